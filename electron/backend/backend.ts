@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import {
+  createDispatch,
+  TailorError,
+  type AppInfo,
+  type Dispatch,
+  type Handlers,
+} from '../../shared/contract';
+import { EventHub } from './event-hub';
+import { Library } from './library';
+import type { Platform } from './platform';
+import { SettingsStore } from './settings';
+import { TAILOR_VERSION } from './version';
+
+export interface BackendOptions {
+  /** Where the studio keeps its own settings (not courses). */
+  readonly dataDir: string;
+  /** Where new courses go by default; `<dataDir>/Courses` when not given. */
+  readonly documentsDir?: string | undefined;
+  readonly platform: Platform;
+  /** better-sqlite3 addon for the running runtime (Electron passes its own ABI build). */
+  readonly nativeBinding?: string | undefined;
+  readonly log?: (message: string) => void;
+}
+
+export interface Backend {
+  readonly dispatch: Dispatch;
+  readonly events: EventHub;
+  readonly info: AppInfo;
+}
+
+function unsupported(what: string): never {
+  throw new TailorError('unsupported', `${what} is not available here; type the path instead.`);
+}
+
+/** Composition root of the backend: plain factories wired together, served by every transport. */
+export function createBackend(options: BackendOptions): Backend {
+  const log = options.log ?? ((message: string) => console.error(message));
+  const events = new EventHub();
+  const settings = new SettingsStore(options.dataDir, log);
+  const documentsDir = options.documentsDir ?? join(options.dataDir, 'Courses');
+  const library = new Library({ documentsDir, settings, events, sqlite: { nativeBinding: options.nativeBinding } });
+  const { platform } = options;
+
+  const info: AppInfo = {
+    name: 'Tailor',
+    version: TAILOR_VERSION,
+    host: platform.host,
+    documentsDir,
+    capabilities: platform.capabilities,
+  };
+
+  const handlers: Handlers = {
+    'app.info': () => info,
+    'platform.pickFolder': async ({ title }) => ({
+      path: platform.pickFolder ? await platform.pickFolder(title) : unsupported('A folder picker'),
+    }),
+    'platform.pickDocument': async () => ({
+      path: platform.pickDocument ? await platform.pickDocument() : unsupported('A file picker'),
+    }),
+    'platform.revealInFolder': async ({ path }) => {
+      if (!platform.revealInFolder) unsupported('Showing files in the file manager');
+      await platform.revealInFolder(library.resolvePath(path));
+      return null;
+    },
+    'library.list': () => ({ entries: library.list() }),
+    'course.create': ({ title, folder }) => library.create(title, folder),
+    'course.open': ({ path }) => library.open(path),
+  };
+
+  const dispatch = createDispatch(handlers, {
+    onInternalError: (name, error) => log(`[tailor] ${name} failed: ${error instanceof Error ? error.stack : String(error)}`),
+  });
+  return { dispatch, events, info };
+}

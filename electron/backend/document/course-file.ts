@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { constants, copyFileSync, linkSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { TailorError, type CourseSummary } from '../../../shared/contract';
+import { TAILOR_VERSION } from '../version';
+import { applicationId, documentVersion, LATEST_DOCUMENT_VERSION, migrate, TAILOR_APPLICATION_ID } from './migrations';
+import { explainSqliteError, openSqlite, type Db, type SqliteOptions } from './sqlite';
+
+export const COURSE_EXTENSION = '.tailor';
+
+function readMeta(db: Db, key: string): string | undefined {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value;
+}
+
+function writeMeta(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+    key,
+    value,
+  );
+}
+
+/**
+ * Checks, without writing a byte, that a file is a Tailor course this version can open.
+ * A document from a newer Tailor is refused here and so is never touched.
+ */
+export function inspectCourseFile(path: string, options: SqliteOptions = {}): { version: number } {
+  let db: Db | undefined;
+  try {
+    db = openSqlite(path, 'read', options);
+    const version = documentVersion(db);
+    const appId = applicationId(db);
+    if (appId !== TAILOR_APPLICATION_ID || version === 0) {
+      throw new TailorError('not-a-document', `"${path}" is not a Tailor course (it is an empty or foreign database).`);
+    }
+    if (version > LATEST_DOCUMENT_VERSION) {
+      throw new TailorError(
+        'document-too-new',
+        `"${basename(path)}" was saved by a newer Tailor (document format ${version}; this is Tailor ${TAILOR_VERSION}, which reads up to ${LATEST_DOCUMENT_VERSION}). Update Tailor to open it; the file was left untouched.`,
+      );
+    }
+    return { version };
+  } catch (error) {
+    throw explainSqliteError(error, path);
+  } finally {
+    db?.close();
+  }
+}
+
+function summaryOf(path: string, db: Db): CourseSummary {
+  const title = readMeta(db, 'title');
+  if (title === undefined) throw new TailorError('document-damaged', `"${path}" has no course title; it is damaged.`);
+  return { path, title, modifiedAt: statSync(path).mtime.toISOString() };
+}
+
+/** Reads the summary of a course file, read-only. */
+export function readCourseSummary(path: string, options: SqliteOptions = {}): CourseSummary {
+  inspectCourseFile(path, options);
+  const db = openSqlite(path, 'read', options);
+  try {
+    return summaryOf(path, db);
+  } catch (error) {
+    throw explainSqliteError(error, path);
+  } finally {
+    db.close();
+  }
+}
+
+/** Opens a course for writing, bringing an older document up to the current format first. */
+export function openCourseFile(path: string, options: SqliteOptions = {}): CourseSummary {
+  inspectCourseFile(path, options);
+  const db = openSqlite(path, 'write', options);
+  try {
+    migrate(db);
+    return summaryOf(path, db);
+  } catch (error) {
+    throw explainSqliteError(error, path);
+  } finally {
+    db.close();
+  }
+}
+
+/** Moves a finished file into place; fails rather than replacing a file that is already there. */
+function placeWithoutOverwrite(temp: string, path: string): void {
+  try {
+    try {
+      linkSync(temp, path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // FAT, exFAT and some network shares have no hard links; an exclusive copy keeps the guarantee.
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
+      copyFileSync(temp, path, constants.COPYFILE_EXCL);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new TailorError('already-exists', `A file named "${basename(path)}" already exists in that folder.`);
+    }
+    throw new TailorError('io', `Tailor could not save "${path}": ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Creates a new course document. It is built under a temporary name and linked into place, so the
+ * target either appears complete or not at all, and an existing file is never overwritten.
+ */
+export function createCourseFile(path: string, title: string, options: SqliteOptions = {}): CourseSummary {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.creating`);
+  try {
+    const db = openSqlite(temp, 'create', options);
+    try {
+      migrate(db);
+      db.transaction(() => {
+        writeMeta(db, 'title', title);
+        writeMeta(db, 'createdAt', new Date().toISOString());
+        writeMeta(db, 'createdBy', `Tailor ${TAILOR_VERSION}`);
+      })();
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      db.close();
+    }
+    placeWithoutOverwrite(temp, path);
+    return { path, title, modifiedAt: statSync(path).mtime.toISOString() };
+  } catch (error) {
+    throw explainSqliteError(error, path);
+  } finally {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(temp + suffix, { force: true });
+  }
+}

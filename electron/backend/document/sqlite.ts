@@ -1,0 +1,58 @@
+import Database from 'better-sqlite3';
+import { TailorError } from '../../../shared/contract';
+
+export type Db = Database.Database;
+
+export interface SqliteOptions {
+  /**
+   * Path of a better-sqlite3 addon built for the running runtime. Electron passes its own build
+   * (Electron's ABI) here; Node (tests, web host, CLI) uses the default one from node_modules.
+   */
+  readonly nativeBinding?: string | undefined;
+}
+
+interface SqliteLikeError {
+  code?: unknown;
+  message?: unknown;
+}
+
+/** Turns a SQLite failure into a sentence naming the file and what to do. */
+export function explainSqliteError(error: unknown, path: string): TailorError {
+  if (error instanceof TailorError) return error;
+  const code = typeof (error as SqliteLikeError)?.code === 'string' ? String((error as SqliteLikeError).code) : '';
+  const detail = error instanceof Error ? error.message : String(error);
+  if (code === 'SQLITE_NOTADB')
+    return new TailorError('not-a-document', `"${path}" is not a Tailor course: it is not a SQLite database.`);
+  if (code === 'SQLITE_CORRUPT')
+    return new TailorError('document-damaged', `"${path}" is damaged (${detail}). Open a backup copy instead.`);
+  if (code.startsWith('SQLITE_CANTOPEN'))
+    return new TailorError('io', `Tailor cannot open "${path}": the file or its folder cannot be read or created.`);
+  if (code.startsWith('SQLITE_READONLY'))
+    return new TailorError('read-only', `"${path}" is read-only here, so Tailor cannot save changes to it.`);
+  if (code === 'SQLITE_FULL')
+    return new TailorError('io', `The disk holding "${path}" is full; nothing was saved. Free some space and try again.`);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+    return new TailorError('io', `"${path}" is being written by another program; try again in a moment.`);
+  if (code.startsWith('SQLITE_IOERR'))
+    return new TailorError('io', `Reading or writing "${path}" failed (${detail}).`);
+  return new TailorError('internal', `SQLite failed on "${path}": ${detail}`);
+}
+
+export function openSqlite(path: string, mode: 'read' | 'write' | 'create', options: SqliteOptions = {}): Db {
+  try {
+    const db = new Database(path, {
+      readonly: mode === 'read',
+      fileMustExist: mode !== 'create',
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+    if (mode !== 'read') {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+    }
+    db.pragma('busy_timeout = 2000');
+    return db;
+  } catch (error) {
+    throw explainSqliteError(error, path);
+  }
+}

@@ -1,0 +1,52 @@
+import { parseArgs } from 'node:util';
+import { TAILOR_VERSION } from '../backend/version';
+
+/** Commands arrive with later capabilities (verify, paths, export, convert); each one registers here. */
+interface Command {
+  readonly name: string;
+  readonly summary: string;
+  run(args: readonly string[]): Promise<number>;
+}
+
+const commands: readonly Command[] = [];
+
+const help = () => `tailor ${TAILOR_VERSION}: build, check and export personalized courses from the command line.
+
+Usage: tailor <command> [options]
+
+Commands:
+${commands.length ? commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n') : '  (none yet: verify, paths, export and convert arrive with the engine, document and export work)'}
+
+Options:
+  -h, --help     show this help
+  -v, --version  print the version
+
+Exit codes: 0 success, 1 findings or failure, 2 unusable input or usage error.`;
+
+export async function runCli(argv: readonly string[], out = console.log, err = console.error): Promise<number> {
+  const [first, ...rest] = argv;
+  const command = commands.find((c) => c.name === first);
+  if (command) return command.run(rest);
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } },
+      strict: true,
+      allowPositionals: true,
+    }));
+  } catch (error) {
+    err(`tailor: ${(error as Error).message}\n\n${help()}`);
+    return 2;
+  }
+  if (values.version) {
+    out(TAILOR_VERSION);
+    return 0;
+  }
+  if (values.help || first === undefined || first === 'help') {
+    out(help());
+    return first === undefined && !values.help ? 2 : 0;
+  }
+  err(`tailor: unknown command "${first}".\n\n${help()}`);
+  return 2;
+}

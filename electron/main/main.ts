@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/contract';
+import { STUDIO_CSP } from '../../shared/security/csp';
+import { createBackend } from '../backend/backend';
+import { resolveUnderRoot } from '../backend/static-files';
+import { createInvokeHandler } from './ipc';
+import { electronNativeBindingPath } from './native-binding';
+import { electronPlatform } from './platform';
+import {
+  mayNavigate,
+  STUDIO_ENTRY_URL,
+  STUDIO_HOST,
+  STUDIO_SCHEME,
+  studioWindowOptions,
+  windowOpenDecision,
+} from './security';
+
+// Must happen before `ready`: a standard, secure scheme gets a real origin for CSP and fetch.
+protocol.registerSchemesAsPrivileged([
+  { scheme: STUDIO_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+
+const appRoot = app.getAppPath();
+const studioDir = join(appRoot, 'out', 'studio');
+let mainWindow: BrowserWindow | null = null;
+
+function serveStudio(): void {
+  protocol.handle(STUDIO_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === STUDIO_HOST ? resolveUnderRoot(studioDir, url.pathname) : null;
+    if (!file || !existsSync(file)) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', STUDIO_CSP);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function guardAllWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!mayNavigate(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!mayNavigate(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      const decision = windowOpenDecision(url);
+      if (decision.openExternally) void shell.openExternal(url);
+      return { action: decision.action };
+    });
+  });
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}
+
+function nativeBinding(): string | undefined {
+  // A packaged app's node_modules were rebuilt for Electron by electron-builder.
+  if (app.isPackaged) return undefined;
+  const path = electronNativeBindingPath(appRoot, process.versions.electron);
+  if (existsSync(path)) return path;
+  dialog.showErrorBox(
+    'Tailor cannot start',
+    `The database module for Electron ${process.versions.electron} is missing at ${path}. Run "npm start", which builds it.`,
+  );
+  app.exit(1);
+  return undefined;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  guardAllWebContents();
+  serveStudio();
+
+  const dataDir = process.env.TAILOR_DATA_DIR ?? app.getPath('userData');
+  const documentsDir = process.env.TAILOR_DOCUMENTS_DIR ?? join(app.getPath('documents'), 'Tailor');
+  const backend = createBackend({
+    dataDir,
+    documentsDir,
+    platform: electronPlatform(() => mainWindow),
+    nativeBinding: nativeBinding(),
+  });
+
+  ipcMain.handle(IPC_INVOKE_CHANNEL, createInvokeHandler(backend.dispatch));
+  backend.events.attach((event, payload) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT_CHANNEL, event, payload);
+  });
+
+  mainWindow = new BrowserWindow(studioWindowOptions(join(__dirname, 'preload.cjs')));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  await mainWindow.loadURL(STUDIO_ENTRY_URL);
+}
+
+app.on('window-all-closed', () => app.quit());
+start().catch((error: unknown) => {
+  dialog.showErrorBox('Tailor cannot start', error instanceof Error ? (error.stack ?? error.message) : String(error));
+  app.exit(1);
+});

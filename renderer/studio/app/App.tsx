@@ -1,0 +1,66 @@
+import { Alignment, Button, Navbar, NavbarDivider, NavbarGroup, NavbarHeading } from '@blueprintjs/core';
+import { ArrowLeft, Flash, Moon } from '@blueprintjs/icons';
+import { useCallback, useEffect, useState } from 'react';
+import type { CourseSummary } from '../../../shared/contract';
+import { CourseScreen } from '../course/CourseScreen';
+import { WelcomeScreen } from '../welcome/WelcomeScreen';
+import { useBackend } from './backend-context';
+import { useTheme } from './theme';
+
+const COURSE_HASH = '#course=';
+
+/** The open course lives in the URL hash, so a reload comes back to it. */
+function pathFromHash(): string | null {
+  return window.location.hash.startsWith(COURSE_HASH)
+    ? decodeURIComponent(window.location.hash.slice(COURSE_HASH.length))
+    : null;
+}
+
+export function App() {
+  const { client, info } = useBackend();
+  const { theme, toggleTheme } = useTheme();
+  const [course, setCourse] = useState<CourseSummary | null>(null);
+  const [restoring, setRestoring] = useState(() => pathFromHash() !== null);
+
+  const show = useCallback((next: CourseSummary | null) => {
+    setCourse(next);
+    const hash = next ? `${COURSE_HASH}${encodeURIComponent(next.path)}` : '';
+    if (window.location.hash !== hash) window.history.replaceState(null, '', hash || window.location.pathname);
+  }, []);
+
+  useEffect(() => {
+    const path = pathFromHash();
+    if (!path) return;
+    void client.invoke('course.open', { path }).then((result) => {
+      show(result.ok ? result.value : null);
+      setRestoring(false);
+    });
+  }, [client, show]);
+
+  useEffect(() => {
+    document.title = course ? `${course.title} — Tailor` : 'Tailor';
+  }, [course]);
+
+  return (
+    <div className="app">
+      <Navbar>
+        <NavbarGroup align={Alignment.START}>
+          {course && <Button variant="minimal" icon={<ArrowLeft />} text="All courses" onClick={() => show(null)} />}
+          {course && <NavbarDivider />}
+          <NavbarHeading className="brand">Tailor</NavbarHeading>
+        </NavbarGroup>
+        <NavbarGroup align={Alignment.END}>
+          <span className="host-badge">{info.host === 'web' ? 'Browser mode' : `v${info.version}`}</span>
+          <Button
+            variant="minimal"
+            icon={theme === 'dark' ? <Flash /> : <Moon />}
+            aria-label={theme === 'dark' ? 'Use the light theme' : 'Use the dark theme'}
+            title={theme === 'dark' ? 'Use the light theme' : 'Use the dark theme'}
+            onClick={toggleTheme}
+          />
+        </NavbarGroup>
+      </Navbar>
+      {restoring ? null : course ? <CourseScreen course={course} /> : <WelcomeScreen onOpen={show} />}
+    </div>
+  );
+}

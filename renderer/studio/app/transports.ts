@@ -1,0 +1,59 @@
+import {
+  BRIDGE_GLOBAL,
+  HTTP_CALL_PREFIX,
+  HTTP_EVENTS_PATH,
+  isEventName,
+  type Transport,
+} from '../../../shared/contract';
+
+/** Browser mode: calls as JSON POSTs, events over one shared Server-Sent Events stream. */
+export function httpTransport(base: string = ''): Transport {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let source: EventSource | null = null;
+
+  function ensureStream(): void {
+    if (source) return;
+    source = new EventSource(`${base}${HTTP_EVENTS_PATH}`);
+    source.onmessage = (message: MessageEvent<string>) => {
+      let parsed: { event?: unknown; payload?: unknown };
+      try {
+        parsed = JSON.parse(message.data) as typeof parsed;
+      } catch {
+        return;
+      }
+      if (typeof parsed.event !== 'string' || !isEventName(parsed.event)) return;
+      for (const listener of listeners.get(parsed.event) ?? []) listener(parsed.payload);
+    };
+  }
+
+  return {
+    async invoke(name, payload) {
+      const response = await fetch(`${base}${HTTP_CALL_PREFIX}${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(payload ?? {}),
+      });
+      return (await response.json()) as unknown;
+    },
+    subscribe(event, listener) {
+      ensureStream();
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+  };
+}
+
+/** What the Electron preload exposes; structurally a Transport. */
+function bridgeOf(win: Window): Transport | null {
+  const bridge = (win as unknown as Record<string, unknown>)[BRIDGE_GLOBAL];
+  if (typeof bridge !== 'object' || bridge === null) return null;
+  const { invoke, subscribe } = bridge as Partial<Transport>;
+  return typeof invoke === 'function' && typeof subscribe === 'function' ? { invoke, subscribe } : null;
+}
+
+/** Composition root's choice: the Electron bridge when the preload installed one, HTTP otherwise. */
+export function pickTransport(win: Window): Transport {
+  return bridgeOf(win) ?? httpTransport();
+}

@@ -1,0 +1,34 @@
+import '@blueprintjs/core/lib/css/blueprint.css';
+import './styles.css';
+import { BlueprintProvider, Callout, Intent } from '@blueprintjs/core';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createClient } from '../../shared/contract';
+import { App } from './app/App';
+import { BackendProvider } from './app/backend-context';
+import { pickTransport } from './app/transports';
+
+async function boot(): Promise<void> {
+  const root = createRoot(document.getElementById('root')!);
+  const client = createClient(pickTransport(window));
+  const info = await client.invoke('app.info', {});
+  if (!info.ok) {
+    root.render(
+      <Callout intent={Intent.DANGER} title="Tailor could not reach its backend" role="alert">
+        {info.error.message}
+      </Callout>,
+    );
+    return;
+  }
+  root.render(
+    <StrictMode>
+      <BlueprintProvider>
+        <BackendProvider value={{ client, info: info.value }}>
+          <App />
+        </BackendProvider>
+      </BlueprintProvider>
+    </StrictMode>,
+  );
+}
+
+void boot();

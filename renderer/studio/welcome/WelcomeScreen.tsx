@@ -1,0 +1,137 @@
+import { Button, Callout, Classes, H1, Intent, NonIdealState, Spinner, useHotkeys } from '@blueprintjs/core';
+import { FolderOpen, Plus } from '@blueprintjs/icons';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ContractError, CourseSummary, LibraryEntry } from '../../../shared/contract';
+import { useBackend } from '../app/backend-context';
+import { NewCourseDialog } from './NewCourseDialog';
+import { OpenCourseDialog } from './OpenCourseDialog';
+
+export interface WelcomeScreenProps {
+  readonly onOpen: (course: CourseSummary) => void;
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function WelcomeScreen({ onOpen }: WelcomeScreenProps) {
+  const { client, info } = useBackend();
+  const [entries, setEntries] = useState<readonly LibraryEntry[] | null>(null);
+  const [error, setError] = useState<ContractError | null>(null);
+  const [dialog, setDialog] = useState<'new' | 'open' | null>(null);
+
+  const refresh = useCallback(async () => {
+    const result = await client.invoke('library.list', {});
+    if (result.ok) {
+      setEntries(result.value.entries);
+      setError(null);
+    } else setError(result.error);
+  }, [client]);
+
+  useEffect(() => {
+    void refresh();
+    return client.subscribe('library.changed', () => void refresh());
+  }, [client, refresh]);
+
+  const openCourse = useCallback(
+    async (path: string) => {
+      const result = await client.invoke('course.open', { path });
+      if (result.ok) onOpen(result.value);
+      else setError(result.error);
+    },
+    [client, onOpen],
+  );
+
+  const startOpen = useCallback(async () => {
+    if (!info.capabilities.pickDocument) {
+      setDialog('open');
+      return;
+    }
+    const picked = await client.invoke('platform.pickDocument', {});
+    if (!picked.ok) setError(picked.error);
+    else if (picked.value.path) await openCourse(picked.value.path);
+  }, [client, info.capabilities.pickDocument, openCourse]);
+
+  const hotkeys = useMemo(
+    () => [
+      { combo: 'mod+n', global: true, label: 'New course', preventDefault: true, onKeyDown: () => setDialog('new') },
+      { combo: 'mod+o', global: true, label: 'Open a course', preventDefault: true, onKeyDown: () => void startOpen() },
+    ],
+    [startOpen],
+  );
+  useHotkeys(hotkeys);
+
+  const readable = entries?.filter((e): e is Extract<LibraryEntry, { readable: true }> => e.readable) ?? [];
+  const unreadable = entries?.filter((e): e is Extract<LibraryEntry, { readable: false }> => !e.readable) ?? [];
+
+  return (
+    <main className="welcome" aria-labelledby="welcome-heading">
+      <header className="welcome-header">
+        <div>
+          <H1 id="welcome-heading">Your courses</H1>
+          <p className={Classes.TEXT_MUTED}>
+            New courses are saved in <code>{info.documentsDir}</code>
+          </p>
+        </div>
+        <div className="welcome-actions">
+          <Button intent={Intent.PRIMARY} size="large" icon={<Plus />} text="New course" onClick={() => setDialog('new')} />
+          <Button size="large" icon={<FolderOpen />} text="Open…" onClick={() => void startOpen()} />
+        </div>
+      </header>
+
+      {error && (
+        <Callout intent={Intent.DANGER} title="Something needs your attention" role="alert" className="welcome-error">
+          {error.message}
+        </Callout>
+      )}
+
+      {entries === null ? (
+        <Spinner aria-label="Loading courses" />
+      ) : readable.length === 0 && unreadable.length === 0 ? (
+        <NonIdealState
+          title="No courses yet"
+          description="Create your first course: a placement test, modules and the rules that tailor them to each learner."
+          action={<Button intent={Intent.PRIMARY} icon={<Plus />} text="New course" onClick={() => setDialog('new')} />}
+        />
+      ) : (
+        <ul className="course-list" aria-label="Courses">
+          {readable.map((course) => (
+            <li key={course.path}>
+              <button
+                type="button"
+                className={`${Classes.CARD} ${Classes.INTERACTIVE} ${Classes.ELEVATION_0} course-tile`}
+                onClick={() => void openCourse(course.path)}
+              >
+                <span className="course-tile-title">{course.title}</span>
+                <span className={`${Classes.TEXT_MUTED} course-tile-path`}>{course.path}</span>
+                <span className={Classes.TEXT_MUTED}>Edited {dateFormat.format(new Date(course.modifiedAt))}</span>
+              </button>
+            </li>
+          ))}
+          {unreadable.map((entry) => (
+            <li key={entry.path}>
+              <Callout intent={Intent.WARNING} title={entry.path}>
+                {entry.problem}
+              </Callout>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <NewCourseDialog
+        isOpen={dialog === 'new'}
+        onClose={() => setDialog(null)}
+        onCreated={(course) => {
+          setDialog(null);
+          onOpen(course);
+        }}
+      />
+      <OpenCourseDialog
+        isOpen={dialog === 'open'}
+        onClose={() => setDialog(null)}
+        onOpened={(course) => {
+          setDialog(null);
+          onOpen(course);
+        }}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,28 @@
+// Bundles the Node-side entry points (Electron main + preload, web host, CLI) into out/.
+// better-sqlite3 stays external: it is a native addon loaded from node_modules (or nativeBinding).
+import { build } from 'esbuild';
+import { chmodSync } from 'node:fs';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['electron', 'better-sqlite3'],
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'out/electron/main.cjs', format: 'cjs' }),
+  // A sandboxed preload may only require('electron'): everything else must be inlined.
+  build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'out/electron/preload.cjs', format: 'cjs' }),
+  build({ ...common, entryPoints: ['electron/web/main.ts'], outfile: 'out/web/host.mjs', format: 'esm' }),
+  build({
+    ...common,
+    entryPoints: ['electron/cli/main.ts'],
+    outfile: 'out/cli/tailor.mjs',
+    format: 'esm',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
+]);
+chmodSync('out/cli/tailor.mjs', 0o755);

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { courseTitle, filePath } from './schemas';
+
+/** What the host can do natively; the studio asks this instead of sniffing for Electron. */
+export interface PlatformCapabilities {
+  /** A native folder picker exists (Electron); otherwise the studio asks for a typed path. */
+  readonly pickFolder: boolean;
+  /** A native "open document" picker exists. */
+  readonly pickDocument: boolean;
+  /** The host can show a file in the system's file manager. */
+  readonly revealInFolder: boolean;
+}
+
+export interface AppInfo {
+  readonly name: 'Tailor';
+  readonly version: string;
+  readonly host: 'electron' | 'web' | 'cli' | 'test';
+  /** Where new courses go unless the designer picks another folder. */
+  readonly documentsDir: string;
+  readonly capabilities: PlatformCapabilities;
+}
+
+export interface CourseSummary {
+  /** Absolute path of the `.tailor` file. */
+  readonly path: string;
+  readonly title: string;
+  /** ISO 8601 time of the file's last change. */
+  readonly modifiedAt: string;
+}
+
+/** A library entry that could not be read is still listed, with the reason, so nothing silently vanishes. */
+export type LibraryEntry =
+  | ({ readonly readable: true } & CourseSummary)
+  | { readonly readable: false; readonly path: string; readonly problem: string };
+
+export interface CallSpec<Req extends z.ZodType, Res> {
+  readonly request: Req;
+  readonly summary: string;
+  /** Phantom: carries the response type; never set at run time. */
+  readonly response?: Res;
+}
+
+const call =
+  <Res>() =>
+  <Req extends z.ZodType>(request: Req, summary: string): CallSpec<Req, Res> => ({ request, summary });
+
+const empty = z.strictObject({});
+
+/** Every call between the UI and the backend, declared once. */
+export const calls = {
+  'app.info': call<AppInfo>()(empty, 'Version, host kind, default folder and native capabilities.'),
+  'platform.pickFolder': call<{ readonly path: string | null }>()(
+    z.strictObject({ title: z.string().max(200).optional() }),
+    'Ask the designer for a folder with the native picker; null when cancelled.',
+  ),
+  'platform.pickDocument': call<{ readonly path: string | null }>()(
+    empty,
+    'Ask the designer for a .tailor document with the native picker; null when cancelled.',
+  ),
+  'platform.revealInFolder': call<null>()(
+    z.strictObject({ path: filePath }),
+    'Show a file in the system file manager.',
+  ),
+  'library.list': call<{ readonly entries: readonly LibraryEntry[] }>()(
+    empty,
+    'Courses in the documents folder and recently opened ones, newest first.',
+  ),
+  'course.create': call<CourseSummary>()(
+    z.strictObject({ title: courseTitle, folder: filePath.optional() }),
+    'Create a new .tailor document with this title in the folder (default: the documents folder).',
+  ),
+  'course.open': call<CourseSummary>()(
+    z.strictObject({ path: filePath }),
+    'Open an existing .tailor document and remember it among recent courses.',
+  ),
+} as const;
+
+export type CallName = keyof typeof calls;
+export type CallRequest<K extends CallName> = z.input<(typeof calls)[K]['request']>;
+/** The request after validation (defaults applied, strings trimmed). */
+export type ParsedRequest<K extends CallName> = z.output<(typeof calls)[K]['request']>;
+export type CallResponse<K extends CallName> = Exclude<(typeof calls)[K]['response'], undefined>;
+
+export function isCallName(name: string): name is CallName {
+  return Object.hasOwn(calls, name);
+}

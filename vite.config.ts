@@ -1,0 +1,15 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The studio: built to out/studio, loaded from app://studio in Electron and from the web host.
+export default defineConfig({
+  root: 'renderer/studio',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../../out/studio',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 2000,
+  },
+});
