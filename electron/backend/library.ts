@@ -6,12 +6,14 @@ import type { SqliteOptions } from './document/sqlite';
 import type { EventHub } from './event-hub';
 import type { SettingsStore } from './settings';
 
-const UNSAFE_IN_FILE_NAMES = /[<>:"/\\|?*\u0000-\u001f]/g;
+const UNSAFE_IN_FILE_NAMES = new Set('<>:"/\\|?*');
+
+const isUnsafeInFileName = (ch: string) => ch.charCodeAt(0) < 0x20 || UNSAFE_IN_FILE_NAMES.has(ch);
 
 /** A file name a designer recognises: the title, minus characters no file system accepts. */
 export function fileNameForTitle(title: string): string {
-  const base = title
-    .replace(UNSAFE_IN_FILE_NAMES, '-')
+  const base = Array.from(title, (ch) => (isUnsafeInFileName(ch) ? '-' : ch))
+    .join('')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^[.\s]+|[.\s]+$/g, '')

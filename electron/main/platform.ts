@@ -1,4 +1,4 @@
-import { BrowserWindow, dialog, shell } from 'electron';
+import { dialog, shell, type BrowserWindow } from 'electron';
 import type { Platform } from '../backend/platform';
 
 /** Native abilities for the backend, with Electron's dialogs and shell. */

@@ -80,6 +80,17 @@ export function openCourseFile(path: string, options: SqliteOptions = {}): Cours
   }
 }
 
+/** Best-effort cleanup of a temporary document: it must never hide the error that matters. */
+function removeQuietly(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) {
+    try {
+      rmSync(path + suffix, { force: true });
+    } catch {
+      // Nothing was created there, or it is already gone.
+    }
+  }
+}
+
 /** Moves a finished file into place; fails rather than replacing a file that is already there. */
 function placeWithoutOverwrite(temp: string, path: string): void {
   try {
@@ -123,6 +134,6 @@ export function createCourseFile(path: string, title: string, options: SqliteOpt
   } catch (error) {
     throw explainSqliteError(error, path);
   } finally {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(temp + suffix, { force: true });
+    removeQuietly(temp);
   }
 }

@@ -25,6 +25,12 @@ export function explainSqliteError(error: unknown, path: string): TailorError {
     return new TailorError('not-a-document', `"${path}" is not a Tailor course: it is not a SQLite database.`);
   if (code === 'SQLITE_CORRUPT')
     return new TailorError('document-damaged', `"${path}" is damaged (${detail}). Open a backup copy instead.`);
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return new TailorError('io', `Tailor cannot open "${path}": its folder does not exist or is not a folder.`);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return new TailorError('read-only', `Tailor is not allowed to write "${path}" (${code}).`);
+  if (code === 'ENOSPC')
+    return new TailorError('io', `The disk holding "${path}" is full; nothing was saved. Free some space and try again.`);
   if (code.startsWith('SQLITE_CANTOPEN'))
     return new TailorError('io', `Tailor cannot open "${path}": the file or its folder cannot be read or created.`);
   if (code.startsWith('SQLITE_READONLY'))

@@ -18,18 +18,23 @@ export function WelcomeScreen({ onOpen }: WelcomeScreenProps) {
   const [error, setError] = useState<ContractError | null>(null);
   const [dialog, setDialog] = useState<'new' | 'open' | null>(null);
 
-  const refresh = useCallback(async () => {
-    const result = await client.invoke('library.list', {});
-    if (result.ok) {
-      setEntries(result.value.entries);
-      setError(null);
-    } else setError(result.error);
-  }, [client]);
-
   useEffect(() => {
+    let live = true;
+    const refresh = () =>
+      client.invoke('library.list', {}).then((result) => {
+        if (!live) return;
+        if (result.ok) {
+          setEntries(result.value.entries);
+          setError(null);
+        } else setError(result.error);
+      });
     void refresh();
-    return client.subscribe('library.changed', () => void refresh());
-  }, [client, refresh]);
+    const unsubscribe = client.subscribe('library.changed', () => void refresh());
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, [client]);
 
   const openCourse = useCallback(
     async (path: string) => {

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { createDispatch, type Handlers } from '../../shared/contract';
+import { createInvokeHandler } from './ipc';
+import {
+  isTrustedSender,
+  mayNavigate,
+  secureWebPreferences,
+  STUDIO_ENTRY_URL,
+  studioWindowOptions,
+  windowOpenDecision,
+} from './security';
+
+describe('studio window options', () => {
+  const prefs = studioWindowOptions('/app/out/electron/preload.cjs').webPreferences!;
+
+  it('isolate the page from Node and sandbox the renderer', () => {
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+    });
+  });
+
+  it('load only our preload', () => {
+    expect(secureWebPreferences('/p.cjs').preload).toBe('/p.cjs');
+  });
+});
+
+describe('navigation guards', () => {
+  it('allow moving inside the studio', () => {
+    expect(mayNavigate(STUDIO_ENTRY_URL)).toBe(true);
+    expect(mayNavigate('app://studio/index.html#course=%2Fa.tailor')).toBe(true);
+  });
+
+  it.each([
+    'https://example.com/',
+    'http://127.0.0.1:4680/',
+    'file:///etc/passwd',
+    'app://other/index.html',
+    'app://studio.evil.com/',
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'not a url',
+    '',
+  ])('deny %j', (url) => {
+    expect(mayNavigate(url)).toBe(false);
+  });
+
+  it('deny every new window, sending only plain web links to the system browser', () => {
+    expect(windowOpenDecision('https://docs.example.com/help')).toEqual({ action: 'deny', openExternally: true });
+    expect(windowOpenDecision('file:///etc/passwd')).toEqual({ action: 'deny', openExternally: false });
+    expect(windowOpenDecision('app://studio/index.html')).toEqual({ action: 'deny', openExternally: false });
+    expect(windowOpenDecision('https://user@phish.example.com/')).toEqual({ action: 'deny', openExternally: false });
+    expect(windowOpenDecision('javascript:alert(1)')).toEqual({ action: 'deny', openExternally: false });
+  });
+});
+
+describe('IPC sender checks', () => {
+  it('trust only the studio’s top frame', () => {
+    expect(isTrustedSender({ url: STUDIO_ENTRY_URL, parent: null })).toBe(true);
+    expect(isTrustedSender({ url: STUDIO_ENTRY_URL, parent: { url: STUDIO_ENTRY_URL } })).toBe(false);
+    expect(isTrustedSender({ url: 'https://evil.example/', parent: null })).toBe(false);
+    expect(isTrustedSender(null)).toBe(false);
+  });
+});
+
+describe('IPC invoke handler', () => {
+  const handlers = {
+    'app.info': () => {
+      throw new Error('not used');
+    },
+    'platform.pickFolder': () => ({ path: null }),
+    'platform.pickDocument': () => ({ path: null }),
+    'platform.revealInFolder': () => null,
+    'library.list': () => ({ entries: [] }),
+    'course.create': ({ title }) => ({ path: `/c/${title}.tailor`, title, modifiedAt: '2026-01-01T00:00:00.000Z' }),
+    'course.open': () => {
+      throw new Error('not used');
+    },
+  } satisfies Handlers;
+  const invoke = createInvokeHandler(createDispatch(handlers));
+  const studio = { senderFrame: { url: STUDIO_ENTRY_URL, parent: null } };
+
+  it('serves a valid call from the studio', async () => {
+    expect(await invoke(studio, 'course.create', { title: 'Safety' })).toMatchObject({ ok: true, value: { title: 'Safety' } });
+  });
+
+  it('answers a wrong payload with a validation error naming the field', async () => {
+    const result = await invoke(studio, 'course.create', { title: ['not', 'text'] });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', issues: [{ field: 'title', message: 'must be text' }] },
+    });
+  });
+
+  it('refuses a call from a foreign frame before dispatching it', async () => {
+    const result = await invoke({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'library.list', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'transport' } });
+  });
+
+  it('refuses a call whose name is not text', async () => {
+    expect(await invoke(studio, 42, {})).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
+  });
+});
