@@ -12,6 +12,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    reporters: ['default'],
+    reporters: ['default', 'json'],
+    outputFile: { json: 'out/test-results/vitest.json' },
   },
 });

@@ -1,11 +1,5 @@
 import { join } from 'node:path';
-import {
-  createDispatch,
-  TailorError,
-  type AppInfo,
-  type Dispatch,
-  type Handlers,
-} from '../../shared/contract';
+import { createDispatch, TailorError, type AppInfo, type Dispatch, type Handlers } from '../../shared/contract';
 import { EventHub } from './event-hub';
 import { Library } from './library';
 import type { Platform } from './platform';
@@ -69,7 +63,8 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   const dispatch = createDispatch(handlers, {
-    onInternalError: (name, error) => log(`[tailor] ${name} failed: ${error instanceof Error ? error.stack : String(error)}`),
+    onInternalError: (name, error) =>
+      log(`[tailor] ${name} failed: ${error instanceof Error ? error.stack : String(error)}`),
   });
   return { dispatch, events, info };
 }

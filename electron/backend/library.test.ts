@@ -13,7 +13,8 @@ function backendIn(dataDir: string) {
   return createBackend({ dataDir, platform: headlessPlatform('test'), log: () => {} });
 }
 
-const titles = (entries: readonly LibraryEntry[]) => entries.filter((e) => e.readable).map((e) => (e.readable ? e.title : ''));
+const titles = (entries: readonly LibraryEntry[]) =>
+  entries.filter((e) => e.readable).map((e) => (e.readable ? e.title : ''));
 
 describe('library', () => {
   it('lists a created course again in a new backend over the same folders (a restart)', async () => {
@@ -52,13 +53,24 @@ describe('library', () => {
     const listed = await backendIn(dataDir).dispatch('library.list', {});
     expect(listed).toMatchObject({
       ok: true,
-      value: { entries: [{ readable: false, path: join(courses, 'broken.tailor'), problem: expect.stringMatching(/not a Tailor course/) }] },
+      value: {
+        entries: [
+          {
+            readable: false,
+            path: join(courses, 'broken.tailor'),
+            problem: expect.stringMatching(/not a Tailor course/),
+          },
+        ],
+      },
     });
   });
 
   it('says which path is missing when opening a file that is not there', async () => {
     const result = await backendIn(tempDir()).dispatch('course.open', { path: '/nowhere/ghost.tailor' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('/nowhere/ghost.tailor') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringContaining('/nowhere/ghost.tailor') },
+    });
   });
 
   it('explains that native pickers are unavailable in a headless host', async () => {

@@ -11,12 +11,17 @@ describe('resolveUnderRoot', () => {
     expect(resolveUnderRoot(root, '/assets/a%20b.js')).toBe(join(root, 'assets/a b.js'));
   });
 
-  it.each(['/../etc/passwd', '/assets/../../etc/passwd', '/%2e%2e/etc/passwd', '/..%2fetc%2fpasswd', '/a%5c..%5c..%5cx', '/%00', '/%E0%A4%A'])(
-    'refuses %s',
-    (pathname) => {
-      expect(resolveUnderRoot(root, pathname)).toBeNull();
-    },
-  );
+  it.each([
+    '/../etc/passwd',
+    '/assets/../../etc/passwd',
+    '/%2e%2e/etc/passwd',
+    '/..%2fetc%2fpasswd',
+    '/a%5c..%5c..%5cx',
+    '/%00',
+    '/%E0%A4%A',
+  ])('refuses %s', (pathname) => {
+    expect(resolveUnderRoot(root, pathname)).toBeNull();
+  });
 });
 
 describe('mimeTypeOf', () => {

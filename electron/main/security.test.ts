@@ -89,7 +89,10 @@ describe('IPC invoke handler', () => {
   const studio = { senderFrame: { url: STUDIO_ENTRY_URL, parent: null } };
 
   it('serves a valid call from the studio', async () => {
-    expect(await invoke(studio, 'course.create', { title: 'Safety' })).toMatchObject({ ok: true, value: { title: 'Safety' } });
+    expect(await invoke(studio, 'course.create', { title: 'Safety' })).toMatchObject({
+      ok: true,
+      value: { title: 'Safety' },
+    });
   });
 
   it('answers a wrong payload with a validation error naming the field', async () => {

@@ -31,7 +31,9 @@ export function windowOpenDecision(raw: string): { readonly action: 'deny'; read
 }
 
 /** A call is served only when it comes from the studio's own top frame. */
-export function isTrustedSender(frame: { readonly url: string; readonly parent?: unknown } | null | undefined): boolean {
+export function isTrustedSender(
+  frame: { readonly url: string; readonly parent?: unknown } | null | undefined,
+): boolean {
   if (!frame) return false;
   if (frame.parent) return false;
   return isStudioUrl(frame.url);

@@ -52,7 +52,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') console.error('That port is taken; pass another with --port, or --port 0 for any free one.');
+  if (code === 'EADDRINUSE')
+    console.error('That port is taken; pass another with --port, or --port 0 for any free one.');
   else console.error(error);
   process.exit(1);
 });

@@ -15,7 +15,12 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'out/electron/main.cjs', format: 'cjs' }),
   // A sandboxed preload may only require('electron'): everything else must be inlined.
-  build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'out/electron/preload.cjs', format: 'cjs' }),
+  build({
+    ...common,
+    entryPoints: ['electron/preload/preload.ts'],
+    outfile: 'out/electron/preload.cjs',
+    format: 'cjs',
+  }),
   build({ ...common, entryPoints: ['electron/web/main.ts'], outfile: 'out/web/host.mjs', format: 'esm' }),
   build({
     ...common,

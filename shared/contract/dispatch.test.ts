@@ -29,7 +29,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
 describe('dispatch', () => {
   it('returns the handler value in an ok envelope', async () => {
     const dispatch = createDispatch(handlers());
-    expect(await dispatch('course.create', { title: 'Safety' })).toEqual({ ok: true, value: { ...summary, title: 'Safety' } });
+    expect(await dispatch('course.create', { title: 'Safety' })).toEqual({
+      ok: true,
+      value: { ...summary, title: 'Safety' },
+    });
   });
 
   it('passes the validated request: strings are trimmed before the handler sees them', async () => {

@@ -27,7 +27,8 @@ export interface ContractError {
   readonly issues?: readonly FieldIssue[];
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ContractError };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ContractError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (code: ErrorCode, message: string, issues?: readonly FieldIssue[]): Result<never> => ({

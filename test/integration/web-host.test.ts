@@ -62,14 +62,17 @@ describe('web host: the contract over HTTP', () => {
     expect(listed.body).toMatchObject({ ok: true, value: { entries: [{ path, title: 'Purchase approvals' }] } });
   });
 
-  it.each(Object.keys(calls))('answers a wrong payload to %s with a validation error naming the field', async (name) => {
-    const host = await start();
-    const result = await post(host, name, { surprise: 1 });
-    expect(result.status).toBe(200);
-    expect(result.body).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    const error = result.body.error as { message: string; issues: { field: string; message: string }[] };
-    expect(error.message).toMatch(/surprise/);
-  });
+  it.each(Object.keys(calls))(
+    'answers a wrong payload to %s with a validation error naming the field',
+    async (name) => {
+      const host = await start();
+      const result = await post(host, name, { surprise: 1 });
+      expect(result.status).toBe(200);
+      expect(result.body).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+      const error = result.body.error as { message: string; issues: { field: string; message: string }[] };
+      expect(error.message).toMatch(/surprise/);
+    },
+  );
 
   it('names the nested field that is wrong', async () => {
     const host = await start();

@@ -72,7 +72,11 @@ describe('layer rules (lint)', () => {
 /** Type-checks one in-memory file with a layer's tsconfig, as `npm run typecheck` would. */
 function typeErrors(layerConfig: string, file: string, code: string): string[] {
   const configPath = resolve(root, layerConfig);
-  const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    configPath,
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  );
   if (!parsed) throw new Error(`cannot read ${layerConfig}`);
   const fileName = resolve(root, file);
   const host = ts.createCompilerHost(parsed.options);
@@ -90,21 +94,35 @@ function typeErrors(layerConfig: string, file: string, code: string): string[] {
 
 describe('layer rules (types)', () => {
   it('make the DOM a compile error in shared/', () => {
-    const errors = typeErrors('shared/tsconfig.json', 'shared/engine/planted.ts', 'export const w = window.location.href;\n');
+    const errors = typeErrors(
+      'shared/tsconfig.json',
+      'shared/engine/planted.ts',
+      'export const w = window.location.href;\n',
+    );
     expect(errors.join('\n')).toMatch(/Cannot find name 'window'/);
   });
 
   it('make Node globals a compile error in shared/', () => {
-    const errors = typeErrors('shared/tsconfig.json', 'shared/engine/planted.ts', 'export const e = process.env.HOME;\n');
+    const errors = typeErrors(
+      'shared/tsconfig.json',
+      'shared/engine/planted.ts',
+      'export const e = process.env.HOME;\n',
+    );
     expect(errors.join('\n')).toMatch(/Cannot find name 'process'/);
   });
 
   it('make Node modules a compile error in renderer/', () => {
-    const errors = typeErrors('renderer/tsconfig.json', 'renderer/studio/planted.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n");
+    const errors = typeErrors(
+      'renderer/tsconfig.json',
+      'renderer/studio/planted.ts',
+      "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n",
+    );
     expect(errors.join('\n')).toMatch(/Cannot find module 'node:fs'/);
   });
 
   it('accept plain TypeScript in shared/', () => {
-    expect(typeErrors('shared/tsconfig.json', 'shared/engine/planted.ts', 'export const n: number = [1, 2].length;\n')).toEqual([]);
+    expect(
+      typeErrors('shared/tsconfig.json', 'shared/engine/planted.ts', 'export const n: number = [1, 2].length;\n'),
+    ).toEqual([]);
   });
 });

@@ -113,8 +113,16 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     const broken = [
       ...migrations,
-      { version: LATEST_DOCUMENT_VERSION + 1, description: 'adds a table', up: (d: Database.Database) => d.exec('CREATE TABLE extra (x)') },
-      { version: LATEST_DOCUMENT_VERSION + 2, description: 'fails', up: (d: Database.Database) => d.exec('THIS IS NOT SQL') },
+      {
+        version: LATEST_DOCUMENT_VERSION + 1,
+        description: 'adds a table',
+        up: (d: Database.Database) => d.exec('CREATE TABLE extra (x)'),
+      },
+      {
+        version: LATEST_DOCUMENT_VERSION + 2,
+        description: 'fails',
+        up: (d: Database.Database) => d.exec('THIS IS NOT SQL'),
+      },
     ];
     expect(() => migrate(db, broken)).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(0);

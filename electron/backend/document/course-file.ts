@@ -20,31 +20,36 @@ function writeMeta(db: Db, key: string, value: string): void {
   );
 }
 
-/**
- * Checks, without writing a byte, that a file is a Tailor course this version can open.
- * A document from a newer Tailor is refused here and so is never touched.
- */
-export function inspectCourseFile(path: string, options: SqliteOptions = {}): { version: number } {
+/** Refuses foreign databases and documents from a newer Tailor; returns the format version. */
+function checkCourseDb(db: Db, path: string): number {
+  const version = documentVersion(db);
+  if (applicationId(db) !== TAILOR_APPLICATION_ID || version === 0) {
+    throw new TailorError('not-a-document', `"${path}" is not a Tailor course (it is an empty or foreign database).`);
+  }
+  if (version > LATEST_DOCUMENT_VERSION) {
+    throw new TailorError(
+      'document-too-new',
+      `"${basename(path)}" was saved by a newer Tailor (document format ${version}; this is Tailor ${TAILOR_VERSION}, which reads up to ${LATEST_DOCUMENT_VERSION}). Update Tailor to open it; the file was left untouched.`,
+    );
+  }
+  return version;
+}
+
+function withReadOnly<T>(path: string, options: SqliteOptions, read: (db: Db) => T): T {
   let db: Db | undefined;
   try {
     db = openSqlite(path, 'read', options);
-    const version = documentVersion(db);
-    const appId = applicationId(db);
-    if (appId !== TAILOR_APPLICATION_ID || version === 0) {
-      throw new TailorError('not-a-document', `"${path}" is not a Tailor course (it is an empty or foreign database).`);
-    }
-    if (version > LATEST_DOCUMENT_VERSION) {
-      throw new TailorError(
-        'document-too-new',
-        `"${basename(path)}" was saved by a newer Tailor (document format ${version}; this is Tailor ${TAILOR_VERSION}, which reads up to ${LATEST_DOCUMENT_VERSION}). Update Tailor to open it; the file was left untouched.`,
-      );
-    }
-    return { version };
+    return read(db);
   } catch (error) {
     throw explainSqliteError(error, path);
   } finally {
     db?.close();
   }
+}
+
+/** Checks, without writing a byte, that a file is a Tailor course this version can open. */
+export function inspectCourseFile(path: string, options: SqliteOptions = {}): { version: number } {
+  return withReadOnly(path, options, (db) => ({ version: checkCourseDb(db, path) }));
 }
 
 function summaryOf(path: string, db: Db): CourseSummary {
@@ -53,17 +58,12 @@ function summaryOf(path: string, db: Db): CourseSummary {
   return { path, title, modifiedAt: statSync(path).mtime.toISOString() };
 }
 
-/** Reads the summary of a course file, read-only. */
+/** Reads the summary of a course file, read-only, in one connection. */
 export function readCourseSummary(path: string, options: SqliteOptions = {}): CourseSummary {
-  inspectCourseFile(path, options);
-  const db = openSqlite(path, 'read', options);
-  try {
+  return withReadOnly(path, options, (db) => {
+    checkCourseDb(db, path);
     return summaryOf(path, db);
-  } catch (error) {
-    throw explainSqliteError(error, path);
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /** Opens a course for writing, bringing an older document up to the current format first. */

@@ -30,17 +30,22 @@ export function explainSqliteError(error: unknown, path: string): TailorError {
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
     return new TailorError('read-only', `Tailor is not allowed to write "${path}" (${code}).`);
   if (code === 'ENOSPC')
-    return new TailorError('io', `The disk holding "${path}" is full; nothing was saved. Free some space and try again.`);
+    return new TailorError(
+      'io',
+      `The disk holding "${path}" is full; nothing was saved. Free some space and try again.`,
+    );
   if (code.startsWith('SQLITE_CANTOPEN'))
     return new TailorError('io', `Tailor cannot open "${path}": the file or its folder cannot be read or created.`);
   if (code.startsWith('SQLITE_READONLY'))
     return new TailorError('read-only', `"${path}" is read-only here, so Tailor cannot save changes to it.`);
   if (code === 'SQLITE_FULL')
-    return new TailorError('io', `The disk holding "${path}" is full; nothing was saved. Free some space and try again.`);
+    return new TailorError(
+      'io',
+      `The disk holding "${path}" is full; nothing was saved. Free some space and try again.`,
+    );
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
     return new TailorError('io', `"${path}" is being written by another program; try again in a moment.`);
-  if (code.startsWith('SQLITE_IOERR'))
-    return new TailorError('io', `Reading or writing "${path}" failed (${detail}).`);
+  if (code.startsWith('SQLITE_IOERR')) return new TailorError('io', `Reading or writing "${path}" failed (${detail}).`);
   return new TailorError('internal', `SQLite failed on "${path}": ${detail}`);
 }
 

@@ -43,23 +43,25 @@ export function App() {
 
   return (
     <div className="app">
-      <Navbar>
-        <NavbarGroup align={Alignment.START}>
-          {course && <Button variant="minimal" icon={<ArrowLeft />} text="All courses" onClick={() => show(null)} />}
-          {course && <NavbarDivider />}
-          <NavbarHeading className="brand">Tailor</NavbarHeading>
-        </NavbarGroup>
-        <NavbarGroup align={Alignment.END}>
-          <span className="host-badge">{info.host === 'web' ? 'Browser mode' : `v${info.version}`}</span>
-          <Button
-            variant="minimal"
-            icon={theme === 'dark' ? <Flash /> : <Moon />}
-            aria-label={theme === 'dark' ? 'Use the light theme' : 'Use the dark theme'}
-            title={theme === 'dark' ? 'Use the light theme' : 'Use the dark theme'}
-            onClick={toggleTheme}
-          />
-        </NavbarGroup>
-      </Navbar>
+      <header>
+        <Navbar>
+          <NavbarGroup align={Alignment.START}>
+            {course && <Button variant="minimal" icon={<ArrowLeft />} text="All courses" onClick={() => show(null)} />}
+            {course && <NavbarDivider />}
+            <NavbarHeading className="brand">Tailor</NavbarHeading>
+          </NavbarGroup>
+          <NavbarGroup align={Alignment.END}>
+            <span className="host-badge">{info.host === 'web' ? 'Browser mode' : `v${info.version}`}</span>
+            <Button
+              variant="minimal"
+              icon={theme === 'dark' ? <Flash /> : <Moon />}
+              aria-label={theme === 'dark' ? 'Use the light theme' : 'Use the dark theme'}
+              title={theme === 'dark' ? 'Use the light theme' : 'Use the dark theme'}
+              onClick={toggleTheme}
+            />
+          </NavbarGroup>
+        </Navbar>
+      </header>
       {restoring ? null : course ? <CourseScreen course={course} /> : <WelcomeScreen onOpen={show} />}
     </div>
   );

@@ -6,7 +6,8 @@ export function fieldErrors(error: ContractError | null, fields: readonly string
   const rest: string[] = [];
   if (error?.issues) {
     for (const issue of error.issues) {
-      if (fields.includes(issue.field)) byField[issue.field] = `${issue.field[0]?.toUpperCase()}${issue.field.slice(1)} ${issue.message}.`;
+      if (fields.includes(issue.field))
+        byField[issue.field] = `${issue.field[0]?.toUpperCase()}${issue.field.slice(1)} ${issue.message}.`;
       else rest.push(issue.field ? `${issue.field} ${issue.message}` : issue.message);
     }
     return { byField, general: rest.length ? rest.join('; ') : null };

@@ -77,7 +77,13 @@ export function WelcomeScreen({ onOpen }: WelcomeScreenProps) {
           </p>
         </div>
         <div className="welcome-actions">
-          <Button intent={Intent.PRIMARY} size="large" icon={<Plus />} text="New course" onClick={() => setDialog('new')} />
+          <Button
+            intent={Intent.PRIMARY}
+            size="large"
+            icon={<Plus />}
+            text="New course"
+            onClick={() => setDialog('new')}
+          />
           <Button size="large" icon={<FolderOpen />} text="Open…" onClick={() => void startOpen()} />
         </div>
       </header>

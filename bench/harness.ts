@@ -1,0 +1,110 @@
+import { performance } from 'node:perf_hooks';
+
+/** One side of a comparison: what is timed, and what it is called in the report. */
+export interface Side {
+  readonly label: string;
+  readonly run: () => unknown | Promise<unknown>;
+}
+
+export interface Benchmark {
+  readonly name: string;
+  /** What the goal means, in words, e.g. "contract overhead ≤ 1.2× a direct call". */
+  readonly goal: string;
+  /** The ratio subject/baseline that meets the goal (lower is better). */
+  readonly maxRatio: number;
+  readonly baseline: Side;
+  readonly subject: Side;
+  /** Timed runs per side; each run is one sample. */
+  readonly samples?: number;
+  /** Calls of `run` per sample, for operations too quick to time one by one. */
+  readonly batch?: number;
+  setup?(): Promise<void> | void;
+  teardown?(): Promise<void> | void;
+}
+
+export interface Outcome {
+  readonly name: string;
+  readonly goal: string;
+  readonly baselineLabel: string;
+  readonly subjectLabel: string;
+  readonly baselineMedianMs: number;
+  readonly subjectMedianMs: number;
+  readonly subjectP99Ms: number;
+  readonly ratio: number;
+  readonly maxRatio: number;
+  readonly met: boolean;
+}
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+
+function quantile(xs: number[], q: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[index] ?? Number.NaN;
+}
+
+async function timeOnce(side: Side, batch: number): Promise<number> {
+  const start = performance.now();
+  for (let i = 0; i < batch; i++) await side.run();
+  return (performance.now() - start) / batch;
+}
+
+/**
+ * Runs baseline and subject interleaved (A B A B …) so that load on a shared machine hits both
+ * alike, and reports the ratio of medians: a figure that means something on any machine.
+ */
+export async function runBenchmark(bench: Benchmark): Promise<Outcome> {
+  const samples = bench.samples ?? 30;
+  const batch = bench.batch ?? 1;
+  await bench.setup?.();
+  try {
+    for (let i = 0; i < 3; i++) {
+      await timeOnce(bench.baseline, batch);
+      await timeOnce(bench.subject, batch);
+    }
+    const base: number[] = [];
+    const subj: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      base.push(await timeOnce(bench.baseline, batch));
+      subj.push(await timeOnce(bench.subject, batch));
+    }
+    const ratio = median(subj) / median(base);
+    return {
+      name: bench.name,
+      goal: bench.goal,
+      baselineLabel: bench.baseline.label,
+      subjectLabel: bench.subject.label,
+      baselineMedianMs: median(base),
+      subjectMedianMs: median(subj),
+      subjectP99Ms: quantile(subj, 0.99),
+      ratio,
+      maxRatio: bench.maxRatio,
+      met: ratio <= bench.maxRatio,
+    };
+  } finally {
+    await bench.teardown?.();
+  }
+}
+
+const ms = (x: number) => (x >= 1 ? `${x.toFixed(2)} ms` : `${(x * 1000).toFixed(1)} µs`);
+
+export function toMarkdown(outcomes: readonly Outcome[], context: string): string {
+  const rows = outcomes.map(
+    (o) =>
+      `| ${o.name} | ${o.subjectLabel}: ${ms(o.subjectMedianMs)} (p99 ${ms(o.subjectP99Ms)}) | ${o.baselineLabel}: ${ms(o.baselineMedianMs)} | **${o.ratio.toFixed(2)}×** | ${o.goal} | ${o.met ? 'met' : 'NOT met'} |`,
+  );
+  return [
+    '# Benchmarks',
+    '',
+    'Written by `npm run bench`. Each row times a subject and a baseline interleaved in the same run and',
+    'reports the ratio of their medians (lower is better), so figures from different machines compare.',
+    'Absolute times are for orientation only: these machines are shared and noisy.',
+    '',
+    context,
+    '',
+    '| benchmark | subject (median) | baseline (median) | ratio | goal | status |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}

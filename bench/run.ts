@@ -1,0 +1,22 @@
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { foundationBenchmarks } from './foundation.bench';
+import { runBenchmark, toMarkdown, type Outcome } from './harness';
+
+/** Every benchmark suite; later capabilities add theirs here. */
+const suites = [...foundationBenchmarks];
+
+const only = process.argv[2];
+const outcomes: Outcome[] = [];
+for (const bench of suites) {
+  if (only && !bench.name.includes(only)) continue;
+  const outcome = await runBenchmark(bench);
+  outcomes.push(outcome);
+  console.log(
+    `${outcome.met ? 'met    ' : 'NOT met'}  ${outcome.ratio.toFixed(2)}×  ${outcome.name}  (goal: ${outcome.goal})`,
+  );
+}
+
+const context = `Last run: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}.`;
+if (!only) writeFileSync('docs/benchmarks.md', toMarkdown(outcomes, context));
+console.log(only ? '(filtered run: docs/benchmarks.md left as it was)' : 'wrote docs/benchmarks.md');
