@@ -1,0 +1,272 @@
+import { z } from 'zod';
+
+/** Identifiers appear in rules (`mastery(procurement)`), so they are short, lower-case and stable. */
+export const id = z
+  .string({ error: 'must be an identifier (text)' })
+  .regex(/^[a-z][a-z0-9_-]{0,63}$/, {
+    error: 'must start with a lower-case letter and use only a-z, 0-9, "-" or "_" (at most 64 characters)',
+  });
+
+const text = (max: number) => z.string({ error: 'must be text' }).max(max, { error: `must be at most ${max} characters` });
+const title = text(200).trim().min(1, { error: 'must not be empty' });
+/** Authored rich text (HTML); sanitized before it is shown or exported. */
+const html = text(200_000);
+/** A file inside the course's assets/ folder, with forward slashes and no way out of it. */
+export const assetPath = z
+  .string({ error: 'must be a path inside assets/' })
+  .regex(/^assets\/(?!.*(^|\/)\.\.?(\/|$))[^\\?#:*"<>|\u0000-\u001f]+$/, {
+    error: 'must be a relative path under assets/ with forward slashes, no "..", "?" or "#"',
+  });
+
+export const FORMATS = ['video', 'text', 'audio'] as const;
+export const format = z.enum(FORMATS, { error: `must be one of ${FORMATS.join(', ')}` });
+export type Format = z.infer<typeof format>;
+
+export const masteryLevel = z.strictObject({
+  id,
+  name: title,
+  /** The lowest placement score (0–1) that reaches this level. */
+  minScore: z.number().min(0).max(1),
+});
+
+export const competency = z
+  .strictObject({
+    id,
+    name: title,
+    description: text(2000).default(''),
+    levels: z.array(masteryLevel).min(2, { error: 'needs at least two mastery levels' }),
+  })
+  .superRefine((c, ctx) => {
+    c.levels.forEach((level, i) => {
+      if (i === 0 && level.minScore !== 0)
+        ctx.addIssue({ code: 'custom', path: ['levels', 0, 'minScore'], message: 'the lowest level must start at 0' });
+      const previous = c.levels[i - 1];
+      if (previous && level.minScore <= previous.minScore)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['levels', i, 'minScore'],
+          message: `must be higher than the level before it (${previous.id}: ${previous.minScore})`,
+        });
+    });
+  });
+
+const caption = z.strictObject({ language: text(35).min(2), label: text(100).default(''), src: assetPath });
+
+export const block = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('text'), id, html }),
+    z.strictObject({ type: z.literal('image'), id, src: assetPath, alt: text(1000), caption: text(1000).optional() }),
+    z.strictObject({
+      type: z.literal('video'),
+      id,
+      src: assetPath,
+      poster: assetPath.optional(),
+      captions: z.array(caption).default([]),
+      transcript: html.optional(),
+    }),
+    z.strictObject({ type: z.literal('audio'), id, src: assetPath, transcript: html.optional() }),
+    z.strictObject({ type: z.literal('callout'), id, tone: z.enum(['info', 'tip', 'warning']), html }),
+    z.strictObject({ type: z.literal('check'), id, question: id }),
+    z.strictObject({ type: z.literal('reflection'), id, prompt: text(2000).min(1) }),
+  ],
+  { error: 'must be a block of type text, image, video, audio, callout, check or reflection' },
+);
+export type Block = z.infer<typeof block>;
+
+export const rendition = z.strictObject({ format, label: text(100).default(''), blocks: z.array(block).min(1) });
+
+export const lesson = z.strictObject({
+  id,
+  title,
+  minutes: z.number().int().min(1).max(240).default(5),
+  blocks: z.array(block),
+  /** Alternative versions of the same lesson the learner may choose between. */
+  renditions: z.array(rendition).default([]),
+});
+export type Lesson = z.infer<typeof lesson>;
+
+export const courseModule = z.strictObject({
+  id,
+  title,
+  summary: text(2000).default(''),
+  /** The mastery level this module brings a learner to, if it teaches to one. */
+  level: id.optional(),
+  competencies: z.array(id).default([]),
+  minutes: z.number().int().min(0).max(10_000).optional(),
+  /** Roles this module is for; empty means everyone. */
+  audience: z.array(id).default([]),
+  optional: z.boolean().default(false),
+  /** Roles that must take it whatever the rules or the placement test say. */
+  mandatoryFor: z.array(id).default([]),
+  lessons: z.array(lesson),
+});
+export type CourseModule = z.infer<typeof courseModule>;
+
+const feedback = z.strictObject({ correct: text(2000).optional(), incorrect: text(2000).optional() }).default({});
+const questionBase = {
+  id,
+  prompt: text(5000).min(1, { error: 'must not be empty' }),
+  competency: id.optional(),
+  difficulty: z.number().int().min(1).max(3).default(1),
+  weight: z.number().positive().max(100).default(1),
+  feedback,
+};
+const choice = z.strictObject({ id, text: text(2000).min(1), correct: z.boolean().default(false), feedback: text(2000).optional() });
+
+export const question = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ ...questionBase, type: z.literal('single'), choices: z.array(choice).min(2) }),
+    z.strictObject({ ...questionBase, type: z.literal('multiple'), choices: z.array(choice).min(2) }),
+    z.strictObject({ ...questionBase, type: z.literal('true-false'), answer: z.boolean() }),
+    z.strictObject({
+      ...questionBase,
+      type: z.literal('fill-in'),
+      accepted: z.array(text(200).min(1)).min(1),
+      caseSensitive: z.boolean().default(false),
+    }),
+    z.strictObject({
+      ...questionBase,
+      type: z.literal('matching'),
+      pairs: z.array(z.strictObject({ id, left: text(500).min(1), right: text(500).min(1) })).min(2),
+    }),
+    z.strictObject({
+      ...questionBase,
+      type: z.literal('ordering'),
+      /** In the correct order. */
+      items: z.array(z.strictObject({ id, text: text(500).min(1) })).min(2),
+    }),
+    z.strictObject({
+      ...questionBase,
+      type: z.literal('likert'),
+      /** A self-rating: no right answer; 1..points maps onto a 0–1 score for its competency. */
+      points: z.number().int().min(3).max(10).default(5),
+      anchors: z.strictObject({ low: text(100), high: text(100) }).optional(),
+    }),
+  ],
+  { error: 'must be a question of type single, multiple, true-false, fill-in, matching, ordering or likert' },
+);
+export type Question = z.infer<typeof question>;
+
+export const questionBank = z.strictObject({
+  id,
+  title,
+  questions: z.array(id).min(1),
+  /** How many questions a learner is given; the draw is seeded per learner, so it survives resume. */
+  draw: z.number().int().min(1),
+});
+
+/** A rule or branch condition in the expression language, e.g. `mastery(procurement) >= proficient`. */
+export const condition = z.string({ error: 'must be a condition (text)' }).min(1, { error: 'must not be empty' }).max(2000);
+
+export const END = 'end';
+export const placementNode = z.strictObject({
+  id,
+  question: id,
+  /** Checked in order after the answer; the first whose condition holds decides the next node. */
+  branches: z.array(z.strictObject({ when: condition, goto: id })).default([]),
+  /** Where to go when no branch holds: a node id or "end". */
+  next: id,
+});
+
+export const placementTest = z.strictObject({
+  title,
+  intro: text(5000).default(''),
+  start: id,
+  nodes: z.array(placementNode).min(1),
+});
+export type PlacementTest = z.infer<typeof placementTest>;
+
+export const ACTION_KINDS = ['skip', 'require', 'recommend', 'optional', 'offer-choice', 'offer-formats'] as const;
+export const ruleAction = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('skip'), modules: z.array(id).min(1) }),
+    z.strictObject({ kind: z.literal('require'), modules: z.array(id).min(1) }),
+    z.strictObject({ kind: z.literal('recommend'), modules: z.array(id).min(1) }),
+    z.strictObject({ kind: z.literal('optional'), modules: z.array(id).min(1) }),
+    /** The learner picks one of these modules; the others are left out. */
+    z.strictObject({ kind: z.literal('offer-choice'), modules: z.array(id).min(2), prompt: text(500).default('') }),
+    /** The learner may choose the format of these lessons (all lessons with renditions when empty). */
+    z.strictObject({ kind: z.literal('offer-formats'), lessons: z.array(id).default([]), formats: z.array(format).min(1) }),
+  ],
+  { error: `must be an action of kind ${ACTION_KINDS.join(', ')}` },
+);
+export type RuleAction = z.infer<typeof ruleAction>;
+
+export const rule = z.strictObject({
+  id,
+  when: condition,
+  then: ruleAction,
+  /** Shown to the learner: why their path is what it is. */
+  reason: text(500).min(1, { error: 'must say why, in words the learner understands' }),
+});
+export type Rule = z.infer<typeof rule>;
+
+export const SENIORITIES = ['new', 'experienced', 'veteran'] as const;
+export const needs = z
+  .strictObject({ captions: z.boolean().default(false), audio: z.boolean().default(false), reducedMotion: z.boolean().default(false) })
+  .default({ captions: false, audio: false, reducedMotion: false });
+
+/** A learner's answer, as the placement runner and the player record it. */
+export const answer = z.union([
+  z.boolean(),
+  z.number(),
+  z.string().max(2000),
+  z.array(z.string().max(200)).max(100),
+]);
+export type Answer = z.infer<typeof answer>;
+
+export const persona = z.strictObject({
+  id,
+  name: title,
+  description: text(2000).default(''),
+  role: id,
+  department: id.optional(),
+  seniority: z.enum(SENIORITIES).default('new'),
+  /** What the persona already knows: a level per competency, or how they would answer the placement test. */
+  prior: z
+    .strictObject({
+      mastery: z.record(id, id).default({}),
+      answers: z.record(id, answer).default({}),
+    })
+    .default({ mastery: {}, answers: {} }),
+  preferredFormat: format.optional(),
+  needs,
+});
+export type Persona = z.infer<typeof persona>;
+
+export const COURSE_FORMAT_VERSION = 1;
+
+export const course = z.strictObject({
+  format: z.literal(COURSE_FORMAT_VERSION, { error: `must be ${COURSE_FORMAT_VERSION}` }),
+  id,
+  title,
+  description: text(5000).default(''),
+  language: text(35).min(2).default('en'),
+  settings: z
+    .strictObject({
+      /** Share of knowledge-check points (0–1) a learner needs to pass. */
+      passingScore: z.number().min(0).max(1).default(0.8),
+      /** Roles the course knows; rules and audiences may only name these. */
+      roles: z.array(id).default([]),
+      departments: z.array(id).default([]),
+    })
+    .default({ passingScore: 0.8, roles: [], departments: [] }),
+  competencies: z.array(competency).default([]),
+  modules: z.array(courseModule).default([]),
+  questions: z.array(question).default([]),
+  banks: z.array(questionBank).default([]),
+  placement: placementTest.optional(),
+  rules: z.array(rule).default([]),
+  personas: z.array(persona).default([]),
+});
+
+/** A course as written in course.json (defaults may be missing). */
+export type CourseInput = z.input<typeof course>;
+/** A validated course with every default filled in. */
+export type Course = z.output<typeof course>;
+export type Competency = Course['competencies'][number];
+export type MasteryLevel = Competency['levels'][number];
+export type PlacementNode = PlacementTest['nodes'][number];
