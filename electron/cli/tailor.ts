@@ -1,21 +1,21 @@
 import { parseArgs } from 'node:util';
 import { TAILOR_VERSION } from '../backend/version';
 
-/** Commands arrive with later capabilities (verify, paths, export, convert); each one registers here. */
-interface Command {
-  readonly name: string;
-  readonly summary: string;
-  run(args: readonly string[]): Promise<number>;
-}
+import { pathsCommand } from './commands/paths';
+import type { Command } from './commands/types';
+import { verifyCommand } from './commands/verify';
 
-const commands: readonly Command[] = [];
+/** Every sub-command; export and convert arrive with the export and document work. */
+const commands: readonly Command[] = [verifyCommand, pathsCommand];
 
 const help = () => `tailor ${TAILOR_VERSION}: build, check and export personalized courses from the command line.
 
 Usage: tailor <command> [options]
 
 Commands:
-${commands.length ? commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n') : '  (none yet: verify, paths, export and convert arrive with the engine, document and export work)'}
+${commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
+
+<course> is a portable course folder (course.json + assets/); see resources/examples/.
 
 Options:
   -h, --help     show this help
@@ -26,7 +26,7 @@ Exit codes: 0 success, 1 findings or failure, 2 unusable input or usage error.`;
 export async function runCli(argv: readonly string[], out = console.log, err = console.error): Promise<number> {
   const [first, ...rest] = argv;
   const command = commands.find((c) => c.name === first);
-  if (command) return command.run(rest);
+  if (command) return command.run(rest, { out, err });
   let values;
   try {
     ({ values } = parseArgs({

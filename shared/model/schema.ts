@@ -1,22 +1,22 @@
 import { z } from 'zod';
 
 /** Identifiers appear in rules (`mastery(procurement)`), so they are short, lower-case and stable. */
-export const id = z
-  .string({ error: 'must be an identifier (text)' })
-  .regex(/^[a-z][a-z0-9_-]{0,63}$/, {
-    error: 'must start with a lower-case letter and use only a-z, 0-9, "-" or "_" (at most 64 characters)',
-  });
+export const id = z.string({ error: 'must be an identifier (text)' }).regex(/^[a-z][a-z0-9_-]{0,63}$/, {
+  error: 'must start with a lower-case letter and use only a-z, 0-9, "-" or "_" (at most 64 characters)',
+});
 
-const text = (max: number) => z.string({ error: 'must be text' }).max(max, { error: `must be at most ${max} characters` });
+const text = (max: number) =>
+  z.string({ error: 'must be text' }).max(max, { error: `must be at most ${max} characters` });
 const title = text(200).trim().min(1, { error: 'must not be empty' });
 /** Authored rich text (HTML); sanitized before it is shown or exported. */
 const html = text(200_000);
 /** A file inside the course's assets/ folder, with forward slashes and no way out of it. */
 export const assetPath = z
   .string({ error: 'must be a path inside assets/' })
-  .regex(/^assets\/(?!.*(^|\/)\.\.?(\/|$))[^\\?#:*"<>|\u0000-\u001f]+$/, {
+  .regex(/^(?!.*(^|\/)\.\.?(\/|$))assets\/[^\\?#:*"<>|]+$/, {
     error: 'must be a relative path under assets/ with forward slashes, no "..", "?" or "#"',
-  });
+  })
+  .refine((p) => !Array.from(p).some((ch) => ch.charCodeAt(0) < 0x20), { error: 'must not contain control characters' });
 
 export const FORMATS = ['video', 'text', 'audio'] as const;
 export const format = z.enum(FORMATS, { error: `must be one of ${FORMATS.join(', ')}` });
@@ -112,7 +112,12 @@ const questionBase = {
   weight: z.number().positive().max(100).default(1),
   feedback,
 };
-const choice = z.strictObject({ id, text: text(2000).min(1), correct: z.boolean().default(false), feedback: text(2000).optional() });
+const choice = z.strictObject({
+  id,
+  text: text(2000).min(1),
+  correct: z.boolean().default(false),
+  feedback: text(2000).optional(),
+});
 
 export const question = z.discriminatedUnion(
   'type',
@@ -158,7 +163,10 @@ export const questionBank = z.strictObject({
 });
 
 /** A rule or branch condition in the expression language, e.g. `mastery(procurement) >= proficient`. */
-export const condition = z.string({ error: 'must be a condition (text)' }).min(1, { error: 'must not be empty' }).max(2000);
+export const condition = z
+  .string({ error: 'must be a condition (text)' })
+  .min(1, { error: 'must not be empty' })
+  .max(2000);
 
 export const END = 'end';
 export const placementNode = z.strictObject({
@@ -189,7 +197,11 @@ export const ruleAction = z.discriminatedUnion(
     /** The learner picks one of these modules; the others are left out. */
     z.strictObject({ kind: z.literal('offer-choice'), modules: z.array(id).min(2), prompt: text(500).default('') }),
     /** The learner may choose the format of these lessons (all lessons with renditions when empty). */
-    z.strictObject({ kind: z.literal('offer-formats'), lessons: z.array(id).default([]), formats: z.array(format).min(1) }),
+    z.strictObject({
+      kind: z.literal('offer-formats'),
+      lessons: z.array(id).default([]),
+      formats: z.array(format).min(1),
+    }),
   ],
   { error: `must be an action of kind ${ACTION_KINDS.join(', ')}` },
 );
@@ -206,16 +218,15 @@ export type Rule = z.infer<typeof rule>;
 
 export const SENIORITIES = ['new', 'experienced', 'veteran'] as const;
 export const needs = z
-  .strictObject({ captions: z.boolean().default(false), audio: z.boolean().default(false), reducedMotion: z.boolean().default(false) })
+  .strictObject({
+    captions: z.boolean().default(false),
+    audio: z.boolean().default(false),
+    reducedMotion: z.boolean().default(false),
+  })
   .default({ captions: false, audio: false, reducedMotion: false });
 
 /** A learner's answer, as the placement runner and the player record it. */
-export const answer = z.union([
-  z.boolean(),
-  z.number(),
-  z.string().max(2000),
-  z.array(z.string().max(200)).max(100),
-]);
+export const answer = z.union([z.boolean(), z.number(), z.string().max(2000), z.array(z.string().max(200)).max(100)]);
 export type Answer = z.infer<typeof answer>;
 
 export const persona = z.strictObject({

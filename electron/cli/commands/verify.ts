@@ -1,0 +1,103 @@
+import { parseArgs } from 'node:util';
+import { verifyCourse } from '../../../shared/analysis';
+import { readPortableCourse } from '../../backend/portable-course';
+import { TailorError } from '../../../shared/contract';
+import type { CliIo, Command } from './types';
+
+const usage = `Usage: tailor verify <course> [--json]
+
+Checks a course: schema and references, the proof over every persona and placement outcome,
+the tracking budget and lint. <course> is a portable course folder (course.json + assets/).
+Exit codes: 0 clean, 1 findings (errors or warnings), 2 unusable input.`;
+
+export const verifyCommand: Command = {
+  name: 'verify',
+  summary: 'check a course: schema, proof over personas and outcomes, tracking budget, lint',
+  async run(args, io: CliIo) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: [...args],
+        options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+        allowPositionals: true,
+      });
+    } catch (error) {
+      io.err(`tailor verify: ${(error as Error).message}\n\n${usage}`);
+      return 2;
+    }
+    if (parsed.values.help) {
+      io.out(usage);
+      return 0;
+    }
+    const [path] = parsed.positionals;
+    if (!path || parsed.positionals.length > 1) {
+      io.err(usage);
+      return 2;
+    }
+    let json: unknown;
+    let file: string;
+    try {
+      ({ json, file } = readPortableCourse(path));
+    } catch (error) {
+      if (!(error instanceof TailorError)) throw error;
+      if (parsed.values.json)
+        io.out(JSON.stringify({ usable: false, problems: [{ path: '', message: error.message }] }, null, 2));
+      else io.err(error.message);
+      return 2;
+    }
+    const report = verifyCourse(json);
+    if (!report.usable) {
+      if (parsed.values.json) io.out(JSON.stringify({ usable: false, file, problems: report.problems }, null, 2));
+      else {
+        io.err(
+          `${file}: the course cannot be used (${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}):`,
+        );
+        for (const p of report.problems) io.err(`  ${p.path}: ${p.message}`);
+      }
+      return 2;
+    }
+    if (parsed.values.json) {
+      io.out(
+        JSON.stringify(
+          {
+            usable: true,
+            file,
+            errors: report.errors,
+            warnings: report.warnings,
+            budget: report.budget,
+            stats: report.stats,
+            findings: report.findings,
+          },
+          null,
+          2,
+        ),
+      );
+    } else {
+      const { course } = report.index;
+      io.out(`${course.title}`);
+      io.out(
+        `  proof: ${report.stats.learners} learners, ${report.stats.casesChecked} persona × outcome cases, ${report.stats.placementStates} placement states`,
+      );
+      io.out(
+        `  tracking: worst case ${report.budget.worstCaseChars} characters of suspend_data (SCORM 1.2 limit ${report.budget.scorm12.limit}: ${report.budget.scorm12.fits ? 'fits' : 'too large'})`,
+      );
+      for (const f of report.findings) {
+        io.out(`  ${f.severity === 'error' ? 'error  ' : 'warning'} ${f.path}: ${f.message} [${f.code}]`);
+        if (f.counterexample) {
+          const outcome = Object.entries(f.counterexample.outcome)
+            .map(([c, v]) => `${c}=${v}`)
+            .join(', ');
+          io.out(
+            `          e.g. ${f.counterexample.persona}${outcome ? ` with ${outcome}` : ''}: ${f.counterexample.path}`,
+          );
+        }
+      }
+      io.out(
+        report.findings.length === 0
+          ? '  clean: every persona and placement outcome gets a valid path.'
+          : `  ${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}`,
+      );
+    }
+    return report.findings.length === 0 ? 0 : 1;
+  },
+};

@@ -1,0 +1,120 @@
+import type { Persona } from '../model';
+import type { CourseIndex } from '../engine/course-index';
+import type { LearnerFacts } from '../engine/expr';
+import { levelForScore } from '../engine/mastery';
+
+/** One class of placement outcome for one competency: every score in it behaves alike in every rule. */
+export interface OutcomeClass {
+  readonly level: number;
+  readonly score: number;
+}
+
+/**
+ * Splits a competency's 0–1 score range into classes that no rule can tell apart: the level
+ * thresholds and every number a rule compares score(…) with cut the range; one score stands for each piece.
+ */
+export function outcomeClasses(index: CourseIndex, competency: string, thresholds: readonly number[]): OutcomeClass[] {
+  const c = index.course.competencies.find((x) => x.id === competency)!;
+  const cuts = [
+    ...new Set([0, 1, ...c.levels.map((l) => l.minScore), ...thresholds.filter((t) => t >= 0 && t <= 1)]),
+  ].sort((a, b) => a - b);
+  const points = cuts.flatMap((p, i) => (i + 1 < cuts.length ? [p, (p + cuts[i + 1]!) / 2] : [p]));
+  const seen = new Set<string>();
+  const classes: OutcomeClass[] = [];
+  const levelIds = c.levels.map((l) => l.id);
+  for (const score of points) {
+    const level = levelIds.indexOf(levelForScore(c, score));
+    const key = `${level}:${thresholds.map((t) => `${score < t ? 0 : score === t ? 1 : 2}`).join('')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    classes.push({ level, score });
+  }
+  return classes;
+}
+
+/** A learner the analysis reasons about: a persona, or any learner of a role no persona covers. */
+export interface AnalysisLearner {
+  readonly label: string;
+  readonly role?: string | undefined;
+  readonly department?: string | undefined;
+  readonly seniority?: string | undefined;
+  readonly preferredFormat?: string | undefined;
+  readonly needs: Persona['needs'];
+}
+
+export function analysisLearners(index: CourseIndex): AnalysisLearner[] {
+  const learners: AnalysisLearner[] = index.course.personas.map((p) => ({
+    label: p.id,
+    role: p.role,
+    department: p.department,
+    seniority: p.seniority,
+    preferredFormat: p.preferredFormat,
+    needs: p.needs,
+  }));
+  const covered = new Set(index.course.personas.map((p) => p.role));
+  for (const role of [...index.roles].sort())
+    if (!covered.has(role))
+      learners.push({ label: `any ${role}`, role, needs: { captions: false, audio: false, reducedMotion: false } });
+  if (learners.length === 0)
+    learners.push({ label: 'any learner', needs: { captions: false, audio: false, reducedMotion: false } });
+  return learners;
+}
+
+/** Facts for a learner whose listed competencies are in the given classes (others at the lowest level). */
+export function outcomeFacts(
+  learner: AnalysisLearner,
+  competencies: readonly string[],
+  classes: readonly OutcomeClass[],
+): LearnerFacts {
+  const at = (c: string) => competencies.indexOf(c);
+  return {
+    level: (c) => classes[at(c)]?.level ?? 0,
+    score: (c) => classes[at(c)]?.score ?? 0,
+    role: learner.role,
+    department: learner.department,
+    seniority: learner.seniority,
+    needs: (n) =>
+      n === 'captions' ? learner.needs.captions : n === 'audio' ? learner.needs.audio : learner.needs.reducedMotion,
+    prefers: (f) => learner.preferredFormat === f,
+    misses: () => 0,
+    hits: () => 0,
+    asked: () => 0,
+  };
+}
+
+/**
+ * Calls `visit` for every combination of classes over `competencies`, stopping early when it
+ * returns true. Only the competencies the question at hand depends on are enumerated.
+ */
+export function forEachOutcome(
+  perCompetency: readonly (readonly OutcomeClass[])[],
+  visit: (classes: readonly OutcomeClass[]) => boolean | void,
+): boolean {
+  const n = perCompetency.length;
+  const choice = new Array<number>(n).fill(0);
+  const current: OutcomeClass[] = perCompetency.map((cs) => cs[0]!);
+  for (;;) {
+    if (visit(current) === true) return true;
+    let k = 0;
+    while (k < n) {
+      choice[k]!++;
+      if (choice[k]! < perCompetency[k]!.length) {
+        current[k] = perCompetency[k]![choice[k]!]!;
+        break;
+      }
+      choice[k] = 0;
+      current[k] = perCompetency[k]![0]!;
+      k++;
+    }
+    if (k === n) return false;
+  }
+}
+
+export function describeOutcome(index: CourseIndex, competencies: readonly string[], classes: readonly OutcomeClass[]) {
+  const outcome: Record<string, string> = {};
+  competencies.forEach((c, i) => {
+    const cls = classes[i]!;
+    outcome[c] = `${index.levels.get(c)?.[cls.level] ?? '?'} (score ${Number(cls.score.toFixed(3))})`;
+  });
+  return outcome;
+}

@@ -1,0 +1,331 @@
+import { END, type Answer, type Question } from '../model';
+import type { CourseIndex } from '../engine/course-index';
+import { correctAnswer } from '../engine/grade';
+import { PlacementWalker } from '../engine/placement';
+import { decideModule, type ModuleDecision } from '../engine/resolve';
+import type { Counterexample, Finding } from './findings';
+import {
+  analysisLearners,
+  describeOutcome,
+  forEachOutcome,
+  outcomeClasses,
+  outcomeFacts,
+  type AnalysisLearner,
+  type OutcomeClass,
+} from './outcomes';
+
+export interface ProofOptions {
+  /** Placement states explored before the reachability check falls back to the graph alone. */
+  readonly maxPlacementStates?: number;
+}
+
+export interface ProofStats {
+  readonly learners: number;
+  /** (learner, outcome class) pairs the proof evaluated across all its questions. */
+  readonly casesChecked: number;
+  readonly placementStates: number;
+}
+
+/**
+ * Proves, for every persona (and any learner of a role no persona covers) and every class of
+ * placement outcome, that modules are reachable, required modules can be done, role mandates hold,
+ * rules do not contradict, and the placement flow terminates with every question reachable.
+ *
+ * Each question is answered by enumerating only the competencies its rules read (a module's status
+ * depends on nothing else), so the cost grows with the rules, not with levels^competencies.
+ */
+export function prove(index: CourseIndex, options: ProofOptions = {}): { findings: Finding[]; stats: ProofStats } {
+  const findings: Finding[] = [];
+  const { course } = index;
+  const learners = analysisLearners(index);
+  let casesChecked = 0;
+
+  const thresholds = new Map<string, number[]>();
+  for (const rule of index.rules)
+    for (const [c, ts] of rule?.deps.scoreThresholds ?? []) thresholds.set(c, [...(thresholds.get(c) ?? []), ...ts]);
+  const classes = new Map(
+    index.competencyIds.map((c) => [c, outcomeClasses(index, c, thresholds.get(c) ?? [])] as const),
+  );
+
+  const depsOf = (rules: readonly number[]) =>
+    [...new Set(rules.flatMap((i) => [...(index.rules[i]?.deps.competencies ?? [])]))].sort();
+
+  /** Visits every (learner, outcome) over the competencies; stops when `visit` returns true. */
+  const search = (
+    competencies: readonly string[],
+    visit: (
+      learner: AnalysisLearner,
+      facts: ReturnType<typeof outcomeFacts>,
+      outcome: readonly OutcomeClass[],
+    ) => boolean | void,
+  ): boolean => {
+    const per = competencies.map((c) => classes.get(c)!);
+    for (const learner of learners) {
+      const found = forEachOutcome(per, (outcome) => {
+        casesChecked++;
+        return visit(learner, outcomeFacts(learner, competencies, outcome), outcome);
+      });
+      if (found) return true;
+    }
+    return false;
+  };
+
+  const counterexample = (
+    learner: AnalysisLearner,
+    competencies: readonly string[],
+    outcome: readonly OutcomeClass[],
+    path: string,
+  ): Counterexample => ({ persona: learner.label, outcome: describeOutcome(index, competencies, outcome), path });
+
+  const describeDecision = (d: ModuleDecision) =>
+    `${d.status}: ${d.reasons.map((r) => (r.rule ? `${r.text} [${r.rule}]` : r.text)).join(' ')}`;
+
+  // Modules: reachable by someone, doable when required, mandates respected.
+  course.modules.forEach((m, mi) => {
+    const at = `modules[${mi}]`;
+    const touching = index.rulesByModule.get(m.id) ?? [];
+    const competencies = depsOf(touching);
+    let reachable = false;
+    let sample: { learner: AnalysisLearner; outcome: OutcomeClass[]; decision: ModuleDecision } | undefined;
+    let emptyRequired: Counterexample | undefined;
+    const mandateFindings = new Map<number, Counterexample>();
+    const hasSkip = touching.some(
+      (i) => course.rules[i]!.then.kind === 'skip' || course.rules[i]!.then.kind === 'optional',
+    );
+    const needsFullSearch = m.lessons.length === 0 || (m.mandatoryFor.length > 0 && hasSkip);
+
+    search(competencies, (learner, facts, outcome) => {
+      const holds = (i: number) => index.rules[i]?.test(facts) === true;
+      const decision = decideModule(index, mi, learner.role, holds);
+      sample ??= { learner, outcome: [...outcome], decision };
+      if (decision.status === 'required' || decision.status === 'optional') reachable = true;
+      if (decision.status === 'required' && m.lessons.length === 0 && !emptyRequired)
+        emptyRequired = counterexample(learner, competencies, outcome, describeDecision(decision));
+      if (decision.locked)
+        for (const i of touching) {
+          const kind = course.rules[i]!.then.kind;
+          if ((kind === 'skip' || kind === 'optional') && holds(i) && !mandateFindings.has(i))
+            mandateFindings.set(i, counterexample(learner, competencies, outcome, describeDecision(decision)));
+        }
+      return reachable && !needsFullSearch;
+    });
+
+    if (!reachable) {
+      findings.push({
+        severity: 'error',
+        code: 'module-unreachable',
+        path: at,
+        message: `No learner ever gets "${m.title}": for every persona and placement outcome it is skipped or left out.`,
+        ...(sample
+          ? {
+              counterexample: counterexample(
+                sample.learner,
+                competencies,
+                sample.outcome,
+                describeDecision(sample.decision),
+              ),
+            }
+          : {}),
+      });
+    }
+    if (emptyRequired)
+      findings.push({
+        severity: 'error',
+        code: 'required-module-empty',
+        path: `${at}.lessons`,
+        message: `"${m.title}" is required for some learners but has no lessons, so they cannot finish the course.`,
+        counterexample: emptyRequired,
+      });
+    for (const [ruleIndex, example] of mandateFindings) {
+      const rule = course.rules[ruleIndex]!;
+      findings.push({
+        severity: 'warning',
+        code: 'rule-overridden-by-mandate',
+        path: `rules[${ruleIndex}]`,
+        message: `Rule "${rule.id}" would ${rule.then.kind === 'skip' ? 'skip' : 'make optional'} "${m.title}", which is mandatory for ${m.mandatoryFor.join(', ')}; the mandate wins and the rule is ignored for them.`,
+        counterexample: example,
+      });
+    }
+    for (const role of m.mandatoryFor)
+      if (m.audience.length > 0 && !m.audience.includes(role))
+        findings.push({
+          severity: 'warning',
+          code: 'mandate-outside-audience',
+          path: `${at}.mandatoryFor`,
+          message: `"${m.title}" is mandatory for ${role}, but its audience (${m.audience.join(', ')}) leaves ${role} out; the mandate wins.`,
+        });
+
+    // Contradictions: a require together with a skip or make-optional for the same module.
+    const requires = touching.filter((i) => course.rules[i]!.then.kind === 'require');
+    const weakens = touching.filter((i) => ['skip', 'optional'].includes(course.rules[i]!.then.kind));
+    for (const r of requires)
+      for (const w of weakens) {
+        const pair = depsOf([r, w]);
+        let example: Counterexample | undefined;
+        search(pair, (learner, facts, outcome) => {
+          if (index.rules[r]?.test(facts) && index.rules[w]?.test(facts)) {
+            example = counterexample(learner, pair, outcome, `both hold; "${course.rules[r]!.id}" (require) wins`);
+            return true;
+          }
+          return false;
+        });
+        if (example)
+          findings.push({
+            severity: 'warning',
+            code: 'rules-contradict',
+            path: `rules[${w}]`,
+            message: `Rules "${course.rules[r]!.id}" (require) and "${course.rules[w]!.id}" (${course.rules[w]!.then.kind}) both apply to "${m.title}" for some learners.`,
+            counterexample: example,
+          });
+      }
+  });
+
+  // Rules that can never apply.
+  course.rules.forEach((rule, ri) => {
+    const compiled = index.rules[ri];
+    if (!compiled) return;
+    const competencies = [...compiled.deps.competencies].sort();
+    const applies = search(competencies, (_l, facts) => compiled.test(facts));
+    if (!applies)
+      findings.push({
+        severity: 'warning',
+        code: 'rule-never-applies',
+        path: `rules[${ri}].when`,
+        message: `Rule "${rule.id}" never applies: no persona and no placement outcome make "${rule.when}" true.`,
+      });
+  });
+
+  const placementStates = provePlacement(index, findings, options.maxPlacementStates ?? 200_000);
+
+  // Every persona's own answer profile must get through the placement test.
+  course.personas.forEach((persona, pi) => {
+    const answers = persona.prior.answers;
+    if (!course.placement || Object.keys(answers).length === 0) return;
+    const walker = PlacementWalker.start(index)!;
+    while (!walker.done && !walker.looping) {
+      const pending = walker.pending;
+      if (!pending) break;
+      const answer = answers[pending.question.id];
+      if (answer === undefined) {
+        findings.push({
+          severity: 'warning',
+          code: 'persona-answers-incomplete',
+          path: `personas[${pi}].prior.answers`,
+          message: `Persona "${persona.name}" has no answer for "${pending.question.id}", which the placement test asks them; their preview stops there.`,
+        });
+        break;
+      }
+      walker.answer(answer);
+    }
+  });
+
+  return { findings, stats: { learners: learners.length, casesChecked, placementStates } };
+}
+
+/** Every kind of answer a question can get, as far as grading and branching can tell them apart. */
+export function answerKinds(question: Question): Answer[] {
+  switch (question.type) {
+    case 'single':
+      return question.choices.map((c) => c.id);
+    case 'likert':
+      return Array.from({ length: question.points }, (_, i) => i + 1);
+    case 'true-false':
+      return [true, false];
+    case 'fill-in':
+      return [correctAnswer(question) ?? '', ''];
+    default:
+      return [correctAnswer(question) ?? [], []];
+  }
+}
+
+function provePlacement(index: CourseIndex, findings: Finding[], maxStates: number): number {
+  const placement = index.course.placement;
+  if (!placement) return 0;
+  const nodeAt = (id: string) => `placement.nodes[${index.placementNodes.get(id)}]`;
+
+  // Termination: the flow graph must have no cycle reachable from the start.
+  const edges = (id: string) => {
+    const node = placement.nodes[index.placementNodes.get(id) ?? -1];
+    return node
+      ? [...node.branches.map((b) => b.goto), node.next].filter((t) => t !== END && index.placementNodes.has(t))
+      : [];
+  };
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const reported = new Set<string>();
+  const dfs = (id: string) => {
+    state.set(id, 'open');
+    stack.push(id);
+    for (const next of edges(id)) {
+      if (state.get(next) === 'open') {
+        const cycle = [...stack.slice(stack.indexOf(next)), next];
+        const key = [...cycle].sort().join(',');
+        if (!reported.has(key)) {
+          reported.add(key);
+          findings.push({
+            severity: 'error',
+            code: 'placement-cycle',
+            path: nodeAt(next),
+            message: `The placement test can go round in circles: ${cycle.join(' → ')}. A learner could be asked the same question again and never finish.`,
+          });
+        }
+      } else if (!state.has(next)) dfs(next);
+    }
+    stack.pop();
+    state.set(id, 'done');
+  };
+  if (index.placementNodes.has(placement.start)) dfs(placement.start);
+
+  // Reachability: explore every kind of answer at every node, merging walkers that behave alike.
+  const reached = new Set<string>();
+  const seen = new Set<string>();
+  const start = PlacementWalker.start(index);
+  const queue = start ? [start] : [];
+  let exhausted = false;
+  while (queue.length) {
+    const walker = queue.pop()!;
+    if (walker.done || walker.looping) continue;
+    const key = walker.key();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (seen.size > maxStates) {
+      exhausted = true;
+      break;
+    }
+    const pending = walker.pending;
+    if (!pending) continue;
+    reached.add(pending.node.id);
+    for (const answer of answerKinds(pending.question)) {
+      const next = walker.clone();
+      next.answer(answer);
+      queue.push(next);
+    }
+  }
+  if (exhausted) {
+    // Too many distinct states to be exact: fall back to the graph, which over-approximates.
+    const graphReach = new Set<string>();
+    const visit = (id: string) => {
+      if (graphReach.has(id)) return;
+      graphReach.add(id);
+      edges(id).forEach(visit);
+    };
+    if (index.placementNodes.has(placement.start)) visit(placement.start);
+    graphReach.forEach((id) => reached.add(id));
+    findings.push({
+      severity: 'warning',
+      code: 'placement-too-large',
+      path: 'placement',
+      message: `The placement test has more than ${maxStates} distinct answer states; question reachability was checked on the flow graph only.`,
+    });
+  }
+  placement.nodes.forEach((node, ni) => {
+    if (!reached.has(node.id))
+      findings.push({
+        severity: 'warning',
+        code: 'placement-question-unreachable',
+        path: `placement.nodes[${ni}]`,
+        message: `No sequence of answers ever reaches "${node.id}" (question "${node.question}"): no branch or default leads to it in a way that can hold.`,
+      });
+  });
+  return seen.size;
+}

@@ -1,0 +1,221 @@
+import type { CompareOp, Expr, ExprProblem, Operand } from './ast';
+
+export const NEEDS = ['captions', 'audio', 'reduced-motion'] as const;
+export const SENIORITY_VALUES = ['new', 'experienced', 'veteran'] as const;
+const FORMAT_VALUES = ['video', 'text', 'audio'] as const;
+
+/** What a condition may refer to: the course's names, and where the condition is used. */
+export interface ExprScope {
+  readonly context: 'rule' | 'placement';
+  /** Competency id → its level ids, lowest first. */
+  readonly competencies: ReadonlyMap<string, readonly string[]>;
+  readonly roles: ReadonlySet<string>;
+  readonly departments: ReadonlySet<string>;
+  /** In a placement branch: the choice ids of the question just answered. */
+  readonly choices?: ReadonlySet<string>;
+}
+
+type ValueType =
+  | { readonly t: 'level'; readonly competency: string }
+  | { readonly t: 'number' }
+  | { readonly t: 'boolean' }
+  | { readonly t: 'enum'; readonly what: string; readonly values: ReadonlySet<string> }
+  /** A bare name or text whose meaning comes from the other side of a comparison. */
+  | { readonly t: 'symbol'; readonly value: string };
+
+const VARIABLES: Record<'rule' | 'placement', readonly string[]> = {
+  rule: ['role', 'department', 'seniority'],
+  placement: ['correct', 'answer'],
+};
+const FUNCTIONS: Record<'rule' | 'placement', readonly string[]> = {
+  rule: ['mastery', 'score', 'needs', 'prefers'],
+  placement: ['mastery', 'score', 'misses', 'hits', 'asked'],
+};
+
+function closest(word: string, options: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const option of options) {
+    const d = editDistance(word, option);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = option;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+const suggestion = (word: string, options: Iterable<string>) => {
+  const near = closest(word, options);
+  return near ? ` Did you mean "${near}"?` : '';
+};
+
+const listOf = (values: Iterable<string>) => {
+  const all = [...values];
+  return all.length ? all.join(', ') : '(none declared)';
+};
+
+/** Checks names and types; returns every problem found, each with its offset. */
+export function checkExpr(expr: Expr, scope: ExprScope): ExprProblem[] {
+  const problems: ExprProblem[] = [];
+  const problem = (message: string, at: number) => problems.push({ message, at });
+
+  const enumOf = (what: string, values: Iterable<string>): ValueType => ({ t: 'enum', what, values: new Set(values) });
+
+  function typeOf(operand: Operand): ValueType | null {
+    switch (operand.kind) {
+      case 'number':
+        return { t: 'number' };
+      case 'string':
+        return { t: 'symbol', value: operand.value };
+      case 'name': {
+        const v = operand.value;
+        if (scope.context === 'rule') {
+          if (v === 'role') return enumOf('role', scope.roles);
+          if (v === 'department') return enumOf('department', scope.departments);
+          if (v === 'seniority') return enumOf('seniority', SENIORITY_VALUES);
+        } else {
+          if (v === 'correct') return { t: 'boolean' };
+          if (v === 'answer') return enumOf('choice', scope.choices ?? []);
+        }
+        return { t: 'symbol', value: v };
+      }
+      case 'call': {
+        const { name, args, at } = operand;
+        if (!FUNCTIONS[scope.context].includes(name)) {
+          problem(
+            `there is no function "${name}" in ${scope.context === 'rule' ? 'rules' : 'placement branches'}; use ${FUNCTIONS[scope.context].join(', ')}.${suggestion(name, FUNCTIONS[scope.context])}`,
+            at,
+          );
+          return null;
+        }
+        if (args.length !== 1) {
+          problem(`${name}(…) takes exactly one name, not ${args.length}`, at);
+          return null;
+        }
+        const arg = args[0]!;
+        if (name === 'needs') {
+          if (!(NEEDS as readonly string[]).includes(arg))
+            problem(`needs(…) takes one of ${NEEDS.join(', ')}, not "${arg}".${suggestion(arg, NEEDS)}`, at);
+          return { t: 'boolean' };
+        }
+        if (name === 'prefers') {
+          if (!(FORMAT_VALUES as readonly string[]).includes(arg))
+            problem(`prefers(…) takes one of ${FORMAT_VALUES.join(', ')}, not "${arg}"`, at);
+          return { t: 'boolean' };
+        }
+        if (!scope.competencies.has(arg)) {
+          problem(`there is no competency "${arg}".${suggestion(arg, scope.competencies.keys())}`, at);
+          return null;
+        }
+        return name === 'mastery' ? { t: 'level', competency: arg } : { t: 'number' };
+      }
+    }
+  }
+
+  /** Checks that a symbol names a value of the given type. */
+  function checkSymbol(symbol: string, against: ValueType, at: number): void {
+    if (against.t === 'level') {
+      const levels = scope.competencies.get(against.competency) ?? [];
+      if (!levels.includes(symbol))
+        problem(
+          `"${symbol}" is not a mastery level of ${against.competency} (levels: ${listOf(levels)}).${suggestion(symbol, levels)}`,
+          at,
+        );
+    } else if (against.t === 'enum') {
+      if (!against.values.has(symbol))
+        problem(
+          `"${symbol}" is not a known ${against.what} (known: ${listOf(against.values)}).${suggestion(symbol, against.values)}`,
+          at,
+        );
+    } else if (against.t === 'number') {
+      problem(`"${symbol}" is not a number`, at);
+    } else if (against.t === 'boolean') {
+      problem(`"${symbol}" cannot be compared with a yes/no value`, at);
+    }
+  }
+
+  function checkComparison(op: CompareOp, left: Operand, right: Operand, at: number): void {
+    const lt = typeOf(left);
+    const rt = typeOf(right);
+    if (!lt || !rt) return;
+    if (lt.t === 'symbol' && rt.t === 'symbol') {
+      problem(
+        `neither side of "${op}" is something the learner has: compare a function such as mastery(…) or a variable such as role`,
+        at,
+      );
+      return;
+    }
+    const [typed, other, otherOperand] = lt.t === 'symbol' ? [rt, lt, left] : [lt, rt, right];
+    const ordered = op !== '==' && op !== '!=';
+    if (ordered && (typed.t === 'enum' || typed.t === 'boolean'))
+      problem(`"${op}" does not order ${typed.t === 'enum' ? `${typed.what}s` : 'yes/no values'}; use == or !=`, at);
+    if (other.t === 'symbol') checkSymbol(other.value, typed, otherOperand.at);
+    else if (
+      typed.t !== other.t ||
+      (typed.t === 'level' && other.t === 'level' && typed.competency !== other.competency)
+    )
+      problem(`both sides of "${op}" must be the same kind of value`, at);
+  }
+
+  function visit(node: Expr): void {
+    switch (node.kind) {
+      case 'or':
+      case 'and':
+        node.items.forEach(visit);
+        return;
+      case 'not':
+        visit(node.expr);
+        return;
+      case 'bool':
+        return;
+      case 'compare':
+        checkComparison(node.op, node.left, node.right, node.at);
+        return;
+      case 'in': {
+        const subject = typeOf(node.subject);
+        if (!subject) return;
+        if (subject.t === 'symbol' || subject.t === 'number' || subject.t === 'boolean') {
+          problem(`"in" needs a role, department, seniority, answer or mastery(…) on its left`, node.at);
+          return;
+        }
+        if (node.items.length === 0) problem('the list after "in" is empty', node.at);
+        for (const item of node.items) {
+          if (item.kind === 'name' || item.kind === 'string') checkSymbol(item.value, subject, item.at);
+          else problem('a list after "in" holds names only', item.at);
+        }
+        return;
+      }
+      case 'test': {
+        const type = typeOf(node.operand);
+        if (!type) return;
+        if (type.t !== 'boolean') {
+          const what = node.operand.kind === 'name' ? `"${node.operand.value}"` : 'this value';
+          const known =
+            node.operand.kind === 'name' && type.t === 'symbol'
+              ? ` (there is no variable "${node.operand.value}" in ${scope.context === 'rule' ? 'rules' : 'placement branches'}; known: ${VARIABLES[scope.context].join(', ')}.${suggestion(node.operand.value, VARIABLES[scope.context])})`
+              : '';
+          problem(`${what} is not a yes/no condition: compare it with something${known}`, node.at);
+        }
+        return;
+      }
+    }
+  }
+
+  visit(expr);
+  return problems;
+}

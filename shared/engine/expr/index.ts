@@ -1,0 +1,5 @@
+export * from './ast';
+export * from './check';
+export * from './compile';
+export * from './parse';
+export * from './print';

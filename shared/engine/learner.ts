@@ -1,0 +1,65 @@
+import type { Format, Persona } from '../model';
+import type { CourseIndex } from './course-index';
+import type { LearnerFacts } from './expr';
+import { levelIndexOf } from './mastery';
+import { runPlacement, type PlacementResult } from './placement';
+
+/** Everything the path depends on: who the learner is, what they know, what they chose, how far they are. */
+export interface LearnerState {
+  readonly role?: string | undefined;
+  readonly department?: string | undefined;
+  readonly seniority?: string | undefined;
+  readonly preferredFormat?: Format | undefined;
+  readonly needs: { readonly captions: boolean; readonly audio: boolean; readonly reducedMotion: boolean };
+  /** Competency → level id, from the placement test or prior knowledge. */
+  readonly mastery: Readonly<Record<string, string>>;
+  readonly scores: Readonly<Record<string, number>>;
+  /** Skipped modules the learner chose to take anyway. */
+  readonly takeAnyway: readonly string[];
+  /** Lesson → the format the learner picked. */
+  readonly formats: Readonly<Record<string, Format>>;
+  /** offer-choice rule → the module picked. */
+  readonly picks: Readonly<Record<string, string>>;
+  readonly completed: readonly string[];
+}
+
+/** A persona's state before any progress: placement from their answer profile, else their prior knowledge. */
+export function personaState(
+  index: CourseIndex,
+  persona: Persona,
+): { state: LearnerState; placement: PlacementResult } {
+  const answers = persona.prior.answers;
+  const placement = runPlacement(index, (question) => answers[question.id], persona.prior.mastery);
+  return {
+    placement,
+    state: {
+      role: persona.role,
+      department: persona.department,
+      seniority: persona.seniority,
+      preferredFormat: persona.preferredFormat,
+      needs: persona.needs,
+      mastery: placement.mastery,
+      scores: placement.scores,
+      takeAnyway: [],
+      formats: {},
+      picks: {},
+      completed: [],
+    },
+  };
+}
+
+export function factsFor(index: CourseIndex, state: LearnerState): LearnerFacts {
+  return {
+    level: (c) => levelIndexOf(index.levels.get(c), state.mastery[c]),
+    score: (c) => state.scores[c] ?? 0,
+    role: state.role,
+    department: state.department,
+    seniority: state.seniority,
+    needs: (n) =>
+      n === 'captions' ? state.needs.captions : n === 'audio' ? state.needs.audio : state.needs.reducedMotion,
+    prefers: (f) => state.preferredFormat === f,
+    misses: () => 0,
+    hits: () => 0,
+    asked: () => 0,
+  };
+}

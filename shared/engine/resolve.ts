@@ -1,0 +1,305 @@
+import type { Format } from '../model';
+import type { CourseIndex } from './course-index';
+import type { LearnerFacts } from './expr';
+import { factsFor, type LearnerState } from './learner';
+
+export type ModuleStatus =
+  /** On the path and must be completed. */
+  | 'required'
+  /** On the path; the learner may skip it. */
+  | 'optional'
+  /** Tested out: counts as satisfied. */
+  | 'skipped'
+  /** Not for this learner (another role, or an alternative they did not pick). */
+  | 'excluded'
+  /** One of several alternatives; the learner has not picked yet. */
+  | 'choice';
+
+export interface Reason {
+  readonly kind: 'default' | 'audience' | 'mandatory' | 'rule' | 'learner' | 'choice';
+  /** A sentence for the learner and the designer. */
+  readonly text: string;
+  readonly rule?: string;
+  /** What the rule saw, e.g. "procurement: proficient (score 0.83)". */
+  readonly evidence?: readonly string[];
+}
+
+export interface PathLesson {
+  readonly id: string;
+  readonly title: string;
+  readonly minutes: number;
+  readonly format: Format;
+  /** Formats the learner may switch between (one when there is no choice). */
+  readonly formats: readonly Format[];
+  readonly formatReason?: string;
+  readonly completed: boolean;
+}
+
+export interface PathModule {
+  readonly id: string;
+  readonly title: string;
+  readonly status: ModuleStatus;
+  readonly recommended: boolean;
+  readonly reasons: readonly Reason[];
+  readonly lessons: readonly PathLesson[];
+}
+
+export interface PathChoice {
+  readonly rule: string;
+  readonly prompt: string;
+  readonly options: readonly string[];
+  readonly picked?: string;
+}
+
+export interface LearnerPath {
+  readonly modules: readonly PathModule[];
+  readonly choices: readonly PathChoice[];
+  /** Rules whose condition held for this learner, in order. */
+  readonly firedRules: readonly string[];
+  readonly next?: { readonly module: string; readonly lesson: string; readonly reason: string };
+  /** Minutes of required lessons not yet completed. */
+  readonly minutesLeft: number;
+  /** Every required module is done (skipped ones count as satisfied). */
+  readonly finished: boolean;
+}
+
+/** The format a lesson's own blocks are in. */
+export function baseFormat(blocks: readonly { type: string }[]): Format {
+  if (blocks.some((b) => b.type === 'video')) return 'video';
+  if (blocks.length > 0 && blocks.every((b) => b.type === 'audio')) return 'audio';
+  return 'text';
+}
+
+function evidenceFor(index: CourseIndex, competencies: Iterable<string>, state: LearnerState): string[] {
+  return [...competencies].map((c) => {
+    const score = state.scores[c];
+    return `${c}: ${state.mastery[c] ?? index.levels.get(c)?.[0] ?? 'unknown'}${score === undefined ? '' : ` (score ${score.toFixed(2)})`}`;
+  });
+}
+
+/** Whether each rule holds for these facts, evaluated once. */
+export function firedRules(index: CourseIndex, facts: LearnerFacts): boolean[] {
+  return index.course.rules.map((_, i) => index.rules[i]?.test(facts) === true);
+}
+
+/** A module's status before learner choices (offer-choice picks, take-anyway) are applied. */
+export interface ModuleDecision {
+  status: ModuleStatus;
+  /** Mandatory for the learner's role: no rule can skip it or make it optional. */
+  readonly locked: boolean;
+  readonly requiredByRule: boolean;
+  recommended: boolean;
+  readonly reasons: Reason[];
+}
+
+function evidenceText(
+  index: CourseIndex,
+  competencies: Iterable<string>,
+  state?: Pick<LearnerState, 'mastery' | 'scores'>,
+) {
+  return state ? evidenceFor(index, competencies, state as LearnerState) : [];
+}
+
+/**
+ * Decides one module from the rules that target it. Shared by the resolver and the proof, so what
+ * the proof promises is what learners get. Precedence: mandatory for the role (locked) > require >
+ * skip > optional; recommend only adds a flag.
+ */
+export function decideModule(
+  index: CourseIndex,
+  moduleIndex: number,
+  role: string | undefined,
+  holds: (rule: number) => boolean,
+  state?: Pick<LearnerState, 'mastery' | 'scores'>,
+): ModuleDecision {
+  const { course } = index;
+  const m = course.modules[moduleIndex]!;
+  const locked = role !== undefined && m.mandatoryFor.includes(role);
+  let status: ModuleStatus;
+  const reasons: Reason[] = [];
+  if (locked) {
+    status = 'required';
+    reasons.push({ kind: 'mandatory', text: `Mandatory for ${role}.` });
+  } else if (m.audience.length > 0 && (role === undefined || !m.audience.includes(role))) {
+    status = 'excluded';
+    reasons.push({ kind: 'audience', text: `Meant for ${m.audience.join(', ')}.` });
+  } else if (m.optional) {
+    status = 'optional';
+    reasons.push({ kind: 'default', text: 'Optional in this course.' });
+  } else {
+    status = 'required';
+    reasons.push({ kind: 'default', text: 'Part of the course.' });
+  }
+  const ruleReason = (i: number): Reason => {
+    const rule = course.rules[i]!;
+    return {
+      kind: 'rule',
+      text: rule.reason,
+      rule: rule.id,
+      evidence: evidenceText(index, index.rules[i]!.deps.competencies, state),
+    };
+  };
+  const touching = index.rulesByModule.get(m.id) ?? [];
+  const holding = (kind: string) => touching.filter((i) => course.rules[i]!.then.kind === kind && holds(i));
+
+  const requires = holding('require');
+  for (const i of requires) {
+    if (!locked) status = 'required';
+    reasons.push(ruleReason(i));
+  }
+  for (const i of holding('skip')) {
+    const reason = ruleReason(i);
+    if (locked)
+      reasons.push({ ...reason, text: `${reason.text} (not applied: this module is mandatory for your role)` });
+    else if (requires.length === 0 && status !== 'excluded') {
+      status = 'skipped';
+      reasons.push(reason);
+    }
+  }
+  for (const i of holding('optional')) {
+    if (locked || requires.length > 0 || status !== 'required') continue;
+    status = 'optional';
+    reasons.push(ruleReason(i));
+  }
+  let recommended = false;
+  for (const i of holding('recommend')) {
+    if (status === 'excluded') continue;
+    recommended = true;
+    reasons.push(ruleReason(i));
+  }
+  return { status, locked, requiredByRule: requires.length > 0, recommended, reasons };
+}
+
+/**
+ * Decides the learner's path: each module's status with its reasons, each lesson's format, the
+ * choices on offer and what to do next. Deterministic: the same course and state give the same path.
+ *
+ * Precedence per module: mandatory for the learner's role (locked) > require > skip > optional;
+ * recommend only adds a flag. A module mandatory for the role is never skipped.
+ */
+export function resolvePath(
+  index: CourseIndex,
+  state: LearnerState,
+  facts: LearnerFacts = factsFor(index, state),
+): LearnerPath {
+  const { course } = index;
+  const fired = firedRules(index, facts);
+  const work = course.modules.map((_, mi) => decideModule(index, mi, state.role, (i) => fired[i] === true, state));
+  const required = new Set(work.flatMap((w, i) => (w.requiredByRule ? [i] : [])));
+  const byAction = (kind: string) => course.rules.flatMap((r, i) => (fired[i] && r.then.kind === kind ? [i] : []));
+
+  const choices: PathChoice[] = [];
+  for (const i of byAction('offer-choice')) {
+    const rule = course.rules[i]!;
+    const action = rule.then;
+    if (action.kind !== 'offer-choice') continue;
+    const open = action.modules.filter((id) => {
+      const w = work[index.moduleIndex.get(id) ?? -1];
+      return w && (w.status === 'required' || w.status === 'optional') && !w.locked && !required.has(work.indexOf(w));
+    });
+    const pick = state.picks[rule.id];
+    const picked = pick !== undefined && open.includes(pick) ? pick : undefined;
+    choices.push({ rule: rule.id, prompt: action.prompt || rule.reason, options: open, ...(picked ? { picked } : {}) });
+    for (const id of open) {
+      const w = work[index.moduleIndex.get(id)!]!;
+      if (picked === undefined) {
+        w.status = 'choice';
+        w.reasons.push({ kind: 'choice', text: `${rule.reason} Pick one of ${open.length} options.`, rule: rule.id });
+      } else if (id === picked) {
+        w.status = 'required';
+        w.reasons.push({ kind: 'learner', text: 'You picked this option.', rule: rule.id });
+      } else {
+        w.status = 'excluded';
+        w.reasons.push({
+          kind: 'learner',
+          text: `You picked "${course.modules[index.moduleIndex.get(picked)!]!.title}" instead.`,
+          rule: rule.id,
+        });
+      }
+    }
+  }
+
+  for (const id of state.takeAnyway) {
+    const w = work[index.moduleIndex.get(id) ?? -1];
+    if (w && w.status === 'skipped') {
+      w.status = 'optional';
+      w.reasons.push({ kind: 'learner', text: 'You chose to take it anyway.' });
+    }
+  }
+
+  const formatOffers = byAction('offer-formats').map((i) => {
+    const action = course.rules[i]!.then;
+    return action.kind === 'offer-formats' ? action : null;
+  });
+  const completed = new Set(state.completed);
+  const modules: PathModule[] = course.modules.map((m, mi) => {
+    const w = work[mi]!;
+    const lessons: PathLesson[] = m.lessons.map((lesson) => {
+      const base = baseFormat(lesson.blocks);
+      const available = [base, ...lesson.renditions.map((r) => r.format).filter((f) => f !== base)];
+      const offered = new Set<Format>([base]);
+      for (const offer of formatOffers)
+        if (offer && (offer.lessons.length === 0 || offer.lessons.includes(lesson.id)))
+          for (const f of offer.formats) if (available.includes(f)) offered.add(f);
+      const formats = available.filter((f) => offered.has(f));
+      let format: Format = base;
+      let formatReason: string | undefined;
+      const picked = state.formats[lesson.id];
+      if (state.needs.audio && available.includes('audio')) {
+        format = picked && formats.includes(picked) ? picked : 'audio';
+        formatReason = format === 'audio' ? 'Audio version, because you asked for audio.' : 'The format you picked.';
+        if (!formats.includes('audio')) formats.push('audio');
+      } else if (picked && formats.includes(picked)) {
+        format = picked;
+        formatReason = 'The format you picked.';
+      } else if (state.preferredFormat && formats.includes(state.preferredFormat)) {
+        format = state.preferredFormat;
+        if (format !== base) formatReason = `Your preferred format (${format}).`;
+      }
+      return {
+        id: lesson.id,
+        title: lesson.title,
+        minutes: lesson.minutes,
+        format,
+        formats,
+        ...(formatReason ? { formatReason } : {}),
+        completed: completed.has(lesson.id),
+      };
+    });
+    return { id: m.id, title: m.title, status: w.status, recommended: w.recommended, reasons: w.reasons, lessons };
+  });
+
+  let next: LearnerPath['next'];
+  let minutesLeft = 0;
+  let finished = true;
+  for (const m of modules) {
+    if (m.status !== 'required' && m.status !== 'choice') continue;
+    for (const lesson of m.lessons) {
+      if (lesson.completed) continue;
+      finished = false;
+      if (m.status === 'required') minutesLeft += lesson.minutes;
+      if (!next && m.status === 'required')
+        next = { module: m.id, lesson: lesson.id, reason: `Next required lesson in "${m.title}".` };
+    }
+    if (m.status === 'choice') finished = false;
+  }
+  if (!next) {
+    const recommended = modules.find(
+      (m) => m.recommended && m.status !== 'skipped' && m.lessons.some((l) => !l.completed),
+    );
+    const lesson = recommended?.lessons.find((l) => !l.completed);
+    if (recommended && lesson) {
+      const why = recommended.reasons.find((r) => r.kind === 'rule')?.text ?? 'Recommended for you.';
+      next = { module: recommended.id, lesson: lesson.id, reason: `Suggested: ${why}` };
+    }
+  }
+
+  return {
+    modules,
+    choices,
+    firedRules: course.rules.flatMap((r, i) => (fired[i] ? [r.id] : [])),
+    ...(next ? { next } : {}),
+    minutesLeft,
+    finished,
+  };
+}

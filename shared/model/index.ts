@@ -1,0 +1,2 @@
+export * from './json-path';
+export * from './schema';
