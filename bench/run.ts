@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { engineBenchmarks } from './engine.bench';
 import { foundationBenchmarks } from './foundation.bench';
 import { runBenchmark, toMarkdown, type Outcome } from './harness';
 
 /** Every benchmark suite; later capabilities add theirs here. */
-const suites = [...foundationBenchmarks];
+const suites = [...foundationBenchmarks, ...engineBenchmarks];
 
 const only = process.argv[2];
 const outcomes: Outcome[] = [];

@@ -4,3 +4,4 @@ export * from './lint';
 export * from './outcomes';
 export * from './proof';
 export * from './verify';
+export * from './exhaustive';

@@ -276,6 +276,26 @@ function provePlacement(index: CourseIndex, findings: Finding[], maxStates: numb
   };
   if (index.placementNodes.has(placement.start)) dfs(placement.start);
 
+  // Competencies that conditions at or after each node can read (a fixed point, as the graph may loop).
+  const ahead = new Map<string, Set<string>>();
+  for (const node of placement.nodes) {
+    const own = new Set<string>();
+    for (const branch of index.branches.get(node.id) ?? []) branch.deps.competencies.forEach((c) => own.add(c));
+    ahead.set(node.id, own);
+  }
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const node of placement.nodes) {
+      const set = ahead.get(node.id)!;
+      for (const next of edges(node.id))
+        for (const c of ahead.get(next) ?? [])
+          if (!set.has(c)) {
+            set.add(c);
+            changed = true;
+          }
+    }
+  }
+
   // Reachability: explore every kind of answer at every node, merging walkers that behave alike.
   const reached = new Set<string>();
   const seen = new Set<string>();
@@ -285,7 +305,7 @@ function provePlacement(index: CourseIndex, findings: Finding[], maxStates: numb
   while (queue.length) {
     const walker = queue.pop()!;
     if (walker.done || walker.looping) continue;
-    const key = walker.key();
+    const key = walker.key(ahead.get(walker.current));
     if (seen.has(key)) continue;
     seen.add(key);
     if (seen.size > maxStates) {

@@ -141,11 +141,15 @@ export class PlacementWalker {
     this.current = taken >= 0 ? node.branches[taken]!.goto : node.next;
   }
 
-  /** A key equal for two walkers that will behave alike from here on. */
-  key(): string {
+  /**
+   * A key equal for two walkers that will behave alike from here on. Pass the competencies that
+   * conditions ahead can read; tallies of the others cannot change where the walk goes.
+   */
+  key(relevant?: ReadonlySet<string>): string {
     const parts = [this.current];
     for (const [c, t] of this.tallies)
-      if (t.asked) parts.push(`${c}:${t.hits},${t.misses},${t.points},${t.max},${t.selfRating}`);
+      if (t.asked && (!relevant || relevant.has(c)))
+        parts.push(`${c}:${t.hits},${t.misses},${t.points},${t.max},${t.selfRating}`);
     return parts.join('|');
   }
 }

@@ -139,15 +139,25 @@ export function decideModule(
       evidence: evidenceText(index, index.rules[i]!.deps.competencies, state),
     };
   };
-  const touching = index.rulesByModule.get(m.id) ?? [];
-  const holding = (kind: string) => touching.filter((i) => course.rules[i]!.then.kind === kind && holds(i));
+  // One pass over the rules that name this module, grouped by what they do.
+  const requires: number[] = [];
+  const skips: number[] = [];
+  const optionals: number[] = [];
+  const recommends: number[] = [];
+  for (const i of index.rulesByModule.get(m.id) ?? []) {
+    if (!holds(i)) continue;
+    const kind = course.rules[i]!.then.kind;
+    if (kind === 'require') requires.push(i);
+    else if (kind === 'skip') skips.push(i);
+    else if (kind === 'optional') optionals.push(i);
+    else if (kind === 'recommend') recommends.push(i);
+  }
 
-  const requires = holding('require');
   for (const i of requires) {
     if (!locked) status = 'required';
     reasons.push(ruleReason(i));
   }
-  for (const i of holding('skip')) {
+  for (const i of skips) {
     const reason = ruleReason(i);
     if (locked)
       reasons.push({ ...reason, text: `${reason.text} (not applied: this module is mandatory for your role)` });
@@ -156,13 +166,13 @@ export function decideModule(
       reasons.push(reason);
     }
   }
-  for (const i of holding('optional')) {
+  for (const i of optionals) {
     if (locked || requires.length > 0 || status !== 'required') continue;
     status = 'optional';
     reasons.push(ruleReason(i));
   }
   let recommended = false;
-  for (const i of holding('recommend')) {
+  for (const i of recommends) {
     if (status === 'excluded') continue;
     recommended = true;
     reasons.push(ruleReason(i));
@@ -246,10 +256,10 @@ export function resolvePath(
       let formatReason: string | undefined;
       const picked = state.formats[lesson.id];
       if (state.needs.audio && available.includes('audio')) {
-        format = picked && formats.includes(picked) ? picked : 'audio';
+        format = picked && formats.length > 1 && formats.includes(picked) ? picked : 'audio';
         formatReason = format === 'audio' ? 'Audio version, because you asked for audio.' : 'The format you picked.';
         if (!formats.includes('audio')) formats.push('audio');
-      } else if (picked && formats.includes(picked)) {
+      } else if (picked && formats.length > 1 && formats.includes(picked)) {
         format = picked;
         formatReason = 'The format you picked.';
       } else if (state.preferredFormat && formats.includes(state.preferredFormat)) {

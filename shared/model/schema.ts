@@ -16,7 +16,9 @@ export const assetPath = z
   .regex(/^(?!.*(^|\/)\.\.?(\/|$))assets\/[^\\?#:*"<>|]+$/, {
     error: 'must be a relative path under assets/ with forward slashes, no "..", "?" or "#"',
   })
-  .refine((p) => !Array.from(p).some((ch) => ch.charCodeAt(0) < 0x20), { error: 'must not contain control characters' });
+  .refine((p) => !Array.from(p).some((ch) => ch.charCodeAt(0) < 0x20), {
+    error: 'must not contain control characters',
+  });
 
 export const FORMATS = ['video', 'text', 'audio'] as const;
 export const format = z.enum(FORMATS, { error: `must be one of ${FORMATS.join(', ')}` });

@@ -1,0 +1,186 @@
+import type { CourseInput } from '../shared/model';
+
+/** Size and shape of a synthetic course. */
+export interface GeneratorOptions {
+  readonly seed: number;
+  readonly modules: number;
+  readonly competencies: number;
+  readonly rules: number;
+  readonly personas: number;
+  readonly roles?: number;
+  readonly lessonsPerModule?: readonly [min: number, max: number];
+  /** Placement nodes per competency (0 for no placement test). */
+  readonly placementDepth?: number;
+}
+
+/** Small, fast, seeded PRNG (mulberry32): the same seed always gives the same course. */
+export function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)]!;
+  const chance = (p: number) => next() < p;
+  return { next, int, pick, chance };
+}
+
+const LEVELS = ['none', 'basic', 'proficient', 'expert'] as const;
+
+/**
+ * Builds a synthetic course for benchmarks and property tests: realistic proportions of audiences,
+ * mandates, optional modules, rules of every kind, personas and a branching placement test.
+ * The default large course: 300 modules, 12 competencies × 4 levels, 200 rules, 8 personas.
+ */
+export function generateCourse(options: GeneratorOptions): CourseInput {
+  const r = prng(options.seed);
+  const roles = Array.from({ length: options.roles ?? 4 }, (_, i) => `role-${i + 1}`);
+  const competencies = Array.from({ length: options.competencies }, (_, i) => `comp-${i + 1}`);
+  const [minLessons, maxLessons] = options.lessonsPerModule ?? [1, 3];
+  const questions: NonNullable<CourseInput['questions']> = [];
+
+  const modules = Array.from({ length: options.modules }, (_, mi) => {
+    const id = `module-${mi + 1}`;
+    const audience = r.chance(0.2) ? roles.filter(() => r.chance(0.5)) : [];
+    const pool = audience.length ? audience : roles;
+    const mandatoryFor = r.chance(0.1) ? [r.pick(pool)] : [];
+    const lessons = Array.from({ length: r.int(minLessons, maxLessons) }, (_, li) => {
+      const lessonId = `${id}-lesson-${li + 1}`;
+      const withVideo = r.chance(0.2);
+      return {
+        id: lessonId,
+        title: `Lesson ${li + 1} of module ${mi + 1}`,
+        minutes: r.int(2, 10),
+        blocks: withVideo
+          ? [
+              {
+                type: 'video' as const,
+                id: `${lessonId}-video`,
+                src: `assets/${lessonId}.mp4`,
+                captions: [{ language: 'en', label: 'English', src: `assets/${lessonId}.en.vtt` }],
+                transcript: '<p>Transcript.</p>',
+              },
+            ]
+          : [{ type: 'text' as const, id: `${lessonId}-text`, html: `<p>Content of lesson ${li + 1}.</p>` }],
+        renditions: withVideo
+          ? [
+              {
+                format: 'text' as const,
+                blocks: [{ type: 'text' as const, id: `${lessonId}-alt`, html: '<p>Transcript.</p>' }],
+              },
+            ]
+          : [],
+      };
+    });
+    return {
+      id,
+      title: `Module ${mi + 1}`,
+      competencies: [r.pick(competencies)],
+      audience,
+      optional: r.chance(0.15),
+      mandatoryFor,
+      lessons,
+    };
+  });
+
+  const condition = (depth = 0): string => {
+    const roll = r.next();
+    if (depth < 1 && roll < 0.2) return `${condition(depth + 1)} and ${condition(depth + 1)}`;
+    if (depth < 1 && roll < 0.3) return `${condition(depth + 1)} or ${condition(depth + 1)}`;
+    if (roll < 0.65)
+      return `mastery(${r.pick(competencies)}) ${r.pick(['>=', '<=', '==', '>', '<'])} ${r.pick(LEVELS)}`;
+    if (roll < 0.75) return `score(${r.pick(competencies)}) >= ${r.pick([0.3, 0.5, 0.8])}`;
+    if (roll < 0.85) return `role == ${r.pick(roles)}`;
+    if (roll < 0.92)
+      return `role in [${roles
+        .filter(() => r.chance(0.5))
+        .concat(r.pick(roles))
+        .join(', ')}]`;
+    return `seniority ${r.pick(['==', '!='])} ${r.pick(['new', 'experienced', 'veteran'])}`;
+  };
+  const moduleIds = modules.map((m) => m.id);
+  const rules = Array.from({ length: options.rules }, (_, ri) => {
+    const roll = r.next();
+    const targets = [...new Set([r.pick(moduleIds), ...(r.chance(0.3) ? [r.pick(moduleIds)] : [])])];
+    const then =
+      roll < 0.4
+        ? { kind: 'skip' as const, modules: targets }
+        : roll < 0.65
+          ? { kind: 'recommend' as const, modules: targets }
+          : roll < 0.8
+            ? { kind: 'require' as const, modules: targets }
+            : roll < 0.9
+              ? { kind: 'optional' as const, modules: targets }
+              : roll < 0.95 && moduleIds.length >= 2
+                ? {
+                    kind: 'offer-choice' as const,
+                    modules: [...new Set([r.pick(moduleIds), r.pick(moduleIds), r.pick(moduleIds)])],
+                  }
+                : { kind: 'offer-formats' as const, lessons: [], formats: ['video' as const, 'text' as const] };
+    const fixed =
+      then.kind === 'offer-choice' && then.modules.length < 2
+        ? { kind: 'recommend' as const, modules: then.modules }
+        : then;
+    return { id: `rule-${ri + 1}`, when: condition(), then: fixed, reason: `Reason ${ri + 1}.` };
+  });
+
+  const depth = options.placementDepth ?? 2;
+  const nodes: NonNullable<CourseInput['placement']>['nodes'] = [];
+  if (depth > 0) {
+    competencies.forEach((c, ci) => {
+      for (let d = 0; d < depth; d++) {
+        const qid = `q-${c}-${d + 1}`;
+        questions.push({
+          type: 'single',
+          id: qid,
+          prompt: `Question ${d + 1} on ${c}`,
+          competency: c,
+          choices: [
+            { id: 'right', text: 'Right', correct: true },
+            { id: 'wrong', text: 'Wrong', correct: false },
+          ],
+        });
+        const nextCompetency = ci + 1 < competencies.length ? `n-${competencies[ci + 1]}-1` : 'end';
+        const next = d + 1 < depth ? `n-${c}-${d + 2}` : nextCompetency;
+        nodes.push({
+          id: `n-${c}-${d + 1}`,
+          question: qid,
+          branches: d + 1 < depth ? [{ when: `misses(${c}) >= 1`, goto: nextCompetency }] : [],
+          next,
+        });
+      }
+    });
+  }
+
+  const personas = Array.from({ length: options.personas }, (_, pi) => ({
+    id: `persona-${pi + 1}`,
+    name: `Persona ${pi + 1}`,
+    role: roles[pi % roles.length]!,
+    seniority: r.pick(['new', 'experienced', 'veteran'] as const),
+    prior: { mastery: Object.fromEntries(competencies.map((c) => [c, r.pick(LEVELS)])) },
+    needs: { captions: r.chance(0.2), audio: r.chance(0.1), reducedMotion: r.chance(0.1) },
+  }));
+
+  return {
+    format: 1,
+    id: `generated-${options.seed}`,
+    title: `Generated course (${options.modules} modules, seed ${options.seed})`,
+    settings: { roles },
+    competencies: competencies.map((id) => ({
+      id,
+      name: `Competency ${id}`,
+      levels: LEVELS.map((level, i) => ({ id: level, name: level, minScore: [0, 0.4, 0.7, 0.95][i]! })),
+    })),
+    modules,
+    questions,
+    ...(nodes.length ? { placement: { title: 'Placement', start: nodes[0]!.id, nodes } } : {}),
+    rules,
+    personas,
+  };
+}
+
+export const LARGE_COURSE: GeneratorOptions = { seed: 42, modules: 300, competencies: 12, rules: 200, personas: 8 };

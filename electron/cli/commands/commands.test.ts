@@ -1,0 +1,107 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateCourse } from '../../../bench/generate-course';
+import { EXAMPLES_DIR } from '../../../test/fixtures/examples';
+import { useTempDirs } from '../../../test/fixtures/temp-dir';
+import { runCli } from '../tailor';
+
+const tempDir = useTempDirs();
+
+async function tailor(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(
+    args,
+    (l) => void out.push(l),
+    (l) => void err.push(l),
+  );
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function courseFolder(json: unknown): string {
+  const dir = join(tempDir(), 'course');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'course.json'), typeof json === 'string' ? json : JSON.stringify(json));
+  return dir;
+}
+
+describe('tailor verify', () => {
+  it('exits 0 and says so for a clean course', async () => {
+    const result = await tailor('verify', join(EXAMPLES_DIR, 'shop-floor-safety'));
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/clean: every persona and placement outcome gets a valid path/);
+  });
+
+  it('exits 1 and lists findings with their paths and a counterexample', async () => {
+    const course = generateCourse({ seed: 4, modules: 8, competencies: 3, rules: 12, personas: 2 });
+    course.modules!.push({ id: 'planted', title: 'Planted', lessons: [{ id: 'p-l', title: 'L', blocks: [] }] });
+    course.rules!.push({
+      id: 'planted-skip',
+      when: 'true',
+      then: { kind: 'skip', modules: ['planted'] },
+      reason: 'Always.',
+    });
+    const result = await tailor('verify', courseFolder(course));
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/error {3}modules\[8\]: No learner ever gets "Planted".*\[module-unreachable\]/);
+    expect(result.out).toMatch(/e\.g\. persona-1/);
+  });
+
+  it('exits 2 with the JSON path for a course that does not match the schema', async () => {
+    const result = await tailor(
+      'verify',
+      courseFolder({ format: 1, id: 'x', title: 'X', modules: [{ id: 'm', lessons: [] }] }),
+    );
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/modules\[0\]\.title: /);
+  });
+
+  it('exits 2 with line and column for a course.json that is not JSON', async () => {
+    const result = await tailor('verify', courseFolder('{\n  "format": 1,\n  "id": "x",,\n}'));
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/not valid JSON at line 3, column/);
+  });
+
+  it('exits 2 for a path with no course', async () => {
+    const result = await tailor('verify', join(tempDir(), 'nothing'));
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/There is no course at/);
+  });
+
+  it('reports machine-readable JSON with --json', async () => {
+    const result = await tailor('verify', join(EXAMPLES_DIR, 'purchase-approvals'), '--json');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.out) as { usable: boolean; errors: number; budget: { worstCaseChars: number } };
+    expect(report).toMatchObject({ usable: true, errors: 0 });
+    expect(report.budget.worstCaseChars).toBeGreaterThan(0);
+  });
+});
+
+describe('tailor paths', () => {
+  it('shows every persona’s path with reasons', async () => {
+    const result = await tailor('paths', join(EXAMPLES_DIR, 'purchase-approvals'));
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/Victor, veteran approver \(approver\)/);
+    expect(result.out).toMatch(/skip {5}Why the approvals policy exists: .*already know why the policy exists/);
+    expect(result.out).toMatch(/take {5}Approval thresholds and delegation of authority: Mandatory for approver/);
+  });
+
+  it('picks one persona by id or by part of the name, as JSON', async () => {
+    const result = await tailor('paths', join(EXAMPLES_DIR, 'shop-floor-safety'), '--persona', 'olga', '--json');
+    const [only] = JSON.parse(result.out) as [
+      { persona: { id: string }; path: { modules: { id: string; status: string }[] } },
+    ];
+    expect(only.persona.id).toBe('olga');
+    expect(only.path.modules.find((m) => m.id === 'visitor-briefing')!.status).toBe('required');
+    expect((await tailor('paths', join(EXAMPLES_DIR, 'shop-floor-safety'), '--persona', 'forklift')).out).toMatch(
+      /^Dana/,
+    );
+  });
+
+  it('exits 2 and lists the personas when none matches', async () => {
+    const result = await tailor('paths', join(EXAMPLES_DIR, 'shop-floor-safety'), '--persona', 'nobody');
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/personas: femi, dana, sam, olga/);
+  });
+});

@@ -1,0 +1,40 @@
+import type { CourseIndex } from '../engine/course-index';
+import { decideModule } from '../engine/resolve';
+import { analysisLearners, forEachOutcome, outcomeClasses, outcomeFacts, type OutcomeClass } from './outcomes';
+
+/**
+ * The naive proof: every learner × every combination of outcome classes over all competencies,
+ * deciding every module each time. Exact but exponential in the number of competencies; kept as
+ * the reference the projected proof is tested against and as the benchmark baseline.
+ */
+export function exhaustiveReachability(
+  index: CourseIndex,
+  options: { readonly maxCases?: number } = {},
+): { reachable: Set<string>; cases: number; totalCases: number; complete: boolean } {
+  const thresholds = new Map<string, number[]>();
+  for (const rule of index.rules)
+    for (const [c, ts] of rule?.deps.scoreThresholds ?? []) thresholds.set(c, [...(thresholds.get(c) ?? []), ...ts]);
+  const competencies = index.competencyIds;
+  const per: OutcomeClass[][] = competencies.map((c) => outcomeClasses(index, c, thresholds.get(c) ?? []));
+  const learners = analysisLearners(index);
+  const totalCases = learners.length * per.reduce((n, cs) => n * cs.length, 1);
+  const maxCases = options.maxCases ?? Infinity;
+  const reachable = new Set<string>();
+  let cases = 0;
+  const { course } = index;
+  for (const learner of learners) {
+    const stopped = forEachOutcome(per, (outcome) => {
+      if (cases >= maxCases) return true;
+      cases++;
+      const facts = outcomeFacts(learner, competencies, outcome);
+      const fired = course.rules.map((_, i) => index.rules[i]?.test(facts) === true);
+      course.modules.forEach((m, mi) => {
+        const { status } = decideModule(index, mi, learner.role, (i) => fired[i] === true);
+        if (status === 'required' || status === 'optional') reachable.add(m.id);
+      });
+      return false;
+    });
+    if (stopped) break;
+  }
+  return { reachable, cases, totalCases, complete: cases === totalCases };
+}

@@ -1,0 +1,255 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateCourse } from '../../bench/generate-course';
+import { EXAMPLE_NAMES, exampleJson } from '../../test/fixtures/examples';
+import { loadCourseOrThrow } from '../engine';
+import type { CourseInput } from '../model';
+import { budgetFindings } from './budget';
+import { exhaustiveReachability } from './exhaustive';
+import { lintCourse } from './lint';
+import { prove } from './proof';
+import { verifyCourse } from './verify';
+
+const small = (seed: number): CourseInput =>
+  generateCourse({ seed, modules: 8, competencies: 3, rules: 12, personas: 2, placementDepth: 2 });
+const codes = (course: CourseInput) => prove(loadCourseOrThrow(course)).findings;
+const seeds = fc.integer({ min: 1, max: 1_000_000 });
+
+describe('the example courses', () => {
+  it.each(EXAMPLE_NAMES)('%s passes the proof, the budget and lint with no findings', (name) => {
+    const report = verifyCourse(exampleJson(name));
+    expect(report.usable).toBe(true);
+    if (!report.usable) return;
+    expect(report.findings).toEqual([]);
+    expect(report.budget.scorm12.fits).toBe(true);
+    expect(report.stats.learners).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('the proof finds planted flaws', () => {
+  it('always finds a module no learner can reach, and says why for a learner', () => {
+    fc.assert(
+      fc.property(seeds, (seed) => {
+        const course = small(seed);
+        course.modules!.push({
+          id: 'planted',
+          title: 'Planted module',
+          lessons: [{ id: 'planted-l', title: 'L', blocks: [] }],
+        });
+        course.rules!.push({
+          id: 'planted-skip',
+          when: 'true',
+          then: { kind: 'skip', modules: ['planted'] },
+          reason: 'Always skipped.',
+        });
+        const finding = codes(course).find(
+          (f) => f.code === 'module-unreachable' && f.path === `modules[${course.modules!.length - 1}]`,
+        );
+        expect(finding).toBeDefined();
+        expect(finding!.counterexample!.path).toMatch(/skipped: .*Always skipped\. \[planted-skip\]/);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('always finds two rules that contradict, with a learner for whom both hold', () => {
+    fc.assert(
+      fc.property(seeds, (seed) => {
+        const course = small(seed);
+        const role = course.personas![0]!.role;
+        course.modules!.push({
+          id: 'contested',
+          title: 'Contested',
+          lessons: [{ id: 'contested-l', title: 'L', blocks: [] }],
+        });
+        course.rules!.push(
+          {
+            id: 'planted-require',
+            when: `role == ${role}`,
+            then: { kind: 'require', modules: ['contested'] },
+            reason: 'Required.',
+          },
+          {
+            id: 'planted-skip',
+            when: 'mastery(comp-1) >= basic',
+            then: { kind: 'skip', modules: ['contested'] },
+            reason: 'Skipped.',
+          },
+        );
+        const finding = codes(course).find(
+          (f) => f.code === 'rules-contradict' && f.message.includes('planted-require'),
+        );
+        expect(finding).toBeDefined();
+        expect(finding!.counterexample!.outcome['comp-1']).toMatch(/^(basic|proficient|expert)/);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('always finds a placement flow that can loop forever, naming the cycle', () => {
+    fc.assert(
+      fc.property(seeds, fc.nat(), (seed, pick) => {
+        const course = small(seed);
+        const nodes = course.placement!.nodes;
+        const from = nodes.length - 1 - (pick % 2);
+        const to = pick % (from + 1);
+        nodes[from] = { ...nodes[from]!, next: nodes[to]!.id };
+        const finding = codes(course).find((f) => f.code === 'placement-cycle');
+        expect(finding).toBeDefined();
+        expect(finding!.message).toContain(nodes[to]!.id);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('finds a placement question no sequence of answers reaches', () => {
+    const course = small(3);
+    const q = course.questions![0]!;
+    course.placement!.nodes.push({ id: 'orphan', question: q.id, branches: [], next: 'end' });
+    const first = course.placement!.nodes[0]!;
+    first.branches = [...(first.branches ?? []), { when: 'false', goto: 'orphan' }];
+    const finding = codes(course).find((f) => f.code === 'placement-question-unreachable');
+    expect(finding).toMatchObject({ path: `placement.nodes[${course.placement!.nodes.length - 1}]` });
+  });
+
+  it('warns when a rule tries to skip a module mandatory for a role, with the learner', () => {
+    const course = small(5);
+    const role = course.personas![0]!.role;
+    course.modules!.push({
+      id: 'mandated',
+      title: 'Mandated',
+      mandatoryFor: [role],
+      lessons: [{ id: 'm-l', title: 'L', blocks: [] }],
+    });
+    course.rules!.push({
+      id: 'try-skip',
+      when: 'true',
+      then: { kind: 'skip', modules: ['mandated'] },
+      reason: 'Skip it.',
+    });
+    const finding = codes(course).find((f) => f.code === 'rule-overridden-by-mandate');
+    expect(finding).toMatchObject({
+      path: `rules[${course.rules!.length - 1}]`,
+      counterexample: { persona: expect.any(String) },
+    });
+  });
+
+  it('finds a rule that can never apply', () => {
+    const course = small(9);
+    course.rules!.push({
+      id: 'dead',
+      when: 'mastery(comp-1) > expert',
+      then: { kind: 'skip', modules: ['module-1'] },
+      reason: 'Never.',
+    });
+    const dead = codes(course)
+      .filter((f) => f.code === 'rule-never-applies')
+      .map((f) => f.path);
+    expect(dead).toContain(`rules[${course.rules!.length - 1}].when`);
+  });
+
+  it('finds a required module with no lessons, which stops learners finishing', () => {
+    const course = small(11);
+    course.modules!.push({ id: 'hollow', title: 'Hollow', lessons: [] });
+    expect(codes(course).find((f) => f.code === 'required-module-empty')).toMatchObject({
+      path: `modules[${course.modules!.length - 1}].lessons`,
+    });
+  });
+});
+
+describe('the projected proof', () => {
+  it('agrees with exhaustive enumeration on which modules someone can reach', () => {
+    fc.assert(
+      fc.property(seeds, (seed) => {
+        const index = loadCourseOrThrow(small(seed));
+        const exhaustive = exhaustiveReachability(index);
+        expect(exhaustive.complete).toBe(true);
+        const unreachable = new Set(
+          prove(index)
+            .findings.filter((f) => f.code === 'module-unreachable')
+            .map((f) => index.course.modules[Number(/\[(\d+)\]/.exec(f.path)![1])]!.id),
+        );
+        for (const m of index.course.modules) expect(unreachable.has(m.id), m.id).toBe(!exhaustive.reachable.has(m.id));
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
+
+describe('lint', () => {
+  it('finds each authoring slip at its JSON path', () => {
+    const course = small(13);
+    course.modules![0]!.lessons[0]!.blocks = [
+      { type: 'image', id: 'no-alt', src: 'assets/a.png', alt: '' },
+      { type: 'video', id: 'no-captions', src: 'assets/v.mp4' },
+      { type: 'audio', id: 'no-transcript', src: 'assets/a.mp3' },
+    ];
+    course.questions!.push(
+      {
+        type: 'single',
+        id: 'no-answer',
+        prompt: 'Q',
+        choices: [
+          { id: 'a', text: 'A' },
+          { id: 'b', text: 'B' },
+        ],
+      },
+      {
+        type: 'single',
+        id: 'two-answers',
+        prompt: 'Q',
+        choices: [
+          { id: 'a', text: 'A', correct: true },
+          { id: 'b', text: 'B', correct: true },
+        ],
+      },
+    );
+    course.modules!.push({ id: 'nothing', title: 'Nothing', lessons: [] });
+    const found = lintCourse(loadCourseOrThrow(course)).map((f) => `${f.code} ${f.path}`);
+    const q = course.questions!.length;
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'image-without-alt modules[0].lessons[0].blocks[0].alt',
+        'video-without-captions modules[0].lessons[0].blocks[1].captions',
+        'video-without-transcript modules[0].lessons[0].blocks[1].transcript',
+        'audio-without-transcript modules[0].lessons[0].blocks[2].transcript',
+        `question-without-answer questions[${q - 2}].choices`,
+        `question-several-answers questions[${q - 1}].choices`,
+        `unlinked-question questions[${q - 1}]`,
+        `empty-module modules[${course.modules!.length - 1}].lessons`,
+      ]),
+    );
+  });
+});
+
+describe('tracking budget', () => {
+  it('warns for SCORM 1.2 and refuses SCORM 2004 when the worst case is too large', () => {
+    expect(
+      budgetFindings({
+        worstCaseChars: 5000,
+        scorm12: { limit: 4096, fits: false },
+        scorm2004: { limit: 64000, fits: true },
+      }),
+    ).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'budget-scorm12',
+        message: expect.stringMatching(/5000 characters.*SCORM 1\.2 allows \(4096\)/),
+      }),
+    ]);
+    expect(
+      budgetFindings({
+        worstCaseChars: 70000,
+        scorm12: { limit: 4096, fits: false },
+        scorm2004: { limit: 64000, fits: false },
+      }),
+    ).toHaveLength(2);
+  });
+
+  it('grows with the course: more lessons, more progress to store', () => {
+    const a = verifyCourse(generateCourse({ seed: 1, modules: 10, competencies: 2, rules: 5, personas: 2 }));
+    const b = verifyCourse(generateCourse({ seed: 1, modules: 1000, competencies: 2, rules: 5, personas: 2 }));
+    if (!a.usable || !b.usable) throw new Error('generated courses must load');
+    expect(b.budget.worstCaseChars).toBeGreaterThan(a.budget.worstCaseChars + 300);
+  });
+});

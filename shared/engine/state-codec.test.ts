@@ -1,0 +1,163 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateCourse } from '../../bench/generate-course';
+import { exampleIndex } from '../../test/fixtures/examples';
+import { answerKinds } from '../analysis/proof';
+import { FORMATS, SENIORITIES, type Answer } from '../model';
+import type { CourseIndex } from './course-index';
+import { loadCourseOrThrow } from './course-index';
+import { PlacementWalker } from './placement';
+import { resolvePath } from './resolve';
+import {
+  decodeLearnerRecord,
+  encodeLearnerRecord,
+  stateFromRecord,
+  StateCodecError,
+  worstCaseStateSize,
+  type LearnerRecord,
+} from './state-codec';
+
+/** A learner record for this course, built from a seed: valid placement answers along a real walk. */
+const recordArbitrary = (index: CourseIndex): fc.Arbitrary<LearnerRecord> => {
+  const lessons = index.course.modules.flatMap((m) => m.lessons.map((l) => l.id));
+  const modules = index.course.modules.map((m) => m.id);
+  const choiceRules = index.course.rules.flatMap((r) => (r.then.kind === 'offer-choice' ? [r] : []));
+  return fc
+    .record({
+      role: fc.option(fc.constantFrom(...index.roles), { nil: undefined }),
+      department: fc.option(fc.constantFrom(...(index.departments.size ? index.departments : ['x'])), {
+        nil: undefined,
+      }),
+      seniority: fc.option(fc.constantFrom(...SENIORITIES), { nil: undefined }),
+      preferredFormat: fc.option(fc.constantFrom(...FORMATS), { nil: undefined }),
+      needs: fc.record({ captions: fc.boolean(), audio: fc.boolean(), reducedMotion: fc.boolean() }),
+      priorPicks: fc.array(fc.nat(), { minLength: index.competencyIds.length, maxLength: index.competencyIds.length }),
+      answerPicks: fc.array(fc.nat(), { maxLength: 40 }),
+      stopAfter: fc.nat({ max: 40 }),
+      completed: fc.subarray(lessons),
+      takeAnyway: fc.subarray(modules),
+      formatPicks: fc.array(
+        fc.tuple(fc.constantFrom(...(lessons.length ? lessons : ['none'])), fc.constantFrom(...FORMATS)),
+        { maxLength: 5 },
+      ),
+      picks: fc.array(fc.nat(), { minLength: choiceRules.length, maxLength: choiceRules.length }),
+    })
+    .map((r) => {
+      const answers: Answer[] = [];
+      const walker = PlacementWalker.start(index);
+      while (walker && !walker.done && !walker.looping && answers.length < r.stopAfter) {
+        const pending = walker.pending;
+        if (!pending) break;
+        const kinds = answerKinds(pending.question);
+        const answer = kinds[(r.answerPicks[answers.length] ?? 0) % kinds.length]!;
+        answers.push(answer);
+        walker.answer(answer);
+      }
+      return {
+        role: r.role,
+        department: index.departments.size ? r.department : undefined,
+        seniority: r.seniority,
+        preferredFormat: r.preferredFormat,
+        needs: r.needs,
+        prior: Object.fromEntries(
+          index.course.competencies.flatMap((c, i) => {
+            const n = r.priorPicks[i]! % (c.levels.length + 1);
+            return n === 0 ? [] : [[c.id, c.levels[n - 1]!.id]];
+          }),
+        ),
+        answers,
+        completed: r.completed,
+        takeAnyway: r.takeAnyway,
+        formats: Object.fromEntries(r.formatPicks),
+        picks: Object.fromEntries(
+          choiceRules.map((rule, i) => [rule.id, (rule.then as { modules: string[] }).modules[r.picks[i]! % 2]!]),
+        ),
+      } satisfies LearnerRecord;
+    });
+};
+
+const courses: Array<[string, CourseIndex]> = [
+  ['purchase-approvals', exampleIndex('purchase-approvals')],
+  ['shop-floor-safety', exampleIndex('shop-floor-safety')],
+  [
+    'a generated 300-module course',
+    loadCourseOrThrow(generateCourse({ seed: 7, modules: 300, competencies: 12, rules: 200, personas: 8 })),
+  ],
+];
+
+describe.each(courses)('learner state codec on %s', (_name, index) => {
+  it('round-trips: decoding gives the same path as the original record', () => {
+    fc.assert(
+      fc.property(recordArbitrary(index), (record) => {
+        const encoded = encodeLearnerRecord(index, record);
+        const decoded = decodeLearnerRecord(index, encoded);
+        expect(encodeLearnerRecord(index, decoded)).toBe(encoded);
+        const original = stateFromRecord(index, record);
+        const restored = stateFromRecord(index, decoded);
+        expect(restored.placement.mastery).toEqual(original.placement.mastery);
+        expect(restored.placement.steps.map((s) => [s.node, s.correct])).toEqual(
+          original.placement.steps.map((s) => [s.node, s.correct]),
+        );
+        expect(resolvePath(index, restored.state)).toEqual(resolvePath(index, original.state));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('stays within the worst case it reports, which fits SCORM 1.2’s 4096 characters', () => {
+    const budget = worstCaseStateSize(index);
+    expect(budget).toBeLessThanOrEqual(4096);
+    fc.assert(
+      fc.property(recordArbitrary(index), (record) => {
+        const encoded = encodeLearnerRecord(index, record);
+        expect(encoded.length).toBeLessThanOrEqual(budget);
+        expect(encoded).toMatch(/^[A-Za-z0-9_.-]+$/);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('learner state codec', () => {
+  const index = exampleIndex('purchase-approvals');
+  const record: LearnerRecord = {
+    role: 'buyer',
+    needs: { captions: true, audio: false, reducedMotion: false },
+    prior: {},
+    answers: ['a', 'a'],
+    takeAnyway: [],
+    formats: {},
+    picks: {},
+    completed: ['why-risks'],
+  };
+
+  it('reaches the worst case exactly for a learner who did everything', () => {
+    const everything: LearnerRecord = {
+      ...record,
+      role: 'requester',
+      department: 'procurement',
+      seniority: 'veteran',
+      preferredFormat: 'audio',
+      prior: Object.fromEntries(index.competencyIds.map((c) => [c, 'expert'])),
+      answers: ['b', 'a', 'a', 'b', false, 'a', ['sanctions', 'bank', 'coi'], 5],
+      completed: index.course.modules.flatMap((m) => m.lessons.map((l) => l.id)),
+      takeAnyway: index.course.modules.map((m) => m.id),
+      formats: { 'why-risks': 'audio', 'thr-table': 'text' },
+      picks: { 'choose-case-study': 'case-services' },
+    };
+    expect(encodeLearnerRecord(index, everything).length).toBe(worstCaseStateSize(index));
+  });
+
+  it('refuses progress saved for an earlier version of the course', () => {
+    const changed = structuredClone(index.course);
+    changed.modules[0]!.lessons.push({ id: 'new-lesson', title: 'New', minutes: 3, blocks: [], renditions: [] });
+    const other = loadCourseOrThrow(changed);
+    expect(() => decodeLearnerRecord(other, encodeLearnerRecord(index, record))).toThrow(
+      /earlier version of the course/,
+    );
+  });
+
+  it.each(['', 'garbage', 'T1xxxx', 'T9....'])('refuses damaged saved progress %j with a StateCodecError', (text) => {
+    expect(() => decodeLearnerRecord(index, text)).toThrow(StateCodecError);
+  });
+});
