@@ -1,4 +1,4 @@
-import { course as courseSchema, END, jsonPath, type Course, type Question } from '../model';
+import { course as courseSchema, END, jsonPath, migrateCourseJson, type Course, type Question } from '../model';
 import {
   checkExpr,
   compileExpr,
@@ -53,7 +53,9 @@ function describeLocation(source: string, at: number): string {
 
 /** Validates a course.json value: schema first, then every reference and every condition. */
 export function loadCourse(input: unknown): CourseLoad {
-  const parsed = courseSchema.safeParse(input);
+  const migrated = migrateCourseJson(input);
+  if (!migrated.ok) return { ok: false, problems: [{ path: 'format', message: migrated.message }] };
+  const parsed = courseSchema.safeParse(migrated.course);
   if (!parsed.success) {
     return {
       ok: false,

@@ -6,3 +6,4 @@ export * from './mastery';
 export * from './placement';
 export * from './resolve';
 export * from './state-codec';
+export * from './bank-draw';

@@ -1,2 +1,3 @@
 export * from './json-path';
 export * from './schema';
+export * from './migrate';

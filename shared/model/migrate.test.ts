@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { migrateCourseJson, type CourseMigration } from './migrate';
+
+describe('course.json migrations', () => {
+  it('pass a current course through unchanged', () => {
+    const course = { format: 1, id: 'x', title: 'X' };
+    expect(migrateCourseJson(course)).toEqual({ ok: true, course, from: 1 });
+  });
+
+  it('refuse a course from a newer Tailor with a clear message', () => {
+    expect(migrateCourseJson({ format: 99, id: 'x' })).toEqual({
+      ok: false,
+      message: expect.stringMatching(/newer Tailor \(format 99; this one reads up to 1\)/),
+    });
+  });
+
+  it.each([[null], [[]], ['text'], [{ id: 'x' }], [{ format: '1' }], [{ format: 0 }]])(
+    'refuse %j, saying what is expected',
+    (input) => {
+      expect(migrateCourseJson(input)).toMatchObject({ ok: false, message: expect.stringMatching(/course/) });
+    },
+  );
+
+  it('apply each later step in order and leave the input untouched', () => {
+    const steps: CourseMigration[] = [
+      { to: 2, description: 'rename name to title', up: ({ name, ...rest }) => ({ ...rest, title: name }) },
+      { to: 3, description: 'add a language', up: (c) => ({ ...c, language: 'en' }) },
+    ];
+    const input = { format: 1, id: 'x', name: 'Old' };
+    expect(migrateCourseJson(input, steps)).toEqual({
+      ok: true,
+      from: 1,
+      course: { format: 3, id: 'x', title: 'Old', language: 'en' },
+    });
+    expect(input).toEqual({ format: 1, id: 'x', name: 'Old' });
+    expect(migrateCourseJson({ format: 2, id: 'x', title: 'T' }, steps)).toEqual({
+      ok: true,
+      from: 2,
+      course: { format: 3, id: 'x', title: 'T', language: 'en' },
+    });
+  });
+});

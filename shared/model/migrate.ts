@@ -1,0 +1,42 @@
+import { COURSE_FORMAT_VERSION } from './schema';
+
+export interface CourseMigration {
+  /** The format a course.json has after this step. */
+  readonly to: number;
+  readonly description: string;
+  up(course: Record<string, unknown>): Record<string, unknown>;
+}
+
+/**
+ * Steps that bring an older course.json up to the current format, applied in order. Format 1 is
+ * the first released one, so the list is empty; each later format adds one step and one test.
+ */
+export const courseMigrations: readonly CourseMigration[] = [];
+
+export type MigrationResult =
+  | { readonly ok: true; readonly course: unknown; readonly from: number }
+  | { readonly ok: false; readonly message: string };
+
+/** Brings a course.json value to the current format, or says why it cannot. Never changes its input. */
+export function migrateCourseJson(
+  input: unknown,
+  migrations: readonly CourseMigration[] = courseMigrations,
+): MigrationResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return { ok: false, message: 'A course must be a JSON object.' };
+  const format = (input as { format?: unknown }).format;
+  if (typeof format !== 'number' || !Number.isInteger(format) || format < 1)
+    return {
+      ok: false,
+      message: `"format" must be the course format number (this Tailor writes ${COURSE_FORMAT_VERSION}).`,
+    };
+  const latest = migrations.at(-1)?.to ?? COURSE_FORMAT_VERSION;
+  if (format > latest)
+    return {
+      ok: false,
+      message: `This course was saved by a newer Tailor (format ${format}; this one reads up to ${latest}). Update Tailor to open it.`,
+    };
+  let course = structuredClone(input) as Record<string, unknown>;
+  for (const step of migrations) if (step.to > format) course = { ...step.up(course), format: step.to };
+  return { ok: true, course, from: format };
+}
