@@ -36,7 +36,8 @@ export function migrateCourseJson(
       ok: false,
       message: `This course was saved by a newer Tailor (format ${format}; this one reads up to ${latest}). Update Tailor to open it.`,
     };
-  let course = structuredClone(input) as Record<string, unknown>;
+  // course.json is plain JSON, so a JSON round trip is an exact deep copy.
+  let course = JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
   for (const step of migrations) if (step.to > format) course = { ...step.up(course), format: step.to };
   return { ok: true, course, from: format };
 }
