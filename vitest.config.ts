@@ -8,6 +8,7 @@ export default defineConfig({
       'renderer/**/*.test.{ts,tsx}',
       'test/integration/**/*.test.ts',
       'test/layering/**/*.test.ts',
+      'test/reliability/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 30_000,

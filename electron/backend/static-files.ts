@@ -1,4 +1,5 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
+import { isInsideFolder } from './paths';
 
 const MIME: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,7 +45,5 @@ export function resolveUnderRoot(root: string, urlPathname: string): string | nu
   const wanted = decoded === '/' || decoded === '' ? '/index.html' : decoded;
   const rootAbs = resolve(root);
   const target = resolve(rootAbs, `.${wanted.startsWith('/') ? wanted : `/${wanted}`}`);
-  const rel = relative(rootAbs, target);
-  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) return null;
-  return target;
+  return target !== rootAbs && isInsideFolder(rootAbs, target) ? target : null;
 }

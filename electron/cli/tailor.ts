@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
 import { TAILOR_VERSION } from '../backend/version';
 
+import { convertCommand } from './commands/convert';
 import { pathsCommand } from './commands/paths';
 import type { Command } from './commands/types';
 import { verifyCommand } from './commands/verify';
 
-/** Every sub-command; export and convert arrive with the export and document work. */
-const commands: readonly Command[] = [verifyCommand, pathsCommand];
+/** Every sub-command; export arrives with the SCORM export work. */
+const commands: readonly Command[] = [verifyCommand, pathsCommand, convertCommand];
 
 const help = () => `tailor ${TAILOR_VERSION}: build, check and export personalized courses from the command line.
 
@@ -15,7 +16,8 @@ Usage: tailor <command> [options]
 Commands:
 ${commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 
-<course> is a portable course folder (course.json + assets/); see resources/examples/.
+<course> is a .tailor document or a portable course folder (course.json + assets/);
+see resources/examples/.
 
 Options:
   -h, --help     show this help

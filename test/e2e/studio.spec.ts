@@ -17,7 +17,9 @@ async function createCourse(page: Page, title: string) {
 function titleInFile(path: string): string {
   const db = new Database(path, { readonly: true });
   try {
-    return (db.prepare(`SELECT value FROM meta WHERE key = 'title'`).get() as { value: string }).value;
+    return JSON.parse(
+      (db.prepare(`SELECT json FROM course_root WHERE key = 'title'`).get() as { json: string }).json,
+    ) as string;
   } finally {
     db.close();
   }

@@ -54,7 +54,9 @@ describe('web host: the contract over HTTP', () => {
     hosts.splice(hosts.indexOf(first), 1);
 
     const db = new Database(path, { readonly: true });
-    expect(db.prepare(`SELECT value FROM meta WHERE key = 'title'`).get()).toEqual({ value: 'Purchase approvals' });
+    expect(db.prepare(`SELECT json FROM course_root WHERE key = 'title'`).get()).toEqual({
+      json: '"Purchase approvals"',
+    });
     db.close();
 
     const second = await start(dataDir);

@@ -31,7 +31,9 @@ describe('course documents', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_DOCUMENT_VERSION);
     expect(db.pragma('application_id', { simple: true })).toBe(TAILOR_APPLICATION_ID);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare(`SELECT value FROM meta WHERE key = 'title'`).get()).toEqual({ value: 'Shop-floor safety' });
+    expect(db.prepare(`SELECT json FROM course_root WHERE key = 'title'`).get()).toEqual({
+      json: '"Shop-floor safety"',
+    });
     db.close();
     expect(readCourseSummary(path).title).toBe('Shop-floor safety');
   });
@@ -127,6 +129,22 @@ describe('migrations', () => {
     expect(() => migrate(db, broken)).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(0);
     expect(db.prepare(`SELECT count(*) AS n FROM sqlite_schema`).get()).toEqual({ n: 0 });
+  });
+
+  it('migration 2 turns a format-1 document (title only) into a course with entities, keeping the title', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 1));
+    db.prepare(`INSERT INTO meta (key, value) VALUES ('title', 'Forklift basics')`).run();
+    expect(migrate(db, migrations.slice(0, 2))).toEqual({ from: 1, to: 2 });
+    const root = Object.fromEntries(
+      (db.prepare('SELECT key, json FROM course_root').all() as { key: string; json: string }[]).map((r) => [
+        r.key,
+        JSON.parse(r.json),
+      ]),
+    );
+    expect(root).toEqual({ format: 1, id: 'forklift-basics', title: 'Forklift basics' });
+    for (const table of ['course_items', 'history', 'assets', 'asset_chunks', 'asset_names'])
+      expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
   });
 
   it('do nothing on a document that is already current', () => {

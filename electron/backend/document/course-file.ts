@@ -3,7 +3,14 @@ import { constants, copyFileSync, linkSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { TailorError, type CourseSummary } from '../../../shared/contract';
 import { TAILOR_VERSION } from '../version';
-import { applicationId, documentVersion, LATEST_DOCUMENT_VERSION, migrate, TAILOR_APPLICATION_ID } from './migrations';
+import {
+  applicationId,
+  courseIdFor,
+  documentVersion,
+  LATEST_DOCUMENT_VERSION,
+  migrate,
+  TAILOR_APPLICATION_ID,
+} from './migrations';
 import { explainSqliteError, openSqlite, type Db, type SqliteOptions } from './sqlite';
 
 export const COURSE_EXTENSION = '.tailor';
@@ -53,7 +60,14 @@ export function inspectCourseFile(path: string, options: SqliteOptions = {}): { 
 }
 
 function summaryOf(path: string, db: Db): CourseSummary {
-  const title = readMeta(db, 'title');
+  const title =
+    documentVersion(db) >= 2
+      ? (() => {
+          const row = db.prepare(`SELECT json FROM course_root WHERE key = 'title'`).get() as
+            { json: string } | undefined;
+          return row ? (JSON.parse(row.json) as string) : undefined;
+        })()
+      : readMeta(db, 'title');
   if (title === undefined) throw new TailorError('document-damaged', `"${path}" has no course title; it is damaged.`);
   return { path, title, modifiedAt: statSync(path).mtime.toISOString() };
 }
@@ -78,6 +92,11 @@ export function openCourseFile(path: string, options: SqliteOptions = {}): Cours
   } finally {
     db.close();
   }
+}
+
+/** The course fields a new document starts with; everything else takes the schema's defaults. */
+export function initialRoot(title: string): Record<string, unknown> {
+  return { format: 1, id: courseIdFor(title), title };
 }
 
 /** Best-effort cleanup of a temporary document: it must never hide the error that matters. */
@@ -121,9 +140,12 @@ export function createCourseFile(path: string, title: string, options: SqliteOpt
     try {
       migrate(db);
       db.transaction(() => {
-        writeMeta(db, 'title', title);
         writeMeta(db, 'createdAt', new Date().toISOString());
         writeMeta(db, 'createdBy', `Tailor ${TAILOR_VERSION}`);
+        const root = db.prepare(
+          'INSERT INTO course_root (key, json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET json = excluded.json',
+        );
+        for (const [key, value] of Object.entries(initialRoot(title))) root.run(key, JSON.stringify(value));
       })();
       db.pragma('wal_checkpoint(TRUNCATE)');
     } finally {

@@ -1,6 +1,6 @@
 import { TailorError } from '../../../shared/contract';
 import { loadCourse, type CourseIndex } from '../../../shared/engine';
-import { readPortableCourse } from '../../backend/portable-course';
+import { readCourseAnyForm } from '../../backend/portable-convert';
 
 export type Loaded = { ok: true; index: CourseIndex; file: string; json: unknown } | { ok: false; lines: string[] };
 
@@ -8,7 +8,7 @@ export type Loaded = { ok: true; index: CourseIndex; file: string; json: unknown
 export function loadForCli(path: string): Loaded {
   let portable;
   try {
-    portable = readPortableCourse(path);
+    portable = readCourseAnyForm(path);
   } catch (error) {
     if (error instanceof TailorError) return { ok: false, lines: [error.message] };
     throw error;

@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
 import { verifyCourse } from '../../../shared/analysis';
-import { readPortableCourse } from '../../backend/portable-course';
+import { readCourseAnyForm } from '../../backend/portable-convert';
 import { TailorError } from '../../../shared/contract';
 import type { CliIo, Command } from './types';
 
 const usage = `Usage: tailor verify <course> [--json]
 
 Checks a course: schema and references, the proof over every persona and placement outcome,
-the tracking budget and lint. <course> is a portable course folder (course.json + assets/).
+the tracking budget and lint. <course> is a .tailor document or a portable course folder (course.json + assets/).
 Exit codes: 0 clean, 1 findings (errors or warnings), 2 unusable input.`;
 
 export const verifyCommand: Command = {
@@ -37,7 +37,7 @@ export const verifyCommand: Command = {
     let json: unknown;
     let file: string;
     try {
-      ({ json, file } = readPortableCourse(path));
+      ({ json, file } = readCourseAnyForm(path));
     } catch (error) {
       if (!(error instanceof TailorError)) throw error;
       if (parsed.values.json)

@@ -1,0 +1,335 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { TailorError } from '../../../shared/contract';
+import { useTempDirs } from '../../../test/fixtures/temp-dir';
+import type { Edit } from '../../../shared/ops';
+import { createCourseFile } from './course-file';
+import { CHUNK_BYTES, CourseDocument, HISTORY_CAP, MERGE_WINDOW_MS } from './course-document';
+
+const tempDir = useTempDirs();
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+function newDocument(title = 'Safety'): string {
+  const path = join(tempDir(), `${title}.tailor`);
+  createCourseFile(path, title);
+  return path;
+}
+
+const addModule = (id: string, title = `Module ${id}`): Edit => ({
+  op: { kind: 'insert', path: ['modules'], value: { id, title, lessons: [] } },
+  label: `Add ${title}`,
+});
+const renameModule = (id: string, title: string, merge?: string): Edit => ({
+  op: { kind: 'set', path: ['modules', { id }, 'title'], value: title },
+  label: 'Rename module',
+  ...(merge ? { merge } : {}),
+});
+
+async function withDocumentAsync<T>(path: string, work: (doc: CourseDocument) => Promise<T>): Promise<T> {
+  const doc = CourseDocument.open(path);
+  try {
+    return await work(doc);
+  } finally {
+    doc.close();
+  }
+}
+
+function withDocument<T>(path: string, work: (doc: CourseDocument) => T, options = {}): T {
+  const doc = CourseDocument.open(path, options);
+  try {
+    return work(doc);
+  } finally {
+    doc.close();
+  }
+}
+
+describe('course documents: edits', () => {
+  it('makes an acknowledged edit durable: it is there after reopening', () => {
+    const path = newDocument();
+    withDocument(path, (doc) => {
+      doc.apply(addModule('forklifts', 'Forklifts'));
+      doc.apply(renameModule('forklifts', 'Working near forklifts'));
+    });
+    withDocument(path, (doc) => expect(doc.course.modules.map((m) => m.title)).toEqual(['Working near forklifts']));
+  });
+
+  it('refuses an invalid edit, says where and why, and changes nothing', () => {
+    const path = newDocument();
+    withDocument(path, (doc) => {
+      doc.apply(addModule('a'));
+      const before = doc.course;
+      const attempt = () => doc.apply(renameModule('a', '   '));
+      expect(attempt).toThrow(TailorError);
+      expect(attempt).toThrow(/modules\[0\]\.title: must not be empty/);
+      expect(() => doc.apply(addModule('a'))).toThrow(/"a" is already used in modules/);
+      expect(() => doc.apply(renameModule('ghost', 'X'))).toThrow(/no item with id "ghost"/);
+      expect(doc.course).toBe(before);
+      expect(doc.history()).toMatchObject({ canUndo: true, undoLabel: 'Add Module a' });
+    });
+    withDocument(path, (doc) => expect(doc.course.modules.map((m) => m.title)).toEqual(['Module a']));
+  });
+
+  it('serializes edits fired together: none is lost and they land in order', async () => {
+    const path = newDocument();
+    await withDocumentAsync(path, async (doc) => {
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) => Promise.resolve().then(() => doc.apply(addModule(`m${i}`)))),
+      );
+      expect(doc.course.modules.map((m) => m.id)).toEqual(Array.from({ length: 40 }, (_, i) => `m${i}`));
+    });
+    withDocument(path, (doc) => expect(doc.course.modules).toHaveLength(40));
+  });
+
+  it('stores moves and removals so a reopened document has the same order', () => {
+    const path = newDocument();
+    withDocument(path, (doc) => {
+      for (const id of ['a', 'b', 'c', 'd']) doc.apply(addModule(id));
+      doc.apply({ op: { kind: 'move', path: ['modules', { id: 'd' }], to: 0 }, label: 'Move' });
+      doc.apply({ op: { kind: 'remove', path: ['modules', { id: 'b' }] }, label: 'Remove' });
+    });
+    withDocument(path, (doc) => expect(doc.course.modules.map((m) => m.id)).toEqual(['d', 'a', 'c']));
+  });
+});
+
+describe('course documents: undo and redo', () => {
+  it('undoes and redoes, and the history survives closing the document', () => {
+    const path = newDocument();
+    withDocument(path, (doc) => {
+      doc.apply(addModule('a'));
+      doc.apply(renameModule('a', 'Renamed'));
+    });
+    withDocument(path, (doc) => {
+      expect(doc.history()).toMatchObject({ canUndo: true, undoLabel: 'Rename module' });
+      doc.undo();
+      expect(doc.course.modules[0]!.title).toBe('Module a');
+    });
+    withDocument(path, (doc) => {
+      expect(doc.course.modules[0]!.title).toBe('Module a');
+      expect(doc.history()).toMatchObject({ canRedo: true, redoLabel: 'Rename module' });
+      doc.redo();
+      expect(doc.course.modules[0]!.title).toBe('Renamed');
+      doc.undo();
+      doc.undo();
+      expect(doc.course.modules).toEqual([]);
+      expect(doc.history().canUndo).toBe(false);
+    });
+  });
+
+  it('merges a typing burst into one undo step, but not edits further apart than the window', () => {
+    let now = 1_000_000;
+    const path = newDocument();
+    withDocument(
+      path,
+      (doc) => {
+        doc.apply(addModule('a'));
+        for (const title of ['W', 'Wo', 'Wor', 'Work']) {
+          now += 200;
+          doc.apply(renameModule('a', title, 'title:a'));
+        }
+        now += MERGE_WINDOW_MS + 1;
+        doc.apply(renameModule('a', 'Working', 'title:a'));
+        doc.undo();
+        expect(doc.course.modules[0]!.title).toBe('Work');
+        doc.undo();
+        expect(doc.course.modules[0]!.title).toBe('Module a');
+      },
+      { now: () => now },
+    );
+  });
+
+  it('keeps redo after an edit that changed nothing, and clears it after a real change', () => {
+    const path = newDocument();
+    withDocument(path, (doc) => {
+      doc.apply(addModule('a'));
+      doc.apply(renameModule('a', 'B'));
+      doc.undo();
+      doc.apply(renameModule('a', 'Module a'));
+      expect(doc.history().canRedo).toBe(true);
+      doc.apply(renameModule('a', 'C'));
+      expect(doc.history().canRedo).toBe(false);
+    });
+  });
+
+  it('never records loading or replacing the course in history', () => {
+    const path = newDocument();
+    withDocument(path, (doc) => {
+      expect(doc.history()).toEqual({ canUndo: false, canRedo: false });
+      doc.apply(addModule('a'));
+      doc.replaceCourse({ ...doc.course, title: 'Imported' });
+      expect(doc.history()).toEqual({ canUndo: false, canRedo: false });
+    });
+  });
+
+  it(`caps history at ${HISTORY_CAP} steps`, () => {
+    const path = newDocument();
+    withDocument(path, (doc) => {
+      doc.apply(addModule('a'));
+      for (let i = 0; i < HISTORY_CAP + 20; i++) doc.apply(renameModule('a', `Title ${i}`));
+    });
+    const db = new Database(path, { readonly: true });
+    expect((db.prepare('SELECT count(*) AS n FROM history').get() as { n: number }).n).toBe(HISTORY_CAP);
+    db.close();
+  });
+});
+
+describe('course documents: media', () => {
+  it('streams a file in chunks, stores the same bytes once, and streams them back identical', async () => {
+    const dir = tempDir();
+    const media = join(dir, 'walkaround.mp4');
+    writeFileSync(media, randomBytes(3 * CHUNK_BYTES + 12345));
+    const copy = join(dir, 'copy-of-walkaround.mp4');
+    writeFileSync(copy, readFileSync(media));
+    const path = newDocument();
+    await withDocumentAsync(path, async (doc) => {
+      const first = await doc.importAsset(media);
+      const second = await doc.importAsset(copy, 'assets/again.mp4');
+      expect(second.sha256).toBe(first.sha256);
+      expect(doc.listAssets().map((a) => a.name)).toEqual(['assets/again.mp4', 'assets/walkaround.mp4']);
+      const out = join(dir, 'out.mp4');
+      await doc.exportAsset('assets/walkaround.mp4', out);
+      expect(sha(out)).toBe(sha(media));
+    });
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM assets').get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT count(*) AS n, max(length(data)) AS biggest FROM asset_chunks').get()).toEqual({
+      n: 4,
+      biggest: CHUNK_BYTES,
+    });
+    db.close();
+  });
+
+  it('gives a different file with a taken name a new name instead of replacing it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.png'), 'one');
+    writeFileSync(join(dir, 'b.png'), 'two');
+    await withDocumentAsync(newDocument(), async (doc) => {
+      await doc.importAsset(join(dir, 'a.png'), 'assets/logo.png');
+      const second = await doc.importAsset(join(dir, 'b.png'), 'assets/logo.png');
+      expect(second.name).toBe('assets/logo-2.png');
+    });
+  });
+
+  it('compacts away media no lesson uses', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'used.png'), 'used');
+    writeFileSync(join(dir, 'unused.png'), 'unused bytes');
+    await withDocumentAsync(newDocument(), async (doc) => {
+      await doc.importAsset(join(dir, 'used.png'));
+      await doc.importAsset(join(dir, 'unused.png'));
+      doc.apply({
+        op: {
+          kind: 'insert',
+          path: ['modules'],
+          value: {
+            id: 'm',
+            title: 'M',
+            lessons: [
+              { id: 'l', title: 'L', blocks: [{ type: 'image', id: 'i', src: 'assets/used.png', alt: 'A logo' }] },
+            ],
+          },
+        },
+        label: 'Add',
+      });
+      expect(doc.compact()).toEqual({ removedNames: ['assets/unused.png'], bytesFreed: 12 });
+      expect(doc.listAssets().map((a) => a.name)).toEqual(['assets/used.png']);
+    });
+  });
+
+  it('says which file it could not read', async () => {
+    await withDocumentAsync(newDocument(), async (doc) => {
+      await expect(doc.importAsset('/nowhere/video.mp4')).rejects.toThrow(/could not read "\/nowhere\/video\.mp4"/);
+      expect(doc.listAssets()).toEqual([]);
+    });
+  });
+});
+
+describe('course documents: one writer at a time', () => {
+  it('refuses a second writer with a clear message, and offers read-only', () => {
+    const path = newDocument();
+    withDocument(path, (writer) => {
+      expect(() => CourseDocument.open(path)).toThrow(/is open in this Tailor.*open it read-only/);
+      withDocument(
+        path,
+        (reader) => {
+          expect(reader.readOnly).toBe(true);
+          expect(reader.course.title).toBe('Safety');
+          expect(() => reader.apply(addModule('x'))).toThrow(/open read-only; nothing was changed/);
+        },
+        { readOnly: true },
+      );
+      writer.apply(addModule('a'));
+    });
+    expect(existsSync(`${path}.lock`)).toBe(false);
+  });
+
+  it('takes over a lock left by a process that no longer runs', () => {
+    const path = newDocument();
+    writeFileSync(`${path}.lock`, JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), since: 'yesterday' }));
+    withDocument(path, (doc) => doc.apply(addModule('a')));
+  });
+});
+
+describe('course documents: bad files', () => {
+  it('refuses a truncated document with a clear message and leaves it untouched', () => {
+    const path = newDocument();
+    withDocument(path, (doc) => doc.apply(addModule('a')));
+    const bytes = readFileSync(path);
+    writeFileSync(path, bytes.subarray(0, 1500));
+    const before = sha(path);
+    expect(() => CourseDocument.open(path)).toThrow(TailorError);
+    try {
+      CourseDocument.open(path);
+    } catch (error) {
+      expect((error as TailorError).message).toMatch(/Safety\.tailor/);
+      expect(['document-damaged', 'not-a-document']).toContain((error as TailorError).code);
+    }
+    expect(sha(path)).toBe(before);
+    expect(existsSync(`${path}.lock`)).toBe(false);
+  });
+
+  it('refuses a zero-byte file and a file that is not SQLite', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'empty.tailor'), '');
+    writeFileSync(join(dir, 'text.tailor'), 'hello '.repeat(500));
+    expect(() => CourseDocument.open(join(dir, 'empty.tailor'))).toThrow(/not a Tailor course/);
+    expect(() => CourseDocument.open(join(dir, 'text.tailor'))).toThrow(/not a Tailor course/);
+  });
+
+  it('says the disk is full, keeps the last good state, and loses nothing acknowledged', () => {
+    const path = newDocument();
+    const pages = (() => {
+      const db = new Database(path, { readonly: true });
+      const n = db.pragma('page_count', { simple: true }) as number;
+      db.close();
+      return n;
+    })();
+    let acknowledged = 0;
+    withDocument(
+      path,
+      (doc) => {
+        const big = 'x'.repeat(3000);
+        expect(() => {
+          for (let i = 0; i < 200; i++) {
+            doc.apply(addModule(`m${i}`, `Module ${i} ${big}`.slice(0, 200)));
+            doc.apply({
+              op: { kind: 'set', path: ['modules', { id: `m${i}` }, 'summary'], value: big.slice(0, 1900) },
+              label: 'Summary',
+            });
+            acknowledged = i + 1;
+          }
+        }).toThrow(/disk holding .* is full; nothing was saved/);
+        expect(doc.course.modules).toHaveLength(acknowledged + (doc.course.modules.length > acknowledged ? 1 : 0));
+      },
+      { pragmas: { max_page_count: pages + 8 } },
+    );
+    withDocument(path, (doc) => {
+      expect(doc.integrityCheck()).toEqual(['ok']);
+      expect(doc.course.modules.length).toBeGreaterThanOrEqual(acknowledged);
+      for (let i = 0; i < acknowledged; i++) expect(doc.course.modules[i]!.summary).toHaveLength(1900);
+    });
+  });
+});

@@ -1,0 +1,443 @@
+import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { basename } from 'node:path';
+import { once } from 'node:events';
+import { TailorError } from '../../../shared/contract';
+import { course as courseSchema, jsonPath, type Course } from '../../../shared/model';
+import { applyOp, isCollection, OpError, replay, type Edit, type Patch } from '../../../shared/ops';
+import { mimeTypeOf } from '../static-files';
+import { inspectCourseFile } from './course-file';
+import { acquireWriterLock } from './lock';
+import { migrate } from './migrations';
+import { explainSqliteError, openSqlite, type Db, type SqliteOptions } from './sqlite';
+
+export const HISTORY_CAP = 500;
+/** Edits with the same merge key closer than this in time are one undo step (a typing burst). */
+export const MERGE_WINDOW_MS = 1500;
+export const CHUNK_BYTES = 1024 * 1024;
+/** Chunks are written in batches of this many bytes: memory stays bounded, other edits interleave. */
+const BATCH_BYTES = 16 * CHUNK_BYTES;
+
+export interface DocumentOptions {
+  readonly readOnly?: boolean;
+  readonly sqlite?: SqliteOptions;
+  readonly now?: () => number;
+  /** Extra PRAGMAs for this connection, e.g. `max_page_count` to simulate a full disk in tests. */
+  readonly pragmas?: Readonly<Record<string, number>>;
+}
+
+export interface HistoryState {
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  readonly undoLabel?: string;
+  readonly redoLabel?: string;
+}
+
+export interface ChangeResult {
+  /** Increases with every change; lets clients detect that they missed one. */
+  readonly version: number;
+  readonly patches: readonly Patch[];
+  readonly history: HistoryState;
+}
+
+export interface AssetInfo {
+  readonly name: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly mime: string;
+}
+
+interface HistoryRow {
+  seq: number;
+  label: string;
+  redo: string;
+  undo: string;
+  merge_key: string | null;
+  at: number;
+}
+
+/**
+ * An open `.tailor` document: the course in memory, every acknowledged edit already durable in
+ * SQLite (WAL, synchronous=FULL), undo history persisted with it, media stored in chunks.
+ */
+export class CourseDocument {
+  #course: Course;
+  #version = 0;
+  readonly #releaseLock: () => void;
+  readonly #now: () => number;
+  #closed = false;
+
+  private constructor(
+    readonly path: string,
+    private readonly db: Db,
+    readonly readOnly: boolean,
+    course: Course,
+    releaseLock: () => void,
+    now: () => number,
+  ) {
+    this.#course = course;
+    this.#releaseLock = releaseLock;
+    this.#now = now;
+  }
+
+  static open(path: string, options: DocumentOptions = {}): CourseDocument {
+    inspectCourseFile(path, options.sqlite);
+    const readOnly = options.readOnly === true;
+    const release = readOnly ? () => {} : acquireWriterLock(path);
+    let db: Db | undefined;
+    try {
+      db = openSqlite(path, readOnly ? 'read' : 'write', options.sqlite);
+      for (const [name, value] of Object.entries(options.pragmas ?? {})) {
+        if (!/^[a-z_]+$/.test(name)) throw new TailorError('invalid-request', `"${name}" is not a pragma name.`);
+        db.pragma(`${name} = ${Math.trunc(value)}`);
+      }
+      if (!readOnly) {
+        migrate(db);
+        // Chunks of an import that was interrupted (crash, kill) are never referenced: drop them.
+        db.prepare(`DELETE FROM asset_chunks WHERE sha256 LIKE 'tmp:%'`).run();
+      }
+      const course = loadCourseRows(db, path);
+      return new CourseDocument(path, db, readOnly, course, release, options.now ?? Date.now);
+    } catch (error) {
+      db?.close();
+      release();
+      throw explainSqliteError(error, path);
+    }
+  }
+
+  get course(): Course {
+    return this.#course;
+  }
+
+  get version(): number {
+    return this.#version;
+  }
+
+  #writable(): void {
+    if (this.#closed) throw new TailorError('invalid-request', `"${basename(this.path)}" is closed.`);
+    if (this.readOnly)
+      throw new TailorError('read-only', `"${basename(this.path)}" is open read-only; nothing was changed.`);
+  }
+
+  /** Applies one edit: validated, persisted in one transaction with its undo step, then acknowledged. */
+  apply(edit: Edit): ChangeResult {
+    this.#writable();
+    let applied;
+    try {
+      applied = applyOp(this.#course, edit.op);
+    } catch (error) {
+      if (error instanceof OpError)
+        throw new TailorError('invalid-request', `The edit was not applied: ${error.path}: ${error.message}.`, [
+          { field: error.path, message: error.message },
+        ]);
+      throw error;
+    }
+    if (applied.patches.length === 0) return this.#result([]);
+    const previous = this.#course;
+    const now = this.#now();
+    this.#transaction(() => {
+      persistDiff(this.db, previous, applied.course);
+      this.db.prepare('DELETE FROM history WHERE undone = 1').run();
+      const last = this.db.prepare('SELECT * FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1').get() as
+        HistoryRow | undefined;
+      if (edit.merge && last && last.merge_key === edit.merge && now - last.at <= MERGE_WINDOW_MS) {
+        this.db
+          .prepare('UPDATE history SET redo = ?, undo = ?, at = ? WHERE seq = ?')
+          .run(
+            JSON.stringify([...(JSON.parse(last.redo) as Patch[]), ...applied.patches]),
+            JSON.stringify([...applied.inverse, ...(JSON.parse(last.undo) as Patch[])]),
+            now,
+            last.seq,
+          );
+      } else {
+        this.db
+          .prepare('INSERT INTO history (label, redo, undo, merge_key, at) VALUES (?, ?, ?, ?, ?)')
+          .run(edit.label, JSON.stringify(applied.patches), JSON.stringify(applied.inverse), edit.merge ?? null, now);
+        this.db.prepare('DELETE FROM history WHERE seq <= (SELECT max(seq) FROM history) - ?').run(HISTORY_CAP);
+      }
+    });
+    this.#course = applied.course;
+    return this.#result(applied.patches);
+  }
+
+  undo(): ChangeResult {
+    return this.#travel('undo');
+  }
+
+  redo(): ChangeResult {
+    return this.#travel('redo');
+  }
+
+  #travel(direction: 'undo' | 'redo'): ChangeResult {
+    this.#writable();
+    const row = this.db
+      .prepare(
+        direction === 'undo'
+          ? 'SELECT * FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1'
+          : 'SELECT * FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1',
+      )
+      .get() as HistoryRow | undefined;
+    if (!row) return this.#result([]);
+    const patches = JSON.parse(direction === 'undo' ? row.undo : row.redo) as Patch[];
+    const previous = this.#course;
+    const next = replay(previous, patches);
+    this.#transaction(() => {
+      persistDiff(this.db, previous, next);
+      this.db.prepare('UPDATE history SET undone = ? WHERE seq = ?').run(direction === 'undo' ? 1 : 0, row.seq);
+    });
+    this.#course = next;
+    return this.#result(patches);
+  }
+
+  history(): HistoryState {
+    if (this.readOnly) return { canUndo: false, canRedo: false };
+    const undo = this.db.prepare('SELECT label FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1').get() as
+      { label: string } | undefined;
+    const redo = this.db.prepare('SELECT label FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1').get() as
+      { label: string } | undefined;
+    return {
+      canUndo: undo !== undefined,
+      canRedo: redo !== undefined,
+      ...(undo ? { undoLabel: undo.label } : {}),
+      ...(redo ? { redoLabel: redo.label } : {}),
+    };
+  }
+
+  #result(patches: readonly Patch[]): ChangeResult {
+    if (patches.length) this.#version++;
+    return { version: this.#version, patches, history: this.history() };
+  }
+
+  #transaction(work: () => void): void {
+    try {
+      this.db.transaction(work)();
+    } catch (error) {
+      throw explainSqliteError(error, this.path);
+    }
+  }
+
+  /** Replaces the whole course (import of a portable folder); not undoable, like loading. */
+  replaceCourse(course: Course): void {
+    this.#writable();
+    const previous = this.#course;
+    this.#transaction(() => {
+      persistDiff(this.db, previous, course);
+      this.db.prepare('DELETE FROM history').run();
+    });
+    this.#course = course;
+    this.#version++;
+  }
+
+  /**
+   * Imports a media file, streaming it in chunks so a 1 GB video never sits in memory whole.
+   * Content-addressed: the same bytes imported twice are stored once.
+   */
+  async importAsset(file: string, name: string = `assets/${basename(file)}`): Promise<AssetInfo> {
+    this.#writable();
+    const temp = `tmp:${randomBytes(8).toString('hex')}`;
+    const hash = createHash('sha256');
+    const insert = this.db.prepare('INSERT INTO asset_chunks (sha256, n, data) VALUES (?, ?, ?)');
+    let batch: Buffer[] = [];
+    let batchBytes = 0;
+    let n = 0;
+    let size = 0;
+    let pending: Buffer = Buffer.alloc(0);
+    const flush = () => {
+      if (!batch.length) return;
+      const chunks = batch;
+      batch = [];
+      batchBytes = 0;
+      this.#transaction(() => {
+        for (const chunk of chunks) insert.run(temp, n++, chunk);
+      });
+    };
+    try {
+      for await (const piece of createReadStream(file, { highWaterMark: CHUNK_BYTES })) {
+        const buffer = piece as Buffer;
+        hash.update(buffer);
+        size += buffer.length;
+        pending = pending.length ? Buffer.concat([pending, buffer]) : buffer;
+        while (pending.length >= CHUNK_BYTES) {
+          batch.push(pending.subarray(0, CHUNK_BYTES));
+          batchBytes += CHUNK_BYTES;
+          pending = pending.subarray(CHUNK_BYTES);
+          if (batchBytes >= BATCH_BYTES) flush();
+        }
+      }
+      if (pending.length) batch.push(pending);
+      flush();
+    } catch (error) {
+      this.db.prepare('DELETE FROM asset_chunks WHERE sha256 = ?').run(temp);
+      if (error instanceof TailorError) throw error;
+      throw new TailorError('io', `Tailor could not read "${file}": ${(error as Error).message}`);
+    }
+    const sha256 = hash.digest('hex');
+    const mime = mimeTypeOf(name);
+    let finalName = name;
+    this.#transaction(() => {
+      const known = this.db.prepare('SELECT 1 FROM assets WHERE sha256 = ?').get(sha256);
+      if (known) this.db.prepare('DELETE FROM asset_chunks WHERE sha256 = ?').run(temp);
+      else {
+        this.db.prepare('INSERT INTO assets (sha256, size, mime) VALUES (?, ?, ?)').run(sha256, size, mime);
+        this.db.prepare('UPDATE asset_chunks SET sha256 = ? WHERE sha256 = ?').run(sha256, temp);
+      }
+      finalName = this.#freeName(name, sha256);
+      this.db
+        .prepare(
+          'INSERT INTO asset_names (name, sha256) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET sha256 = excluded.sha256',
+        )
+        .run(finalName, sha256);
+    });
+    return { name: finalName, sha256, size, mime };
+  }
+
+  /** The name itself if free or already holding these bytes; otherwise `name-2.ext`, `name-3.ext`… */
+  #freeName(name: string, sha256: string): string {
+    const holder = (n: string) =>
+      (this.db.prepare('SELECT sha256 FROM asset_names WHERE name = ?').get(n) as { sha256: string } | undefined)
+        ?.sha256;
+    const dot = name.lastIndexOf('.');
+    const [stem, ext] = dot > name.lastIndexOf('/') ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+    for (let i = 1; ; i++) {
+      const candidate = i === 1 ? name : `${stem}-${i}${ext}`;
+      const sha = holder(candidate);
+      if (sha === undefined || sha === sha256) return candidate;
+    }
+  }
+
+  listAssets(): AssetInfo[] {
+    return this.db
+      .prepare(
+        'SELECT n.name, a.sha256, a.size, a.mime FROM asset_names n JOIN assets a ON a.sha256 = n.sha256 ORDER BY n.name',
+      )
+      .all() as AssetInfo[];
+  }
+
+  /** Streams a stored asset to a file, chunk by chunk. */
+  async exportAsset(name: string, target: string | WriteStream): Promise<void> {
+    const row = this.db.prepare('SELECT sha256 FROM asset_names WHERE name = ?').get(name) as
+      { sha256: string } | undefined;
+    if (!row) throw new TailorError('not-found', `The course has no media named "${name}".`);
+    const out = typeof target === 'string' ? createWriteStream(target) : target;
+    const chunks = this.db
+      .prepare('SELECT data FROM asset_chunks WHERE sha256 = ? ORDER BY n')
+      .pluck()
+      .iterate(row.sha256);
+    for (const data of chunks as Iterable<Buffer>) {
+      if (!out.write(data)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+  }
+
+  /** Removes media no lesson refers to any more ("compact document"); returns what was freed. */
+  compact(): { removedNames: string[]; bytesFreed: number } {
+    this.#writable();
+    const used = referencedAssetNames(this.#course);
+    const names = this.db.prepare('SELECT name FROM asset_names').pluck().all() as string[];
+    const removedNames = names.filter((n) => !used.has(n));
+    let bytesFreed = 0;
+    this.#transaction(() => {
+      for (const name of removedNames) this.db.prepare('DELETE FROM asset_names WHERE name = ?').run(name);
+      const orphans = this.db
+        .prepare('SELECT sha256, size FROM assets WHERE sha256 NOT IN (SELECT sha256 FROM asset_names)')
+        .all() as { sha256: string; size: number }[];
+      for (const orphan of orphans) {
+        this.db.prepare('DELETE FROM asset_chunks WHERE sha256 = ?').run(orphan.sha256);
+        this.db.prepare('DELETE FROM assets WHERE sha256 = ?').run(orphan.sha256);
+        bytesFreed += orphan.size;
+      }
+    });
+    try {
+      this.db.exec('VACUUM');
+    } catch {
+      // VACUUM needs free disk space; the rows are gone either way, the file only stays larger.
+    }
+    return { removedNames, bytesFreed };
+  }
+
+  /** Runs SQLite's own consistency check: "ok" or the problems it found. */
+  integrityCheck(): string[] {
+    return this.db.prepare('PRAGMA integrity_check').pluck().all() as string[];
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    try {
+      if (!this.readOnly) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      this.db.close();
+      this.#releaseLock();
+    }
+  }
+}
+
+/** Every `assets/…` path the course's blocks refer to. */
+export function referencedAssetNames(course: Course): Set<string> {
+  const used = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (value.startsWith('assets/')) used.add(value);
+    } else if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') Object.values(value).forEach(visit);
+  };
+  visit(course.modules);
+  return used;
+}
+
+function loadCourseRows(db: Db, path: string): Course {
+  const raw: Record<string, unknown> = {};
+  for (const row of db.prepare('SELECT key, json FROM course_root').all() as { key: string; json: string }[])
+    raw[row.key] = JSON.parse(row.json);
+  for (const row of db.prepare('SELECT collection, json FROM course_items ORDER BY collection, position').all() as {
+    collection: string;
+    json: string;
+  }[])
+    ((raw[row.collection] ??= []) as unknown[]).push(JSON.parse(row.json));
+  const parsed = courseSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new TailorError(
+      'document-damaged',
+      `"${path}" holds a course Tailor cannot read: ${jsonPath(issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)))}: ${issue.message}.`,
+    );
+  }
+  return parsed.data;
+}
+
+/**
+ * Writes what changed between two versions of the course. Immer shares every untouched object,
+ * so a changed entity is one whose reference changed: an edit costs rows for what it touched.
+ */
+export function persistDiff(db: Db, before: Course, after: Course): void {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const upsertRoot = db.prepare(
+    'INSERT INTO course_root (key, json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET json = excluded.json',
+  );
+  const deleteRoot = db.prepare('DELETE FROM course_root WHERE key = ?');
+  const upsertItem = db.prepare(
+    'INSERT INTO course_items (collection, id, position, json) VALUES (?, ?, ?, ?) ON CONFLICT(collection, id) DO UPDATE SET position = excluded.position, json = excluded.json',
+  );
+  const moveItem = db.prepare('UPDATE course_items SET position = ? WHERE collection = ? AND id = ?');
+  const deleteItem = db.prepare('DELETE FROM course_items WHERE collection = ? AND id = ?');
+  for (const key of keys) {
+    const a = (before as Record<string, unknown>)[key];
+    const b = (after as Record<string, unknown>)[key];
+    if (a === b) continue;
+    if (isCollection(key)) {
+      const old = new Map(
+        ((a as { id: string }[] | undefined) ?? []).map((item, i) => [item.id, { item, i }] as const),
+      );
+      ((b as { id: string }[] | undefined) ?? []).forEach((item, i) => {
+        const was = old.get(item.id);
+        if (!was || was.item !== item) upsertItem.run(key, item.id, i, JSON.stringify(item));
+        else if (was.i !== i) moveItem.run(i, key, item.id);
+        old.delete(item.id);
+      });
+      for (const id of old.keys()) deleteItem.run(key, id);
+    } else if (b === undefined) deleteRoot.run(key);
+    else upsertRoot.run(key, JSON.stringify(b));
+  }
+}

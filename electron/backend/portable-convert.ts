@@ -1,0 +1,141 @@
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { TailorError } from '../../shared/contract';
+import { course as courseSchema, jsonPath, migrateCourseJson, type Course } from '../../shared/model';
+import { writeFileAtomic } from './atomic-write';
+import { createCourseFile } from './document/course-file';
+import { CourseDocument, referencedAssetNames } from './document/course-document';
+import type { SqliteOptions } from './document/sqlite';
+import { isInsideFolder } from './paths';
+import { readPortableCourse } from './portable-course';
+
+/** Sorts object keys at every depth, so the same course always serializes to the same bytes. */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    );
+  return value;
+}
+
+/** The one way Tailor writes course.json: schema-complete, keys sorted, two-space indent, final newline. */
+export function canonicalCourseJson(course: Course): string {
+  return `${JSON.stringify(sortKeys(courseSchema.parse(course)), null, 2)}\n`;
+}
+
+/** Validates a course.json value enough to store it losslessly (references are verify's business). */
+export function parseCourseForStorage(json: unknown, file: string): Course {
+  const migrated = migrateCourseJson(json);
+  if (!migrated.ok) throw new TailorError('invalid-request', `${file}: ${migrated.message}`);
+  const parsed = courseSchema.safeParse(migrated.course);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({
+      field: jsonPath(i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))),
+      message: i.message,
+    }));
+    throw new TailorError(
+      'invalid-request',
+      `${file} is not a valid course: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+      issues,
+    );
+  }
+  return parsed.data;
+}
+
+function filesUnder(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const full = join(folder, entry.name);
+    return entry.isDirectory() ? filesUnder(full) : entry.isFile() ? [full] : [];
+  });
+}
+
+export interface ConvertProgress {
+  (done: number, total: number, what: string): void;
+}
+
+/** Portable folder → new .tailor document (never overwrites). Media are streamed in. */
+export async function portableToDocument(
+  folder: string,
+  target: string,
+  options: { sqlite?: SqliteOptions; progress?: ConvertProgress } = {},
+): Promise<void> {
+  const portable = readPortableCourse(folder);
+  const course = parseCourseForStorage(portable.json, portable.file);
+  const assetsDir = join(portable.folder, 'assets');
+  const files = filesUnder(assetsDir);
+  const present = new Set(files.map((f) => relative(portable.folder, f).split(sep).join('/')));
+  const missing = [...referencedAssetNames(course)].filter((name) => !present.has(name));
+  if (missing.length)
+    throw new TailorError(
+      'not-found',
+      `The course refers to media that are not in its assets/ folder: ${missing.join(', ')}.`,
+    );
+  if (existsSync(target))
+    throw new TailorError('already-exists', `"${target}" already exists; Tailor will not overwrite it.`);
+  mkdirSync(dirname(resolve(target)), { recursive: true });
+  createCourseFile(target, course.title, options.sqlite);
+  const doc = CourseDocument.open(target, { sqlite: options.sqlite });
+  try {
+    doc.replaceCourse(course);
+    let done = 0;
+    for (const file of files) {
+      const name = relative(portable.folder, file).split(sep).join('/');
+      options.progress?.(done, files.length, name);
+      await doc.importAsset(file, name);
+      done++;
+    }
+    options.progress?.(files.length, files.length, 'done');
+  } finally {
+    doc.close();
+  }
+}
+
+/** .tailor document → portable folder: canonical course.json and every stored media file. */
+export async function documentToPortable(
+  source: string | CourseDocument,
+  folder: string,
+  options: { sqlite?: SqliteOptions; progress?: ConvertProgress } = {},
+): Promise<void> {
+  const doc =
+    typeof source === 'string' ? CourseDocument.open(source, { readOnly: true, sqlite: options.sqlite }) : source;
+  try {
+    if (existsSync(join(folder, 'course.json')))
+      throw new TailorError('already-exists', `"${folder}" already holds a course.json; Tailor will not overwrite it.`);
+    if (existsSync(folder) && !statSync(folder).isDirectory())
+      throw new TailorError('already-exists', `"${folder}" is a file, not a folder.`);
+    mkdirSync(folder, { recursive: true });
+    const assets = doc.listAssets();
+    let done = 0;
+    for (const asset of assets) {
+      options.progress?.(done, assets.length, asset.name);
+      const target = resolve(folder, asset.name);
+      if (!isInsideFolder(folder, target) || target === resolve(folder))
+        throw new TailorError('invalid-request', `Refusing media name "${asset.name}".`);
+      mkdirSync(dirname(target), { recursive: true });
+      await doc.exportAsset(asset.name, target);
+      done++;
+    }
+    writeFileAtomic(join(folder, 'course.json'), canonicalCourseJson(doc.course));
+    options.progress?.(assets.length, assets.length, 'done');
+  } finally {
+    if (typeof source === 'string') doc.close();
+  }
+}
+
+/** Reads a course from either form, for commands that only need the course JSON. */
+export function readCourseAnyForm(path: string, sqlite?: SqliteOptions): { json: unknown; file: string } {
+  if (path.endsWith('.tailor') || (existsSync(path) && statSync(path).isFile() && !path.endsWith('.json'))) {
+    const doc = CourseDocument.open(resolve(path), { readOnly: true, sqlite });
+    try {
+      return { json: doc.course, file: resolve(path) };
+    } finally {
+      doc.close();
+    }
+  }
+  const portable = readPortableCourse(path);
+  return { json: portable.json, file: portable.file };
+}

@@ -1,0 +1,184 @@
+import { applyPatches, enablePatches, produceWithPatches, type Draft, type Patch } from 'immer';
+import type { z } from 'zod';
+import {
+  competency,
+  course as courseSchema,
+  courseModule,
+  jsonPath,
+  persona,
+  placementTest,
+  question,
+  questionBank,
+  rule,
+  type Course,
+} from '../model';
+import type { Op, Segment } from './op';
+
+enablePatches();
+
+/** An edit that cannot be applied; nothing was changed. */
+export class OpError extends Error {
+  constructor(
+    message: string,
+    /** JSON path of the place that is wrong, e.g. `modules[2].title`. */
+    readonly path: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The course's lists of things with ids: each element is stored and validated on its own. */
+export const COLLECTIONS = {
+  competencies: competency,
+  modules: courseModule,
+  questions: question,
+  banks: questionBank,
+  rules: rule,
+  personas: persona,
+} as const satisfies Record<string, z.ZodType>;
+export type CollectionName = keyof typeof COLLECTIONS;
+export const isCollection = (key: string): key is CollectionName => Object.hasOwn(COLLECTIONS, key);
+
+type Container = Record<string, unknown> | unknown[];
+
+function step(container: unknown, seg: Segment, where: (string | number)[]): { key: string | number; value: unknown } {
+  if (typeof seg === 'object') {
+    if (!Array.isArray(container)) throw new OpError(`expected a list to find "${seg.id}" in`, jsonPath(where));
+    const index = container.findIndex((item) => (item as { id?: unknown } | null)?.id === seg.id);
+    if (index < 0) throw new OpError(`there is no item with id "${seg.id}" here`, jsonPath(where));
+    return { key: index, value: container[index] };
+  }
+  if (typeof seg === 'number') {
+    if (!Array.isArray(container) || seg >= container.length)
+      throw new OpError(`there is no item ${seg} here`, jsonPath(where));
+    return { key: seg, value: container[seg] };
+  }
+  if (typeof container !== 'object' || container === null || Array.isArray(container))
+    throw new OpError(`"${seg}" cannot be reached: this is not an object`, jsonPath(where));
+  return { key: seg, value: (container as Record<string, unknown>)[seg] };
+}
+
+/** Walks to the parent of the last segment; returns it with the last key resolved. */
+function locate(
+  root: unknown,
+  path: readonly Segment[],
+): { parent: Container; key: string | number; at: (string | number)[] } {
+  const at: (string | number)[] = [];
+  let current = root;
+  for (const seg of path.slice(0, -1)) {
+    const { key, value } = step(current, seg, at);
+    at.push(key);
+    current = value;
+  }
+  const last = path.at(-1)!;
+  const { key } = step(current, last, at);
+  if (typeof current !== 'object' || current === null) throw new OpError('this place does not exist', jsonPath(at));
+  return { parent: current as Container, key, at: [...at, key] };
+}
+
+function mutate(draft: Draft<Course>, op: Op): void {
+  switch (op.kind) {
+    case 'set': {
+      const last = op.path.at(-1)!;
+      // Setting a missing object field is allowed (it creates it); other lookups must exist.
+      if (typeof last === 'string') {
+        const { parent } = locate(draft, [...op.path.slice(0, -1), last]);
+        if (Array.isArray(parent))
+          throw new OpError(`"${last}" is not an index in a list`, jsonPath(op.path.map(String)));
+        parent[last] = op.value;
+        return;
+      }
+      const { parent, key } = locate(draft, op.path);
+      (parent as unknown[])[key as number] = op.value;
+      return;
+    }
+    case 'insert': {
+      const target = op.path.length ? locate(draft, op.path) : null;
+      const list = target ? (target.parent as Record<string | number, unknown>)[target.key] : draft;
+      if (!Array.isArray(list)) throw new OpError('can only insert into a list', jsonPath(target?.at ?? []));
+      const index = op.index ?? list.length;
+      if (index > list.length) throw new OpError(`the list has only ${list.length} items`, jsonPath(target?.at ?? []));
+      list.splice(index, 0, op.value);
+      return;
+    }
+    case 'remove': {
+      const { parent, key } = locate(draft, op.path);
+      if (Array.isArray(parent)) parent.splice(key as number, 1);
+      else delete parent[key as string];
+      return;
+    }
+    case 'move': {
+      const { parent, key, at } = locate(draft, op.path);
+      if (!Array.isArray(parent)) throw new OpError('only items of a list can be moved', jsonPath(at));
+      if (op.to >= parent.length)
+        throw new OpError(`the list has only ${parent.length} items`, jsonPath(at.slice(0, -1)));
+      const [item] = parent.splice(key as number, 1);
+      parent.splice(op.to, 0, item);
+      return;
+    }
+  }
+}
+
+/** Validates what an edit touched: each changed element of a list with its own schema, ids unique. */
+export function validateTouched(course: Course, patches: readonly Patch[]): void {
+  const touched = new Map<string, Set<number> | 'all'>();
+  for (const patch of patches) {
+    const [top, index] = patch.path;
+    if (typeof top !== 'string') continue;
+    if (isCollection(top) && typeof index === 'number' && patch.path.length > 1) {
+      const set = touched.get(top);
+      if (set !== 'all') touched.set(top, (set ?? new Set()).add(index));
+    } else touched.set(top, 'all');
+  }
+  const fail = (issues: z.core.$ZodIssue[], prefix: (string | number)[]): never => {
+    const issue = issues[0]!;
+    throw new OpError(
+      issue.message,
+      jsonPath([...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))]),
+    );
+  };
+  for (const [top, which] of touched) {
+    const value = (course as Record<string, unknown>)[top];
+    if (isCollection(top)) {
+      const list = value as unknown[];
+      if (!Array.isArray(list)) throw new OpError('must be a list', top);
+      const indices = which === 'all' ? list.map((_, i) => i) : [...which].filter((i) => i < list.length);
+      for (const i of indices) {
+        const parsed = COLLECTIONS[top].safeParse(list[i]);
+        if (!parsed.success) fail(parsed.error.issues, [top, i]);
+      }
+      const seen = new Set<string>();
+      list.forEach((item, i) => {
+        const id = (item as { id: string }).id;
+        if (seen.has(id)) throw new OpError(`"${id}" is already used in ${top}`, jsonPath([top, i, 'id']));
+        seen.add(id);
+      });
+      continue;
+    }
+    const schema =
+      top === 'placement' ? placementTest.optional() : (courseSchema.shape as Record<string, z.ZodType>)[top];
+    if (!schema) throw new OpError(`a course has no field "${top}"`, top);
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) fail(parsed.error.issues, [top]);
+  }
+}
+
+export interface Applied {
+  readonly course: Course;
+  readonly patches: Patch[];
+  readonly inverse: Patch[];
+}
+
+/** Applies one edit as an immer recipe; throws OpError (and changes nothing) when it is not valid. */
+export function applyOp(course: Course, op: Op): Applied {
+  const [next, patches, inverse] = produceWithPatches(course, (draft) => mutate(draft, op));
+  validateTouched(next, patches);
+  return { course: next, patches, inverse };
+}
+
+/** Replays recorded patches (undo and redo). */
+export function replay(course: Course, patches: readonly Patch[]): Course {
+  return applyPatches(course, patches as Patch[]);
+}
+
+export type { Patch };
