@@ -26,7 +26,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'studio (browser mode)', testMatch: /studio\..*spec\.ts$/ },
+    { name: 'studio (browser mode)', testMatch: /studio.*\.spec\.ts$/ },
     { name: 'electron', testMatch: /electron\.spec\.ts$/ },
   ],
 });

@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { documentBenchmarks } from './documents.bench';
 import { engineBenchmarks } from './engine.bench';
 import { foundationBenchmarks } from './foundation.bench';
 import { runBenchmark, toMarkdown, type Outcome } from './harness';
 
 /** Every benchmark suite; later capabilities add theirs here. */
-const suites = [...foundationBenchmarks, ...engineBenchmarks];
+const suites = [...foundationBenchmarks, ...engineBenchmarks, ...documentBenchmarks];
 
 const only = process.argv[2];
 const outcomes: Outcome[] = [];

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createDispatch, TailorError, type AppInfo, type Dispatch, type Handlers } from '../../shared/contract';
 import { EventHub } from './event-hub';
 import { Library } from './library';
+import { OpenDocuments } from './open-documents';
 import type { Platform } from './platform';
 import { SettingsStore } from './settings';
 import { TAILOR_VERSION } from './version';
@@ -21,6 +22,8 @@ export interface Backend {
   readonly dispatch: Dispatch;
   readonly events: EventHub;
   readonly info: AppInfo;
+  /** Closes every open document (checkpointing it) and forgets them as "open"; call on clean exit. */
+  close(): void;
 }
 
 function unsupported(what: string): never {
@@ -33,7 +36,9 @@ export function createBackend(options: BackendOptions): Backend {
   const events = new EventHub();
   const settings = new SettingsStore(options.dataDir, log);
   const documentsDir = options.documentsDir ?? join(options.dataDir, 'Courses');
-  const library = new Library({ documentsDir, settings, events, sqlite: { nativeBinding: options.nativeBinding } });
+  const sqlite = { nativeBinding: options.nativeBinding };
+  const library = new Library({ documentsDir, settings, events, sqlite });
+  const documents = new OpenDocuments(library, settings, events, sqlite);
   const { platform } = options;
 
   const info: AppInfo = {
@@ -60,11 +65,24 @@ export function createBackend(options: BackendOptions): Backend {
     'library.list': () => ({ entries: library.list() }),
     'course.create': ({ title, folder }) => library.create(title, folder),
     'course.open': ({ path }) => library.open(path),
+    'document.open': ({ path, readOnly }) => documents.open(path, readOnly),
+    'document.close': ({ path }) => {
+      documents.close(path);
+      return null;
+    },
+    'document.apply': ({ path, edit }) => documents.apply(path, edit),
+    'document.undo': ({ path }) => documents.undo(path),
+    'document.redo': ({ path }) => documents.redo(path),
+    'document.importAsset': ({ path, file, name }) => documents.importAsset(path, library.resolvePath(file), name),
+    'document.compact': ({ path }) => documents.compact(path),
+    'document.exportPortable': ({ path, folder }) => documents.exportPortable(path, folder),
+    'document.importPortable': ({ folder, target }) => documents.importPortable(folder, target),
+    'recovery.list': () => ({ entries: documents.recovered() }),
   };
 
   const dispatch = createDispatch(handlers, {
     onInternalError: (name, error) =>
       log(`[tailor] ${name} failed: ${error instanceof Error ? error.stack : String(error)}`),
   });
-  return { dispatch, events, info };
+  return { dispatch, events, info, close: () => documents.closeAll() };
 }

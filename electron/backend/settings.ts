@@ -5,6 +5,8 @@ import { writeFileAtomic } from './atomic-write';
 
 const settingsSchema = z.object({
   recent: z.array(z.string()).default([]),
+  /** Documents open right now; still listed at start-up means the last session did not close them. */
+  open: z.array(z.string()).default([]),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -43,7 +45,19 @@ export class SettingsStore {
 
   rememberRecent(path: string): void {
     const recent = [path, ...this.#settings.recent.filter((p) => p !== path)].slice(0, MAX_RECENT);
-    this.#settings = { ...this.#settings, recent };
+    this.#save({ ...this.#settings, recent });
+  }
+
+  get open(): readonly string[] {
+    return this.#settings.open;
+  }
+
+  setOpen(open: readonly string[]): void {
+    this.#save({ ...this.#settings, open: [...open] });
+  }
+
+  #save(settings: Settings): void {
+    this.#settings = settings;
     writeFileAtomic(this.#file, `${JSON.stringify(this.#settings, null, 2)}\n`);
   }
 }

@@ -87,6 +87,7 @@ async function start(): Promise<void> {
   });
 
   ipcMain.handle(IPC_INVOKE_CHANNEL, createInvokeHandler(backend.dispatch));
+  app.on('before-quit', () => backend.close());
   backend.events.attach((event, payload) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT_CHANNEL, event, payload);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createDispatch, type Handlers } from '../../shared/contract';
+import { createDispatch } from '../../shared/contract';
+import { stubHandlers } from '../../test/fixtures/handlers';
 import { createInvokeHandler } from './ipc';
 import {
   isTrustedSender,
@@ -72,19 +73,10 @@ describe('IPC sender checks', () => {
 });
 
 describe('IPC invoke handler', () => {
-  const handlers = {
-    'app.info': () => {
-      throw new Error('not used');
-    },
-    'platform.pickFolder': () => ({ path: null }),
-    'platform.pickDocument': () => ({ path: null }),
-    'platform.revealInFolder': () => null,
-    'library.list': () => ({ entries: [] }),
+  const handlers = stubHandlers({
     'course.create': ({ title }) => ({ path: `/c/${title}.tailor`, title, modifiedAt: '2026-01-01T00:00:00.000Z' }),
-    'course.open': () => {
-      throw new Error('not used');
-    },
-  } satisfies Handlers;
+    'library.list': () => ({ entries: [] }),
+  });
   const invoke = createInvokeHandler(createDispatch(handlers));
   const studio = { senderFrame: { url: STUDIO_ENTRY_URL, parent: null } };
 

@@ -44,7 +44,10 @@ async function main(): Promise<void> {
   const host = await startWebHost({ backend, staticDir, port, log: (m) => console.log(m) });
   console.log(`Tailor studio: ${host.url}  (settings in ${dataDir}; courses in ${backend.info.documentsDir})`);
   const stop = () => {
-    void host.close().then(() => process.exit(0));
+    void host.close().then(() => {
+      backend.close();
+      process.exit(0);
+    });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

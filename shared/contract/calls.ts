@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { Course } from '../model';
+import { assetPath } from '../model';
+import { edit, type Patch } from '../ops';
 import { courseTitle, filePath } from './schemas';
 
 /** What the host can do natively; the studio asks this instead of sniffing for Electron. */
@@ -32,6 +35,37 @@ export interface CourseSummary {
 export type LibraryEntry =
   | ({ readonly readable: true } & CourseSummary)
   | { readonly readable: false; readonly path: string; readonly problem: string };
+
+export interface HistoryState {
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  readonly undoLabel?: string;
+  readonly redoLabel?: string;
+}
+
+export interface AssetInfo {
+  readonly name: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly mime: string;
+}
+
+/** An open document as the studio sees it. */
+export interface DocumentSnapshot {
+  readonly path: string;
+  readonly readOnly: boolean;
+  readonly version: number;
+  readonly course: Course;
+  readonly history: HistoryState;
+  readonly assets: readonly AssetInfo[];
+}
+
+export interface DocumentChange {
+  readonly path: string;
+  readonly version: number;
+  readonly patches: readonly Patch[];
+  readonly history: HistoryState;
+}
 
 export interface CallSpec<Req extends z.ZodType, Res> {
   readonly request: Req;
@@ -72,6 +106,37 @@ export const calls = {
   'course.open': call<CourseSummary>()(
     z.strictObject({ path: filePath }),
     'Open an existing .tailor document and remember it among recent courses.',
+  ),
+  'document.open': call<DocumentSnapshot>()(
+    z.strictObject({ path: filePath, readOnly: z.boolean().default(false) }),
+    'Open a course document for editing (one writer at a time) or read-only.',
+  ),
+  'document.close': call<null>()(z.strictObject({ path: filePath }), 'Close an open document.'),
+  'document.apply': call<DocumentChange>()(
+    z.strictObject({ path: filePath, edit }),
+    'Apply one edit; it is durable when the answer arrives.',
+  ),
+  'document.undo': call<DocumentChange>()(z.strictObject({ path: filePath }), 'Undo the last edit.'),
+  'document.redo': call<DocumentChange>()(z.strictObject({ path: filePath }), 'Redo the last undone edit.'),
+  'document.importAsset': call<AssetInfo>()(
+    z.strictObject({ path: filePath, file: filePath, name: assetPath.optional() }),
+    'Import a media file into the document (streamed, stored once per content).',
+  ),
+  'document.compact': call<{ readonly removedNames: readonly string[]; readonly bytesFreed: number }>()(
+    z.strictObject({ path: filePath }),
+    'Remove media no lesson uses.',
+  ),
+  'document.exportPortable': call<{ readonly folder: string }>()(
+    z.strictObject({ path: filePath, folder: filePath }),
+    'Write the course as a portable folder (course.json + assets/).',
+  ),
+  'document.importPortable': call<CourseSummary>()(
+    z.strictObject({ folder: filePath, target: filePath.optional() }),
+    'Create a .tailor document from a portable folder (in the documents folder unless a target is given).',
+  ),
+  'recovery.list': call<{ readonly entries: readonly LibraryEntry[] }>()(
+    empty,
+    'Documents that were open when Tailor last stopped without closing them.',
   ),
 } as const;
 

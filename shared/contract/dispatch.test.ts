@@ -3,6 +3,7 @@ import type { AppInfo, CourseSummary } from './calls';
 import { createClient, type Transport } from './client';
 import { createDispatch, type Handlers } from './dispatch';
 import { TailorError } from './result';
+import { stubHandlers } from '../../test/fixtures/handlers';
 
 const info: AppInfo = {
   name: 'Tailor',
@@ -14,16 +15,13 @@ const info: AppInfo = {
 const summary: CourseSummary = { path: '/courses/a.tailor', title: 'A', modifiedAt: '2026-01-01T00:00:00.000Z' };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  return {
+  return stubHandlers({
     'app.info': () => info,
-    'platform.pickFolder': () => ({ path: null }),
-    'platform.pickDocument': () => ({ path: null }),
-    'platform.revealInFolder': () => null,
     'library.list': () => ({ entries: [] }),
     'course.create': ({ title }) => ({ ...summary, title }),
     'course.open': () => summary,
     ...overrides,
-  };
+  });
 }
 
 describe('dispatch', () => {

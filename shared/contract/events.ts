@@ -1,12 +1,16 @@
+import type { DocumentChange } from './calls';
+
 /** Every event the backend pushes to the UI, declared once. */
 export interface EventPayloads {
   /** The list of courses changed (created, opened, removed). */
   'library.changed': { readonly reason: 'created' | 'opened' };
+  /** An open document changed (an edit, undo or redo), from any window. */
+  'document.changed': DocumentChange;
 }
 
 export type EventName = keyof EventPayloads;
 
-export const eventNames = ['library.changed'] as const satisfies readonly EventName[];
+export const eventNames = ['library.changed', 'document.changed'] as const satisfies readonly EventName[];
 
 export function isEventName(name: string): name is EventName {
   return (eventNames as readonly string[]).includes(name);

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { basename } from 'node:path';
-import { once } from 'node:events';
 import { TailorError } from '../../../shared/contract';
 import { course as courseSchema, jsonPath, type Course } from '../../../shared/model';
 import { applyOp, isCollection, OpError, replay, type Edit, type Patch } from '../../../shared/ops';
@@ -95,7 +95,11 @@ export class CourseDocument {
       if (!readOnly) {
         migrate(db);
         // Chunks of an import that was interrupted (crash, kill) are never referenced: drop them.
-        db.prepare(`DELETE FROM asset_chunks WHERE sha256 LIKE 'tmp:%'`).run();
+        const writer = db;
+        writer.transaction(() => {
+          writer.prepare('DELETE FROM asset_chunks WHERE blob IN (SELECT id FROM blobs WHERE complete = 0)').run();
+          writer.prepare('DELETE FROM blobs WHERE complete = 0').run();
+        })();
       }
       const course = loadCourseRows(db, path);
       return new CourseDocument(path, db, readOnly, course, release, options.now ?? Date.now);
@@ -235,9 +239,15 @@ export class CourseDocument {
    */
   async importAsset(file: string, name: string = `assets/${basename(file)}`): Promise<AssetInfo> {
     this.#writable();
-    const temp = `tmp:${randomBytes(8).toString('hex')}`;
+    // Chunks go under a new blob id that never changes, so finishing an import rewrites no chunk.
+    const blob = Number(this.db.prepare('INSERT INTO blobs DEFAULT VALUES').run().lastInsertRowid);
     const hash = createHash('sha256');
-    const insert = this.db.prepare('INSERT INTO asset_chunks (sha256, n, data) VALUES (?, ?, ?)');
+    const insert = this.db.prepare('INSERT INTO asset_chunks (blob, n, data) VALUES (?, ?, ?)');
+    const dropBlob = () =>
+      this.#transaction(() => {
+        this.db.prepare('DELETE FROM asset_chunks WHERE blob = ?').run(blob);
+        this.db.prepare('DELETE FROM blobs WHERE id = ?').run(blob);
+      });
     let batch: Buffer[] = [];
     let batchBytes = 0;
     let n = 0;
@@ -249,7 +259,7 @@ export class CourseDocument {
       batch = [];
       batchBytes = 0;
       this.#transaction(() => {
-        for (const chunk of chunks) insert.run(temp, n++, chunk);
+        for (const chunk of chunks) insert.run(blob, n++, chunk);
       });
     };
     try {
@@ -268,7 +278,7 @@ export class CourseDocument {
       if (pending.length) batch.push(pending);
       flush();
     } catch (error) {
-      this.db.prepare('DELETE FROM asset_chunks WHERE sha256 = ?').run(temp);
+      dropBlob();
       if (error instanceof TailorError) throw error;
       throw new TailorError('io', `Tailor could not read "${file}": ${(error as Error).message}`);
     }
@@ -277,10 +287,14 @@ export class CourseDocument {
     let finalName = name;
     this.#transaction(() => {
       const known = this.db.prepare('SELECT 1 FROM assets WHERE sha256 = ?').get(sha256);
-      if (known) this.db.prepare('DELETE FROM asset_chunks WHERE sha256 = ?').run(temp);
-      else {
-        this.db.prepare('INSERT INTO assets (sha256, size, mime) VALUES (?, ?, ?)').run(sha256, size, mime);
-        this.db.prepare('UPDATE asset_chunks SET sha256 = ? WHERE sha256 = ?').run(sha256, temp);
+      if (known) {
+        this.db.prepare('DELETE FROM asset_chunks WHERE blob = ?').run(blob);
+        this.db.prepare('DELETE FROM blobs WHERE id = ?').run(blob);
+      } else {
+        this.db.prepare('UPDATE blobs SET complete = 1 WHERE id = ?').run(blob);
+        this.db
+          .prepare('INSERT INTO assets (sha256, blob, size, mime) VALUES (?, ?, ?, ?)')
+          .run(sha256, blob, size, mime);
       }
       finalName = this.#freeName(name, sha256);
       this.db
@@ -314,21 +328,30 @@ export class CourseDocument {
       .all() as AssetInfo[];
   }
 
-  /** Streams a stored asset to a file, chunk by chunk. */
-  async exportAsset(name: string, target: string | WriteStream): Promise<void> {
-    const row = this.db.prepare('SELECT sha256 FROM asset_names WHERE name = ?').get(name) as
-      { sha256: string } | undefined;
+  /**
+   * Streams a stored asset to a file, chunk by chunk. Each chunk is its own query, so no SQLite
+   * statement stays open across an await and edits can go on while a large file is written.
+   */
+  async exportAsset(name: string, target: string | Writable): Promise<void> {
+    const row = this.db
+      .prepare(
+        'SELECT a.blob, (SELECT count(*) FROM asset_chunks c WHERE c.blob = a.blob) AS chunks FROM asset_names n JOIN assets a ON a.sha256 = n.sha256 WHERE n.name = ?',
+      )
+      .get(name) as { blob: number; chunks: number } | undefined;
     if (!row) throw new TailorError('not-found', `The course has no media named "${name}".`);
-    const out = typeof target === 'string' ? createWriteStream(target) : target;
-    const chunks = this.db
-      .prepare('SELECT data FROM asset_chunks WHERE sha256 = ? ORDER BY n')
-      .pluck()
-      .iterate(row.sha256);
-    for (const data of chunks as Iterable<Buffer>) {
-      if (!out.write(data)) await once(out, 'drain');
+    const read = this.db.prepare('SELECT data FROM asset_chunks WHERE blob = ? AND n = ?').pluck();
+    const { blob, chunks } = row;
+    async function* data() {
+      for (let n = 0; n < chunks; n++) yield read.get(blob, n) as Buffer;
     }
-    out.end();
-    await once(out, 'finish');
+    try {
+      await pipeline(Readable.from(data()), typeof target === 'string' ? createWriteStream(target) : target);
+    } catch (error) {
+      throw new TailorError(
+        'io',
+        `Tailor could not write "${name}"${typeof target === 'string' ? ` to "${target}"` : ''}: ${(error as Error).message}`,
+      );
+    }
   }
 
   /** Removes media no lesson refers to any more ("compact document"); returns what was freed. */
@@ -341,11 +364,12 @@ export class CourseDocument {
     this.#transaction(() => {
       for (const name of removedNames) this.db.prepare('DELETE FROM asset_names WHERE name = ?').run(name);
       const orphans = this.db
-        .prepare('SELECT sha256, size FROM assets WHERE sha256 NOT IN (SELECT sha256 FROM asset_names)')
-        .all() as { sha256: string; size: number }[];
+        .prepare('SELECT sha256, blob, size FROM assets WHERE sha256 NOT IN (SELECT sha256 FROM asset_names)')
+        .all() as { sha256: string; blob: number; size: number }[];
       for (const orphan of orphans) {
-        this.db.prepare('DELETE FROM asset_chunks WHERE sha256 = ?').run(orphan.sha256);
         this.db.prepare('DELETE FROM assets WHERE sha256 = ?').run(orphan.sha256);
+        this.db.prepare('DELETE FROM asset_chunks WHERE blob = ?').run(orphan.blob);
+        this.db.prepare('DELETE FROM blobs WHERE id = ?').run(orphan.blob);
         bytesFreed += orphan.size;
       }
     });

@@ -143,7 +143,7 @@ describe('migrations', () => {
       ]),
     );
     expect(root).toEqual({ format: 1, id: 'forklift-basics', title: 'Forklift basics' });
-    for (const table of ['course_items', 'history', 'assets', 'asset_chunks', 'asset_names'])
+    for (const table of ['course_items', 'history', 'blobs', 'assets', 'asset_chunks', 'asset_names'])
       expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
   });
 

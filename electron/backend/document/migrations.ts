@@ -41,8 +41,9 @@ export const migrations: readonly Migration[] = [
           at INTEGER NOT NULL,
           undone INTEGER NOT NULL DEFAULT 0
         ) STRICT;
-        CREATE TABLE assets (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, mime TEXT NOT NULL) STRICT;
-        CREATE TABLE asset_chunks (sha256 TEXT NOT NULL, n INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (sha256, n)) STRICT;
+        CREATE TABLE blobs (id INTEGER PRIMARY KEY AUTOINCREMENT, complete INTEGER NOT NULL DEFAULT 0) STRICT;
+        CREATE TABLE assets (sha256 TEXT PRIMARY KEY, blob INTEGER NOT NULL REFERENCES blobs(id), size INTEGER NOT NULL, mime TEXT NOT NULL) STRICT;
+        CREATE TABLE asset_chunks (blob INTEGER NOT NULL, n INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (blob, n)) STRICT;
         CREATE TABLE asset_names (name TEXT PRIMARY KEY, sha256 TEXT NOT NULL) STRICT;
       `);
       // A format-1 document held only its title: give it the smallest valid course around that title.

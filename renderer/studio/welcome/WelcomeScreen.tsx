@@ -17,6 +17,17 @@ export function WelcomeScreen({ onOpen }: WelcomeScreenProps) {
   const [entries, setEntries] = useState<readonly LibraryEntry[] | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
   const [dialog, setDialog] = useState<'new' | 'open' | null>(null);
+  const [recovered, setRecovered] = useState<readonly CourseSummary[]>([]);
+
+  useEffect(() => {
+    let live = true;
+    void client.invoke('recovery.list', {}).then((result) => {
+      if (live && result.ok) setRecovered(result.value.entries.flatMap((e) => (e.readable ? [e] : [])));
+    });
+    return () => {
+      live = false;
+    };
+  }, [client]);
 
   useEffect(() => {
     let live = true;
@@ -87,6 +98,22 @@ export function WelcomeScreen({ onOpen }: WelcomeScreenProps) {
           <Button size="large" icon={<FolderOpen />} text="Open…" onClick={() => void startOpen()} />
         </div>
       </header>
+
+      {recovered.length > 0 && (
+        <Callout intent={Intent.PRIMARY} title="Tailor stopped while these courses were open" className="welcome-error">
+          <p>Every change you made was saved. Pick up where you left off:</p>
+          <div className="welcome-actions">
+            {recovered.map((course) => (
+              <Button
+                key={course.path}
+                text={`Reopen “${course.title}”`}
+                onClick={() => void openCourse(course.path)}
+              />
+            ))}
+            <Button variant="minimal" text="Dismiss" onClick={() => setRecovered([])} />
+          </div>
+        </Callout>
+      )}
 
       {error && (
         <Callout intent={Intent.DANGER} title="Something needs your attention" role="alert" className="welcome-error">

@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  fsyncSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCourseFile } from '../electron/backend/document/course-file';
+import { CourseDocument } from '../electron/backend/document/course-document';
+import { course as courseSchema } from '../shared/model';
+import { generateCourse } from './generate-course';
+import type { Benchmark } from './harness';
+
+const MEDIA_MIB = Number(process.env.TAILOR_BENCH_MEDIA_MIB ?? 256);
+
+let dir = '';
+let documentPath = '';
+let jsonPath = '';
+let editDoc: CourseDocument | undefined;
+let counter = 0;
+let mediaFile = '';
+
+function setupLargeDocument() {
+  dir = mkdtempSync(join(tmpdir(), 'tailor-bench-doc-'));
+  const course = courseSchema.parse(
+    generateCourse({ seed: 5, modules: 1000, competencies: 12, rules: 200, personas: 8, lessonsPerModule: [5, 5] }),
+  );
+  jsonPath = join(dir, 'course.json');
+  writeFileSync(jsonPath, JSON.stringify(course));
+  documentPath = join(dir, 'large.tailor');
+  createCourseFile(documentPath, course.title);
+  const doc = CourseDocument.open(documentPath);
+  doc.replaceCourse(course);
+  doc.close();
+}
+
+export const documentBenchmarks: Benchmark[] = [
+  {
+    name: 'open a 5,000-lesson document to a usable state',
+    goal: 'under 300 ms',
+    maxRatio: 10,
+    maxSubjectMs: 300,
+    samples: 10,
+    setup: setupLargeDocument,
+    teardown: () => rmSync(dir, { recursive: true, force: true }),
+    baseline: {
+      label: 'read and parse the same course as one JSON file',
+      run: () => courseSchema.parse(JSON.parse(readFileSync(jsonPath, 'utf8'))),
+    },
+    subject: {
+      label: 'CourseDocument.open (+ close)',
+      run: () => CourseDocument.open(documentPath).close(),
+    },
+  },
+  {
+    name: 'edit-to-durable latency (rename in a 5,000-lesson document)',
+    goal: 'p99 under 10 ms; within 3× a bare fsync’d write',
+    maxRatio: 3,
+    maxSubjectMs: 10,
+    samples: 200,
+    setup() {
+      setupLargeDocument();
+      editDoc = CourseDocument.open(documentPath);
+    },
+    teardown() {
+      editDoc?.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+    baseline: {
+      label: 'write 200 bytes and fsync',
+      run: () => {
+        const fd = openSync(join(dir, 'probe'), 'w');
+        writeSync(fd, 'x'.repeat(200));
+        fsyncSync(fd);
+        closeSync(fd);
+      },
+    },
+    subject: {
+      label: 'CourseDocument.apply',
+      run: () =>
+        editDoc!.apply({
+          op: {
+            kind: 'set',
+            path: ['modules', { id: `module-${(counter % 1000) + 1}` }, 'title'],
+            value: `Title ${counter++}`,
+          },
+          label: 'Rename',
+        }),
+    },
+  },
+  {
+    name: `media import throughput (${MEDIA_MIB} MiB file)`,
+    goal: 'throughput at least 0.8 of a durable file copy (ratio ≤ 1.25)',
+    maxRatio: 1.25,
+    samples: 3,
+    setup() {
+      dir = mkdtempSync(join(tmpdir(), 'tailor-bench-media-'));
+      mediaFile = join(dir, 'video.mp4');
+      const fd = openSync(mediaFile, 'w');
+      for (let i = 0; i < MEDIA_MIB; i++) writeSync(fd, randomBytes(1024 * 1024));
+      closeSync(fd);
+    },
+    teardown: () => rmSync(dir, { recursive: true, force: true }),
+    baseline: {
+      label: 'streamed copy of the same file, fsync’d',
+      run: async () => {
+        const target = join(dir, 'copy.mp4');
+        const out = createWriteStream(target);
+        createReadStream(mediaFile, { highWaterMark: 1024 * 1024 }).pipe(out);
+        await once(out, 'finish');
+        const fd = openSync(target, 'r+');
+        fsyncSync(fd);
+        closeSync(fd);
+        rmSync(target);
+      },
+    },
+    subject: {
+      label: 'CourseDocument.importAsset',
+      run: async () => {
+        const path = join(dir, `media-${counter++}.tailor`);
+        createCourseFile(path, 'Media');
+        const doc = CourseDocument.open(path);
+        await doc.importAsset(mediaFile);
+        doc.close();
+        rmSync(path);
+      },
+    },
+  },
+];

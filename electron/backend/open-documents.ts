@@ -1,0 +1,146 @@
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import {
+  TailorError,
+  type CourseSummary,
+  type DocumentChange,
+  type DocumentSnapshot,
+  type LibraryEntry,
+} from '../../shared/contract';
+import type { Edit } from '../../shared/ops';
+import { readCourseSummary } from './document/course-file';
+import { CourseDocument, type ChangeResult } from './document/course-document';
+import type { SqliteOptions } from './document/sqlite';
+import type { EventHub } from './event-hub';
+import type { Library } from './library';
+import { fileNameForTitle } from './library';
+import { documentToPortable, portableToDocument } from './portable-convert';
+import { readPortableCourse } from './portable-course';
+import type { SettingsStore } from './settings';
+
+/** The documents this studio has open, and what the last session left open (crash recovery). */
+export class OpenDocuments {
+  readonly #open = new Map<string, CourseDocument>();
+  /** Open when the previous session stopped without closing them. */
+  readonly #recovered: readonly string[];
+
+  constructor(
+    private readonly library: Library,
+    private readonly settings: SettingsStore,
+    private readonly events: EventHub,
+    private readonly sqlite: SqliteOptions,
+  ) {
+    this.#recovered = settings.open.filter((p) => existsSync(p));
+    settings.setOpen([]);
+  }
+
+  #get(path: string): CourseDocument {
+    const doc = this.#open.get(this.library.resolvePath(path));
+    if (!doc) throw new TailorError('not-found', `"${basename(path)}" is not open; open it first.`);
+    return doc;
+  }
+
+  #remember(): void {
+    this.settings.setOpen([...this.#open.values()].filter((d) => !d.readOnly).map((d) => d.path));
+  }
+
+  open(path: string, readOnly: boolean): DocumentSnapshot {
+    const absolute = this.library.resolvePath(path);
+    if (!existsSync(absolute)) throw new TailorError('not-found', `There is no file at "${absolute}".`);
+    let doc = this.#open.get(absolute);
+    if (doc && doc.readOnly !== readOnly) {
+      doc.close();
+      this.#open.delete(absolute);
+      doc = undefined;
+    }
+    if (!doc) {
+      doc = CourseDocument.open(absolute, { readOnly, sqlite: this.sqlite });
+      this.#open.set(absolute, doc);
+      this.#remember();
+      this.library.open(absolute);
+    }
+    return {
+      path: absolute,
+      readOnly: doc.readOnly,
+      version: doc.version,
+      course: doc.course,
+      history: doc.history(),
+      assets: doc.listAssets(),
+    };
+  }
+
+  close(path: string): void {
+    const absolute = this.library.resolvePath(path);
+    this.#open.get(absolute)?.close();
+    this.#open.delete(absolute);
+    this.#remember();
+  }
+
+  closeAll(): void {
+    for (const doc of this.#open.values()) doc.close();
+    this.#open.clear();
+    this.#remember();
+  }
+
+  #changed(doc: CourseDocument, result: ChangeResult): DocumentChange {
+    const change = { path: doc.path, version: result.version, patches: result.patches, history: result.history };
+    if (result.patches.length) this.events.emit('document.changed', change);
+    return change;
+  }
+
+  apply(path: string, edit: Edit): DocumentChange {
+    const doc = this.#get(path);
+    return this.#changed(doc, doc.apply(edit));
+  }
+
+  undo(path: string): DocumentChange {
+    const doc = this.#get(path);
+    return this.#changed(doc, doc.undo());
+  }
+
+  redo(path: string): DocumentChange {
+    const doc = this.#get(path);
+    return this.#changed(doc, doc.redo());
+  }
+
+  importAsset(path: string, file: string, name: string | undefined) {
+    return this.#get(path).importAsset(file, name);
+  }
+
+  compact(path: string) {
+    return this.#get(path).compact();
+  }
+
+  async exportPortable(path: string, folder: string): Promise<{ folder: string }> {
+    const target = this.library.resolvePath(folder);
+    await documentToPortable(this.#get(path), target, { sqlite: this.sqlite });
+    return { folder: target };
+  }
+
+  async importPortable(folder: string, target: string | undefined): Promise<CourseSummary> {
+    const source = this.library.resolvePath(folder);
+    let destination = target ? this.library.resolvePath(target) : undefined;
+    if (!destination) {
+      const { json } = readPortableCourse(source);
+      const title =
+        typeof (json as { title?: unknown }).title === 'string' ? (json as { title: string }).title : 'Imported course';
+      const base = join(this.library.options.documentsDir, fileNameForTitle(title));
+      destination = `${base}.tailor`;
+      for (let n = 2; existsSync(destination); n++) destination = `${base} ${n}.tailor`;
+    }
+    await portableToDocument(source, destination, { sqlite: this.sqlite });
+    this.settings.rememberRecent(destination);
+    this.events.emit('library.changed', { reason: 'created' });
+    return readCourseSummary(destination, this.sqlite);
+  }
+
+  recovered(): LibraryEntry[] {
+    return this.#recovered.map((path) => {
+      try {
+        return { readable: true as const, ...readCourseSummary(path, this.sqlite) };
+      } catch (error) {
+        return { readable: false as const, path, problem: (error as Error).message };
+      }
+    });
+  }
+}

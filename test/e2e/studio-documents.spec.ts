@@ -1,0 +1,115 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { startHostProcess } from './web-host-process';
+import { expect, test } from './fixtures';
+
+async function createCourse(page: Page, title: string) {
+  await page.getByRole('button', { name: 'New course' }).first().click();
+  await page.getByRole('dialog', { name: 'New course' }).getByLabel('Title').fill(title);
+  await page.getByRole('button', { name: 'Create course' }).click();
+  await expect(page.getByLabel('Course title')).toHaveValue(title);
+}
+
+async function rename(page: Page, label: string, value: string) {
+  const input = page.getByLabel(label);
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+test('an edited outline survives a reload, and undo survives one too', async ({ page, host }) => {
+  await page.goto(host.url);
+  await createCourse(page, 'Forklift safety');
+  await page.getByRole('button', { name: 'Add module' }).click();
+  await page.getByRole('button', { name: 'Add module' }).click();
+  await rename(page, 'Title of module 1', 'Crossing aisles');
+  await rename(page, 'Title of module 2', 'Raised loads');
+  await page.getByRole('button', { name: 'Move "Raised loads" up' }).click();
+  await expect(page.getByLabel('Title of module 1')).toHaveValue('Raised loads');
+
+  await page.reload();
+  await expect(page.getByLabel('Title of module 1')).toHaveValue('Raised loads');
+  await expect(page.getByLabel('Title of module 2')).toHaveValue('Crossing aisles');
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByLabel('Title of module 1')).toHaveValue('Crossing aisles');
+  await page.reload();
+  await expect(page.getByLabel('Title of module 1')).toHaveValue('Crossing aisles');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByLabel('Title of module 1')).toHaveValue('Raised loads');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByLabel('Title of module 2')).toHaveValue('Untitled module');
+});
+
+test('a change the course cannot take is refused with the reason, and rolled back', async ({ page, host }) => {
+  await page.goto(host.url);
+  await createCourse(page, 'Validation');
+  await page.getByRole('button', { name: 'Add module' }).click();
+  const title = 'x'.repeat(201);
+  await rename(page, 'Title of module 1', title);
+  await expect(page.getByRole('alert')).toContainText('modules[0].title: must be at most 200 characters');
+  await expect(page.getByLabel('Title of module 1')).toHaveValue('Untitled module');
+});
+
+test('a course open in another Tailor process can be opened read-only', async ({ page, host, dataDir }) => {
+  await page.goto(host.url);
+  await createCourse(page, 'Shared course');
+  const other = await startHostProcess(`${dataDir}-other`);
+  try {
+    const second = await page.context().newPage();
+    await second.goto(other.url);
+    await second.getByRole('button', { name: 'Open…' }).click();
+    await second.getByLabel('Path of the .tailor file').fill(`${dataDir}/Courses/Shared course.tailor`);
+    await second.getByRole('dialog').getByRole('button', { name: 'Open' }).click();
+    await expect(second.getByRole('alert')).toContainText('is open in another Tailor');
+    await second.getByRole('button', { name: 'Open read-only' }).click();
+    await expect(second.getByText('Another Tailor is editing this course.')).toBeVisible();
+    await expect(second.getByLabel('Course title')).toBeDisabled();
+    await expect(second.getByRole('button', { name: 'Add module' })).toHaveCount(0);
+  } finally {
+    await other.stop();
+  }
+});
+
+test('after the host is killed, the next start offers the open course back, intact', async ({ page, dataDir }) => {
+  const hostEntry = fileURLToPath(new URL('../../out/web/host.mjs', import.meta.url));
+  const child = spawn(process.execPath, [hostEntry, '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const match = /Tailor studio: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+  });
+  await page.goto(url);
+  await createCourse(page, 'Night shift');
+  await page.getByRole('button', { name: 'Add module' }).click();
+  await expect(page.getByLabel('Title of module 1')).toHaveValue('Untitled module');
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
+  child.kill('SIGKILL');
+  await new Promise((done) => child.once('close', done));
+
+  const next = await startHostProcess(dataDir);
+  try {
+    await page.goto(next.url);
+    await expect(page.getByText('Tailor stopped while these courses were open')).toBeVisible();
+    await page.getByRole('button', { name: 'Reopen “Night shift”' }).click();
+    await expect(page.getByLabel('Title of module 1')).toHaveValue('Untitled module');
+    await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
+  } finally {
+    await next.stop();
+  }
+});
+
+test('the course editor has no accessibility violations', async ({ page, host }) => {
+  await page.goto(host.url);
+  await createCourse(page, 'Accessible editor');
+  await page.getByRole('button', { name: 'Add module' }).click();
+  await expect(page.getByLabel('Title of module 1')).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
