@@ -20,7 +20,7 @@ import { course as courseSchema } from '../shared/model';
 import { generateCourse } from './generate-course';
 import type { Benchmark } from './harness';
 
-const MEDIA_MIB = Number(process.env.TAILOR_BENCH_MEDIA_MIB ?? 256);
+const MEDIA_MIB = Number(process.env.TAILOR_BENCH_MEDIA_MIB ?? 1024);
 
 let dir = '';
 let documentPath = '';

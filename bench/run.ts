@@ -21,4 +21,11 @@ for (const bench of suites) {
 
 const context = `Last run: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}.`;
 if (!only) writeFileSync('docs/benchmarks.md', toMarkdown(outcomes, context));
+if (only)
+  console.log(
+    toMarkdown(outcomes, context)
+      .split('\n')
+      .filter((l) => l.startsWith('| ') && !l.startsWith('| benchmark'))
+      .join('\n'),
+  );
 console.log(only ? '(filtered run: docs/benchmarks.md left as it was)' : 'wrote docs/benchmarks.md');

@@ -253,6 +253,10 @@ export class CourseDocument {
     let n = 0;
     let size = 0;
     let pending: Buffer = Buffer.alloc(0);
+    // WAL writes every byte twice (log, then checkpoint). A rollback journal saves only pages that
+    // already exist, and new blob pages are appended, so media go to disk once. Commits stay atomic
+    // and durable; SQLite keeps WAL if another connection (a read-only viewer) prevents the switch.
+    const journal = this.db.pragma('journal_mode = DELETE', { simple: true });
     const flush = () => {
       if (!batch.length) return;
       const chunks = batch;
@@ -263,7 +267,8 @@ export class CourseDocument {
       });
     };
     try {
-      for await (const piece of createReadStream(file, { highWaterMark: CHUNK_BYTES })) {
+      // Read ahead a whole batch: the file keeps streaming in while SQLite writes the previous one.
+      for await (const piece of createReadStream(file, { highWaterMark: BATCH_BYTES })) {
         const buffer = piece as Buffer;
         hash.update(buffer);
         size += buffer.length;
@@ -279,6 +284,7 @@ export class CourseDocument {
       flush();
     } catch (error) {
       dropBlob();
+      this.#restoreWal(journal);
       if (error instanceof TailorError) throw error;
       throw new TailorError('io', `Tailor could not read "${file}": ${(error as Error).message}`);
     }
@@ -303,7 +309,12 @@ export class CourseDocument {
         )
         .run(finalName, sha256);
     });
+    this.#restoreWal(journal);
     return { name: finalName, sha256, size, mime };
+  }
+
+  #restoreWal(previous: unknown): void {
+    if (previous === 'delete') this.db.pragma('journal_mode = WAL');
   }
 
   /** The name itself if free or already holding these bytes; otherwise `name-2.ext`, `name-3.ext`… */
