@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCourse } from '../../../bench/generate-course';
@@ -103,5 +103,34 @@ describe('tailor paths', () => {
     const result = await tailor('paths', join(EXAMPLES_DIR, 'shop-floor-safety'), '--persona', 'nobody');
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/personas: femi, dana, sam, olga/);
+  });
+});
+
+describe('tailor convert', () => {
+  it('turns a portable folder into a .tailor document and back, byte-identical', async () => {
+    const dir = tempDir();
+    const doc = join(dir, 'safety.tailor');
+    expect((await tailor('convert', join(EXAMPLES_DIR, 'shop-floor-safety'), doc)).code).toBe(0);
+    expect((await tailor('convert', doc, join(dir, 'out'))).code).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'course.json'), 'utf8')).toBe(readFileSync(join(EXAMPLES_DIR, 'shop-floor-safety', 'course.json'), 'utf8'));
+  });
+
+  it('lets verify and paths read a .tailor document as well as a folder', async () => {
+    const doc = join(tempDir(), 'purchase.tailor');
+    await tailor('convert', join(EXAMPLES_DIR, 'purchase-approvals'), doc);
+    expect((await tailor('verify', doc)).code).toBe(0);
+    expect((await tailor('paths', doc, '--persona', 'victor')).out).toMatch(/Mandatory for approver/);
+  });
+
+  it('exits 2 without overwriting anything', async () => {
+    const dir = tempDir();
+    const doc = join(dir, 'a.tailor');
+    await tailor('convert', join(EXAMPLES_DIR, 'shop-floor-safety'), doc);
+    const before = readFileSync(doc);
+    const again = await tailor('convert', join(EXAMPLES_DIR, 'purchase-approvals'), doc);
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/will not overwrite/);
+    expect(readFileSync(doc).equals(before)).toBe(true);
+    expect((await tailor('convert', join(EXAMPLES_DIR, 'shop-floor-safety'), join(dir, 'not-a-doc'))).err).toMatch(/must end in \.tailor/);
   });
 });
