@@ -112,7 +112,9 @@ describe('tailor convert', () => {
     const doc = join(dir, 'safety.tailor');
     expect((await tailor('convert', join(EXAMPLES_DIR, 'shop-floor-safety'), doc)).code).toBe(0);
     expect((await tailor('convert', doc, join(dir, 'out'))).code).toBe(0);
-    expect(readFileSync(join(dir, 'out', 'course.json'), 'utf8')).toBe(readFileSync(join(EXAMPLES_DIR, 'shop-floor-safety', 'course.json'), 'utf8'));
+    expect(readFileSync(join(dir, 'out', 'course.json'), 'utf8')).toBe(
+      readFileSync(join(EXAMPLES_DIR, 'shop-floor-safety', 'course.json'), 'utf8'),
+    );
   });
 
   it('lets verify and paths read a .tailor document as well as a folder', async () => {
@@ -131,6 +133,8 @@ describe('tailor convert', () => {
     expect(again.code).toBe(2);
     expect(again.err).toMatch(/will not overwrite/);
     expect(readFileSync(doc).equals(before)).toBe(true);
-    expect((await tailor('convert', join(EXAMPLES_DIR, 'shop-floor-safety'), join(dir, 'not-a-doc'))).err).toMatch(/must end in \.tailor/);
+    expect((await tailor('convert', join(EXAMPLES_DIR, 'shop-floor-safety'), join(dir, 'not-a-doc'))).err).toMatch(
+      /must end in \.tailor/,
+    );
   });
 });
