@@ -2,12 +2,13 @@ import { parseArgs } from 'node:util';
 import { TAILOR_VERSION } from '../backend/version';
 
 import { convertCommand } from './commands/convert';
+import { exportCommand } from './commands/export';
 import { pathsCommand } from './commands/paths';
 import type { Command } from './commands/types';
 import { verifyCommand } from './commands/verify';
 
-/** Every sub-command; export arrives with the SCORM export work. */
-const commands: readonly Command[] = [verifyCommand, pathsCommand, convertCommand];
+/** Every sub-command. */
+const commands: readonly Command[] = [verifyCommand, pathsCommand, convertCommand, exportCommand];
 
 const help = () => `tailor ${TAILOR_VERSION}: build, check and export personalized courses from the command line.
 

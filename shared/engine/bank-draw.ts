@@ -1,4 +1,4 @@
-import type { Course } from '../model';
+import type { Course } from '../model/schema';
 
 function hash(text: string): number {
   let h = 0x811c9dc5;

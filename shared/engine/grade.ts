@@ -1,4 +1,4 @@
-import type { Answer, Question } from '../model';
+import type { Answer, Question } from '../model/schema';
 
 export interface Grade {
   /** null for self-ratings, which have no right answer. */

@@ -1,4 +1,5 @@
 export * from './course-index';
+export * from './index-course';
 export * from './expr';
 export * from './grade';
 export * from './learner';

@@ -1,4 +1,4 @@
-import type { Format, Persona } from '../model';
+import type { Format, Persona } from '../model/schema';
 import type { CourseIndex } from './course-index';
 import type { LearnerFacts } from './expr';
 import { levelIndexOf } from './mastery';

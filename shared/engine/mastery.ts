@@ -1,4 +1,4 @@
-import type { Competency } from '../model';
+import type { Competency } from '../model/schema';
 
 /** The highest level whose threshold the score reaches. */
 export function levelForScore(competency: Competency, score: number): string {

@@ -1,4 +1,5 @@
-import { END, type Answer, type PlacementNode, type Question } from '../model';
+import { END } from '../model/constants';
+import type { Answer, PlacementNode, Question } from '../model/schema';
 import type { CourseIndex } from './course-index';
 import type { LearnerFacts } from './expr';
 import { grade } from './grade';

@@ -1,4 +1,4 @@
-import type { Format } from '../model';
+import type { Format } from '../model/constants';
 import type { CourseIndex } from './course-index';
 import type { LearnerFacts } from './expr';
 import { factsFor, type LearnerState } from './learner';

@@ -1,4 +1,5 @@
-import { FORMATS, SENIORITIES, type Answer, type Format, type Question } from '../model';
+import { FORMATS, SENIORITIES, type Format } from '../model/constants';
+import type { Answer, Question } from '../model/schema';
 import type { CourseIndex } from './course-index';
 import { correctAnswer, grade } from './grade';
 import type { LearnerState } from './learner';

@@ -1,4 +1,4 @@
-import { COURSE_FORMAT_VERSION } from './schema';
+import { COURSE_FORMAT_VERSION } from './constants';
 
 export interface CourseMigration {
   /** The format a course.json has after this step. */

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { ACTION_KINDS, COURSE_FORMAT_VERSION, FORMATS, SENIORITIES } from './constants';
+
+export { ACTION_KINDS, COURSE_FORMAT_VERSION, END, FORMATS, SENIORITIES, type Format } from './constants';
 
 /** Identifiers appear in rules (`mastery(procurement)`), so they are short, lower-case and stable. */
 export const id = z.string({ error: 'must be an identifier (text)' }).regex(/^[a-z][a-z0-9_-]{0,63}$/, {
@@ -20,9 +23,7 @@ export const assetPath = z
     error: 'must not contain control characters',
   });
 
-export const FORMATS = ['video', 'text', 'audio'] as const;
 export const format = z.enum(FORMATS, { error: `must be one of ${FORMATS.join(', ')}` });
-export type Format = z.infer<typeof format>;
 
 export const masteryLevel = z.strictObject({
   id,
@@ -170,7 +171,6 @@ export const condition = z
   .min(1, { error: 'must not be empty' })
   .max(2000);
 
-export const END = 'end';
 export const placementNode = z.strictObject({
   id,
   question: id,
@@ -188,7 +188,6 @@ export const placementTest = z.strictObject({
 });
 export type PlacementTest = z.infer<typeof placementTest>;
 
-export const ACTION_KINDS = ['skip', 'require', 'recommend', 'optional', 'offer-choice', 'offer-formats'] as const;
 export const ruleAction = z.discriminatedUnion(
   'kind',
   [
@@ -218,7 +217,6 @@ export const rule = z.strictObject({
 });
 export type Rule = z.infer<typeof rule>;
 
-export const SENIORITIES = ['new', 'experienced', 'veteran'] as const;
 export const needs = z
   .strictObject({
     captions: z.boolean().default(false),
@@ -249,8 +247,6 @@ export const persona = z.strictObject({
   needs,
 });
 export type Persona = z.infer<typeof persona>;
-
-export const COURSE_FORMAT_VERSION = 1;
 
 export const course = z.strictObject({
   format: z.literal(COURSE_FORMAT_VERSION, { error: `must be ${COURSE_FORMAT_VERSION}` }),

@@ -1,0 +1,36 @@
+import './player.css';
+import type { Course } from '../../shared/model/schema';
+import { indexCourse } from '../../shared/engine/index-course';
+import { startPlayer } from './app';
+import { localTracker } from './tracking/local';
+import { scorm12Tracker, scorm2004Tracker } from './tracking/scorm';
+import type { Tracker } from './tracking/tracker';
+
+interface PackageConfig {
+  readonly standard: 'scorm12' | 'scorm2004-3rd' | 'scorm2004-4th' | 'none';
+  readonly profile: 'generic' | 'moodle' | 'strict';
+}
+
+/** The package's course.js sets these: plain data in a script file, so no fetch and no eval. */
+const global = window as unknown as { TAILOR_COURSE?: Course; TAILOR_PACKAGE?: PackageConfig };
+
+function boot(): void {
+  const root = document.getElementById('player')!;
+  const course = global.TAILOR_COURSE;
+  const config = global.TAILOR_PACKAGE ?? { standard: 'none', profile: 'generic' };
+  if (!course) {
+    root.textContent = 'This package has no course data (course.js is missing).';
+    return;
+  }
+  const options = { minimal: config.profile === 'strict', log: (m: string) => console.warn(`[tailor] ${m}`) };
+  const lms: Tracker | null =
+    config.standard === 'scorm12'
+      ? scorm12Tracker(window, options)
+      : config.standard === 'none'
+        ? null
+        : scorm2004Tracker(window, options);
+  document.documentElement.lang = course.language;
+  startPlayer({ course, index: indexCourse(course), tracker: lms ?? localTracker(course.id), root });
+}
+
+boot();

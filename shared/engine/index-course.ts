@@ -1,0 +1,237 @@
+import { END } from '../model/constants';
+import type { Course, Question } from '../model/schema';
+import {
+  checkExpr,
+  compileExpr,
+  dependenciesOf,
+  parseExpr,
+  type Condition,
+  type Expr,
+  type ExprDependencies,
+  type ExprScope,
+  ExprSyntaxError,
+} from './expr';
+
+/** A problem in a course file: where (JSON path) and what. */
+export interface CourseProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface CompiledCondition {
+  readonly source: string;
+  readonly ast: Expr;
+  readonly test: Condition;
+  readonly deps: ExprDependencies;
+}
+
+/** A validated course with lookups and every condition parsed, checked and compiled once. */
+export interface CourseIndex {
+  readonly course: Course;
+  readonly levels: ReadonlyMap<string, readonly string[]>;
+  readonly competencyIds: readonly string[];
+  readonly moduleIndex: ReadonlyMap<string, number>;
+  readonly lessonIndex: ReadonlyMap<string, { readonly module: number; readonly lesson: number }>;
+  readonly questions: ReadonlyMap<string, Question>;
+  readonly roles: ReadonlySet<string>;
+  readonly departments: ReadonlySet<string>;
+  /** rules[i].when compiled. */
+  readonly rules: readonly CompiledCondition[];
+  /** placement node id → its branches compiled. */
+  readonly branches: ReadonlyMap<string, readonly CompiledCondition[]>;
+  readonly placementNodes: ReadonlyMap<string, number>;
+  /** module id → indices of the rules whose action names it. */
+  readonly rulesByModule: ReadonlyMap<string, readonly number[]>;
+}
+
+function describeLocation(source: string, at: number): string {
+  return `at character ${at + 1}: ${source.slice(0, at)}⟨here⟩${source.slice(at)}`;
+}
+
+function duplicates<T>(
+  items: readonly T[],
+  key: (item: T) => string,
+  where: string,
+  report: (p: string, m: string) => void,
+) {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    const first = seen.get(k);
+    if (first !== undefined) report(`${where}[${i}].id`, `"${k}" is already used by ${where}[${first}]`);
+    else seen.set(k, i);
+  });
+}
+
+/**
+ * Indexes a course whose shape is already valid (schema-checked at load or export): checks every
+ * reference and compiles every condition, reporting problems with their JSON paths. Needs no zod,
+ * so the player can use it.
+ */
+export function indexCourse(course: Course, report: (path: string, message: string) => void = () => {}): CourseIndex {
+  const levels = new Map(course.competencies.map((c) => [c.id, c.levels.map((l) => l.id)] as const));
+  const questions = new Map(course.questions.map((q) => [q.id, q] as const));
+  const moduleIndex = new Map(course.modules.map((m, i) => [m.id, i] as const));
+  const lessonIndex = new Map<string, { module: number; lesson: number }>();
+  const declaredRoles = new Set(course.settings.roles);
+  const roles = new Set([...declaredRoles, ...course.personas.map((p) => p.role)]);
+  const departments = new Set([
+    ...course.settings.departments,
+    ...course.personas.flatMap((p) => (p.department ? [p.department] : [])),
+  ]);
+
+  duplicates(course.competencies, (c) => c.id, 'competencies', report);
+  duplicates(course.modules, (m) => m.id, 'modules', report);
+  duplicates(course.questions, (q) => q.id, 'questions', report);
+  duplicates(course.rules, (r) => r.id, 'rules', report);
+  duplicates(course.personas, (p) => p.id, 'personas', report);
+  duplicates(course.banks, (b) => b.id, 'banks', report);
+
+  const checkRole = (role: string, path: string) => {
+    if (declaredRoles.size > 0 && !declaredRoles.has(role))
+      report(path, `"${role}" is not one of the course's roles (${[...declaredRoles].join(', ')})`);
+  };
+  const checkCompetency = (id: string, path: string) => {
+    if (!levels.has(id)) report(path, `there is no competency "${id}"`);
+  };
+  const checkQuestion = (id: string, path: string) => {
+    if (!questions.has(id)) report(path, `there is no question "${id}"`);
+  };
+
+  course.modules.forEach((m, mi) => {
+    const at = `modules[${mi}]`;
+    m.competencies.forEach((c, ci) => checkCompetency(c, `${at}.competencies[${ci}]`));
+    m.audience.forEach((r, ri) => checkRole(r, `${at}.audience[${ri}]`));
+    m.mandatoryFor.forEach((r, ri) => checkRole(r, `${at}.mandatoryFor[${ri}]`));
+    if (m.level !== undefined && !m.competencies.some((c) => levels.get(c)?.includes(m.level!)))
+      report(`${at}.level`, `"${m.level}" is not a mastery level of this module's competencies`);
+    m.lessons.forEach((lesson, li) => {
+      const seen = lessonIndex.get(lesson.id);
+      if (seen)
+        report(
+          `${at}.lessons[${li}].id`,
+          `"${lesson.id}" is already used by modules[${seen.module}].lessons[${seen.lesson}]`,
+        );
+      else lessonIndex.set(lesson.id, { module: mi, lesson: li });
+      const blocks = [
+        ...lesson.blocks.map((b, bi) => [b, `${at}.lessons[${li}].blocks[${bi}]`] as const),
+        ...lesson.renditions.flatMap((r, ri) =>
+          r.blocks.map((b, bi) => [b, `${at}.lessons[${li}].renditions[${ri}].blocks[${bi}]`] as const),
+        ),
+      ];
+      for (const [b, path] of blocks) if (b.type === 'check') checkQuestion(b.question, `${path}.question`);
+    });
+  });
+  course.questions.forEach((q, qi) => {
+    if (q.competency !== undefined) checkCompetency(q.competency, `questions[${qi}].competency`);
+  });
+  course.banks.forEach((b, bi) => {
+    b.questions.forEach((q, qi) => checkQuestion(q, `banks[${bi}].questions[${qi}]`));
+    if (b.draw > b.questions.length)
+      report(`banks[${bi}].draw`, `draws ${b.draw} questions but the bank holds only ${b.questions.length}`);
+  });
+  course.personas.forEach((p, pi) => {
+    checkRole(p.role, `personas[${pi}].role`);
+    for (const [c, level] of Object.entries(p.prior.mastery)) {
+      if (!levels.has(c)) report(`personas[${pi}].prior.mastery.${c}`, `there is no competency "${c}"`);
+      else if (!levels.get(c)!.includes(level))
+        report(
+          `personas[${pi}].prior.mastery.${c}`,
+          `"${level}" is not a mastery level of ${c} (${levels.get(c)!.join(', ')})`,
+        );
+    }
+    for (const q of Object.keys(p.prior.answers)) checkQuestion(q, `personas[${pi}].prior.answers.${q}`);
+  });
+
+  const compile = (source: string, scope: ExprScope, path: string): CompiledCondition | null => {
+    let ast: Expr;
+    try {
+      ast = parseExpr(source);
+    } catch (error) {
+      if (error instanceof ExprSyntaxError) {
+        report(path, `${error.message} (${describeLocation(source, error.at)})`);
+        return null;
+      }
+      throw error;
+    }
+    const exprProblems = checkExpr(ast, scope);
+    for (const p of exprProblems) report(path, `${p.message} (${describeLocation(source, p.at)})`);
+    if (exprProblems.length) return null;
+    return { source, ast, test: compileExpr(ast, levels), deps: dependenciesOf(ast) };
+  };
+
+  const ruleScope: ExprScope = { context: 'rule', competencies: levels, roles, departments };
+  const rules: CompiledCondition[] = [];
+  course.rules.forEach((rule, ri) => {
+    const compiled = compile(rule.when, ruleScope, `rules[${ri}].when`);
+    if (compiled) rules[ri] = compiled;
+    const action = rule.then;
+    if ('modules' in action)
+      action.modules.forEach((m, mi) => {
+        if (!moduleIndex.has(m)) report(`rules[${ri}].then.modules[${mi}]`, `there is no module "${m}"`);
+      });
+    if (action.kind === 'offer-formats')
+      action.lessons.forEach((l, li) => {
+        if (!lessonIndex.has(l)) report(`rules[${ri}].then.lessons[${li}]`, `there is no lesson "${l}"`);
+      });
+  });
+
+  const placementNodes = new Map<string, number>();
+  const branches = new Map<string, CompiledCondition[]>();
+  const placement = course.placement;
+  if (placement) {
+    duplicates(placement.nodes, (n) => n.id, 'placement.nodes', report);
+    placement.nodes.forEach((n, ni) => placementNodes.set(n.id, ni));
+    if (!placementNodes.has(placement.start))
+      report('placement.start', `there is no placement node "${placement.start}"`);
+    placement.nodes.forEach((node, ni) => {
+      const at = `placement.nodes[${ni}]`;
+      const question = questions.get(node.question);
+      if (!question) report(`${at}.question`, `there is no question "${node.question}"`);
+      const target = (id: string, path: string) => {
+        if (id !== END && !placementNodes.has(id))
+          report(path, `there is no placement node "${id}" (use "${END}" to finish)`);
+      };
+      target(node.next, `${at}.next`);
+      const choices =
+        question && (question.type === 'single' || question.type === 'multiple')
+          ? question.choices.map((c) => c.id)
+          : [];
+      const scope: ExprScope = {
+        context: 'placement',
+        competencies: levels,
+        roles,
+        departments,
+        choices: new Set(choices),
+      };
+      const compiled: CompiledCondition[] = [];
+      node.branches.forEach((branch, bi) => {
+        target(branch.goto, `${at}.branches[${bi}].goto`);
+        const c = compile(branch.when, scope, `${at}.branches[${bi}].when`);
+        if (c) compiled.push(c);
+      });
+      branches.set(node.id, compiled);
+    });
+  }
+
+  const rulesByModule = new Map<string, number[]>();
+  course.rules.forEach((rule, ri) => {
+    if (!('modules' in rule.then)) return;
+    for (const m of new Set(rule.then.modules)) rulesByModule.set(m, [...(rulesByModule.get(m) ?? []), ri]);
+  });
+
+  return {
+    course,
+    levels,
+    rulesByModule,
+    competencyIds: course.competencies.map((c) => c.id),
+    moduleIndex,
+    lessonIndex,
+    questions,
+    roles,
+    departments,
+    rules,
+    branches,
+    placementNodes,
+  };
+}
