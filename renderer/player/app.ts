@@ -9,6 +9,9 @@ import { emptyRecord, interactionFor, objectivesOf, pathOf, progressOf, type Ses
 import type { Tracker } from './tracking/tracker';
 import { h, richText, uid } from './ui/dom';
 
+/** The bookmark for the course map (lessons are bookmarked by their id). */
+const MAP_BOOKMARK = 'map';
+
 export interface PlayerOptions {
   readonly course: Course;
   readonly index: CourseIndex;
@@ -262,7 +265,7 @@ export function startPlayer({ course, index, tracker, root }: PlayerOptions): vo
 
   function courseMap(): void {
     const { path } = pathOf(index, session.record);
-    location = '';
+    location = MAP_BOOKMARK;
     save();
     const required = path.modules.filter((m) => m.status === 'required').flatMap((m) => m.lessons);
     const done = required.filter((l) => l.completed).length;

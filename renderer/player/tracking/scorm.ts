@@ -106,7 +106,8 @@ class ScormTracker implements Tracker {
   report(progress: Progress, objectives: readonly ObjectiveStatus[]): void {
     const v12 = this.kind === 'scorm12';
     this.#set('cmi.suspend_data', progress.suspendData);
-    this.#set(v12 ? 'cmi.core.lesson_location' : 'cmi.location', progress.location);
+    // An empty bookmark is refused by some runtimes; on the course map there is simply none to send.
+    if (progress.location) this.#set(v12 ? 'cmi.core.lesson_location' : 'cmi.location', progress.location);
     if (progress.score !== null) {
       const raw = String(Math.round(progress.score * 100));
       this.#set(v12 ? 'cmi.core.score.min' : 'cmi.score.min', '0');

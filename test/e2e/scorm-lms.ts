@@ -1,0 +1,102 @@
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unzipSync } from 'fflate';
+import { mimeTypeOf, resolveUnderRoot } from '../../electron/backend/static-files';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Unpacks a package zip into `dir/pkg`, refusing entries that would land outside it. */
+export function unpack(zip: string, dir: string): string[] {
+  const target = join(dir, 'pkg');
+  const entries = unzipSync(readFileSync(zip));
+  for (const [name, data] of Object.entries(entries)) {
+    const path = resolveUnderRoot(target, `/${name}`);
+    if (!path) throw new Error(`package entry escapes the folder: ${name}`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, data);
+  }
+  return Object.keys(entries);
+}
+
+/**
+ * A test LMS: a page that provides the SCORM API with scorm-again, records every call and opens
+ * the package in a frame, as an LMS would. `?resume=<json>` preloads stored CMI data first.
+ */
+export function writeLms(dir: string, standard: 'scorm12' | 'scorm2004'): void {
+  const lib = standard === 'scorm12' ? 'scorm12.min.js' : 'scorm2004.min.js';
+  copyFileSync(join(root, 'node_modules', 'scorm-again', 'dist', lib), join(dir, lib));
+  const [global, name, methods] =
+    standard === 'scorm12'
+      ? [
+          'Scorm12API',
+          'API',
+          [
+            'LMSInitialize',
+            'LMSFinish',
+            'LMSGetValue',
+            'LMSSetValue',
+            'LMSCommit',
+            'LMSGetLastError',
+            'LMSGetErrorString',
+            'LMSGetDiagnostic',
+          ],
+        ]
+      : [
+          'Scorm2004API',
+          'API_1484_11',
+          [
+            'Initialize',
+            'Terminate',
+            'GetValue',
+            'SetValue',
+            'Commit',
+            'GetLastError',
+            'GetErrorString',
+            'GetDiagnostic',
+          ],
+        ];
+  writeFileSync(
+    join(dir, 'lms.js'),
+    `window.trace = [];
+const api = new ${global}({ autocommit: false, logLevel: 5 });
+const resume = new URLSearchParams(location.search).get('resume');
+if (resume) api.loadFromFlattenedJSON(JSON.parse(resume));
+for (const m of ${JSON.stringify(methods)}) {
+  const original = api[m].bind(api);
+  api[m] = (...args) => { const result = original(...args); window.trace.push({ m, args, result: String(result) }); return result; };
+}
+window.${name} = api;
+window.flattened = () => api.getFlattenedCMI();
+const frame = document.createElement('iframe');
+frame.title = 'Course';
+frame.src = 'pkg/index.html';
+frame.style = 'width:100%;height:95vh;border:0';
+document.body.append(frame);
+`,
+  );
+  writeFileSync(
+    join(dir, 'lms.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test LMS</title></head><body><script src="${lib}"></script><script src="lms.js"></script></body></html>`,
+  );
+}
+
+/** Serves a folder on 127.0.0.1, like an LMS's content server. */
+export async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const path = resolveUnderRoot(dir, new URL(req.url ?? '/', 'http://x').pathname);
+    if (!path || !existsSync(path) || !statSync(path).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': mimeTypeOf(path) });
+    createReadStream(path).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
