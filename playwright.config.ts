@@ -28,6 +28,6 @@ export default defineConfig({
   projects: [
     { name: 'studio (browser mode)', testMatch: /studio.*\.spec\.ts$/ },
     { name: 'electron', testMatch: /electron\.spec\.ts$/ },
-    { name: 'scorm conformance', testMatch: /conformance\.spec\.ts$/ },
+    { name: 'scorm conformance', testMatch: /(conformance|player)\.spec\.ts$/ },
   ],
 });

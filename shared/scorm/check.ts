@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 export interface PackageProblem {
   readonly where: string;
@@ -37,6 +37,11 @@ export function checkPackage(manifest: string, entries: readonly string[]): Pack
   for (const entry of entries) {
     const bad = badHref(entry);
     if (bad) problem(entry, `the zip entry ${bad}`);
+  }
+  const wellFormed = XMLValidator.validate(manifest);
+  if (wellFormed !== true) {
+    problem('imsmanifest.xml', `is not well-formed XML: ${wellFormed.err.msg} (line ${wellFormed.err.line})`);
+    return problems;
   }
   let doc: Node;
   try {

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { decodeLearnerRecord, loadCourseOrThrow, resolvePath, stateFromRecord } from '../../shared/engine';
-import type { Answer, Persona, Question } from '../../shared/model';
 import { EXAMPLE_NAMES, exampleJson } from '../fixtures/examples';
+import { answer, driver, playThrough } from './player-driver';
 import { serve, unpack, writeLms } from './scorm-lms';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -17,73 +17,6 @@ interface Call {
   m: string;
   args: string[];
   result: string;
-}
-
-/** Answers the question on screen the way the persona would, with the player's own controls. */
-async function answer(frame: FrameLocator, q: Question, given: Answer | undefined) {
-  switch (q.type) {
-    case 'single': {
-      const id = typeof given === 'string' ? given : q.choices[0]!.id;
-      await frame.getByRole('radio', { name: q.choices.find((c) => c.id === id)!.text, exact: true }).check();
-      return;
-    }
-    case 'multiple':
-      for (const id of Array.isArray(given) ? given : [q.choices[0]!.id])
-        await frame.getByRole('checkbox', { name: q.choices.find((c) => c.id === id)!.text, exact: true }).check();
-      return;
-    case 'true-false':
-      await frame.getByRole('radio', { name: given === false ? 'False' : 'True', exact: true }).check();
-      return;
-    case 'fill-in':
-      await frame.getByLabel('Your answer').fill(typeof given === 'string' ? given : 'not sure');
-      return;
-    case 'likert':
-      await frame.getByRole('radio', { name: new RegExp(`^${typeof given === 'number' ? given : 3}( |$)`) }).check();
-      return;
-    default:
-      throw new Error(`no test answer for ${q.type}`);
-  }
-}
-
-async function playThrough(page: Page, persona: Persona, questions: Question[], title: string) {
-  const frame = page.frameLocator('iframe[title="Course"]');
-  await expect(frame.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  await frame.getByRole('radio', { name: persona.role.replace(/-/g, ' '), exact: true }).check();
-  if (persona.needs.captions) await frame.getByRole('checkbox', { name: 'Captions on videos' }).check();
-  if (persona.needs.audio) await frame.getByRole('checkbox', { name: 'Audio versions where there are any' }).check();
-  await frame.getByRole('button', { name: 'Start the placement test' }).click();
-  while (await frame.getByRole('button', { name: 'Submit answer' }).isVisible()) {
-    const prompt = (await frame.locator('legend').first().textContent())!.trim();
-    const q = questions.find((x) => x.prompt === prompt)!;
-    await answer(frame, q, persona.prior.answers[q.id]);
-    await frame.getByRole('button', { name: 'Submit answer' }).click();
-    await expect(frame.getByRole('status')).not.toBeEmpty();
-    await frame.getByRole('button', { name: 'Next' }).click();
-  }
-  await expect(frame.getByRole('heading', { name: 'Your starting point' })).toBeVisible();
-  await frame.getByRole('button', { name: 'See my path' }).click();
-  for (let guard = 0; guard < 80; guard++) {
-    if (await frame.getByText('You have completed the course.').isVisible()) break;
-    const complete = frame.getByRole('button', { name: 'Mark complete and continue' });
-    if (await complete.isVisible()) {
-      const check = frame.getByRole('button', { name: 'Check answer' }).first();
-      if (await check.isVisible()) {
-        const firstChoice = frame.locator('.check input').first();
-        if ((await firstChoice.getAttribute('type')) === 'text') await firstChoice.fill('phone');
-        else await firstChoice.check();
-        await check.click();
-      }
-      await complete.click();
-      continue;
-    }
-    const choose = frame.getByRole('button', { name: /^Choose “/ }).first();
-    if (await choose.isVisible()) {
-      await choose.click();
-      continue;
-    }
-    await frame.getByRole('button', { name: 'Continue' }).click({ timeout: 10_000 });
-  }
-  await expect(frame.getByText('You have completed the course.')).toBeVisible();
 }
 
 for (const example of EXAMPLE_NAMES) {
@@ -115,7 +48,10 @@ for (const example of EXAMPLE_NAMES) {
 
         for (const persona of course.personas) {
           await page.goto(`${server.url}lms.html`);
-          await playThrough(page, persona, course.questions, course.title);
+          await playThrough(page, persona, course.questions, 'mouse', async () => {
+            const { violations } = await new AxeBuilder({ page }).analyze();
+            expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+          });
           await page.frameLocator('iframe[title="Course"]').getByRole('button', { name: 'Save and exit' }).click();
           await expect(
             page.frameLocator('iframe[title="Course"]').getByRole('heading', { name: 'Progress saved' }),
@@ -200,7 +136,7 @@ test('closing the course mid-lesson still terminates once and keeps progress; pa
     while (await frame.getByRole('button', { name: 'Submit answer' }).isVisible()) {
       const prompt = (await frame.locator('legend').first().textContent())!.trim();
       const q = index.course.questions.find((x) => x.prompt === prompt)!;
-      await answer(frame, q, persona.prior.answers[q.id]);
+      await answer(driver(page, 'mouse'), q, persona.prior.answers[q.id]);
       await frame.getByRole('button', { name: 'Submit answer' }).click();
       await frame.getByRole('button', { name: 'Next' }).click();
     }
