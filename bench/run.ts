@@ -2,11 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { documentBenchmarks } from './documents.bench';
 import { engineBenchmarks } from './engine.bench';
+import { exportBenchmarks, playerBundleReport } from './export.bench';
 import { foundationBenchmarks } from './foundation.bench';
 import { runBenchmark, toMarkdown, type Outcome } from './harness';
 
 /** Every benchmark suite; later capabilities add theirs here. */
-const suites = [...foundationBenchmarks, ...engineBenchmarks, ...documentBenchmarks];
+const suites = [...foundationBenchmarks, ...engineBenchmarks, ...documentBenchmarks, ...exportBenchmarks];
 
 const only = process.argv[2];
 const outcomes: Outcome[] = [];
@@ -19,7 +20,7 @@ for (const bench of suites) {
   );
 }
 
-const context = `Last run: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}.`;
+const context = `${playerBundleReport()}\n\nLast run: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}.`;
 if (!only) writeFileSync('docs/benchmarks.md', toMarkdown(outcomes, context));
 if (only)
   console.log(

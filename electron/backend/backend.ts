@@ -16,6 +16,8 @@ export interface BackendOptions {
   /** better-sqlite3 addon for the running runtime (Electron passes its own ABI build). */
   readonly nativeBinding?: string | undefined;
   readonly log?: (message: string) => void;
+  /** Folder holding out/ (the built player and schema files); the working folder by default. */
+  readonly appRoot?: string | undefined;
 }
 
 export interface Backend {
@@ -38,7 +40,7 @@ export function createBackend(options: BackendOptions): Backend {
   const documentsDir = options.documentsDir ?? join(options.dataDir, 'Courses');
   const sqlite = { nativeBinding: options.nativeBinding };
   const library = new Library({ documentsDir, settings, events, sqlite });
-  const documents = new OpenDocuments(library, settings, events, sqlite);
+  const documents = new OpenDocuments(library, settings, events, sqlite, options.appRoot);
   const { platform } = options;
 
   const info: AppInfo = {
@@ -77,6 +79,12 @@ export function createBackend(options: BackendOptions): Backend {
     'document.compact': ({ path }) => documents.compact(path),
     'document.exportPortable': ({ path, folder }) => documents.exportPortable(path, folder),
     'document.importPortable': ({ folder, target }) => documents.importPortable(folder, target),
+    'document.exportScorm': ({ path, job, standard, profile, out }) =>
+      documents.exportScorm(path, job, standard, profile, out),
+    'export.cancel': ({ job }) => {
+      documents.cancelExport(job);
+      return null;
+    },
     'recovery.list': () => ({ entries: documents.recovered() }),
   };
 

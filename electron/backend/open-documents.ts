@@ -8,6 +8,8 @@ import {
   type LibraryEntry,
 } from '../../shared/contract';
 import type { Edit } from '../../shared/ops';
+import type { Profile, Standard } from '../../shared/scorm';
+import { exportPackage } from './export/export-package';
 import { readCourseSummary } from './document/course-file';
 import { CourseDocument, type ChangeResult } from './document/course-document';
 import type { SqliteOptions } from './document/sqlite';
@@ -29,6 +31,7 @@ export class OpenDocuments {
     private readonly settings: SettingsStore,
     private readonly events: EventHub,
     private readonly sqlite: SqliteOptions,
+    private readonly appRoot: string = process.cwd(),
   ) {
     this.#recovered = settings.open.filter((p) => existsSync(p));
     settings.setOpen([]);
@@ -132,6 +135,39 @@ export class OpenDocuments {
     this.settings.rememberRecent(destination);
     this.events.emit('library.changed', { reason: 'created' });
     return readCourseSummary(destination, this.sqlite);
+  }
+
+  readonly #exports = new Map<string, AbortController>();
+
+  /** Exports an open document as a SCORM package, with progress events and cancel by job id. */
+  async exportScorm(path: string, job: string, standard: Standard, profile: Profile, out: string) {
+    const doc = this.#get(path);
+    if (this.#exports.has(job)) throw new TailorError('already-exists', `An export named "${job}" is already running.`);
+    const controller = new AbortController();
+    this.#exports.set(job, controller);
+    try {
+      const assets = doc.listAssets();
+      return await exportPackage({
+        course: doc.course,
+        assets: {
+          names: () => assets.map((a) => a.name),
+          size: (name) => assets.find((a) => a.name === name)?.size ?? 0,
+          copyTo: (name, target) => doc.exportAsset(name, target),
+        },
+        standard,
+        profile,
+        out: this.library.resolvePath(out),
+        appRoot: this.appRoot,
+        signal: controller.signal,
+        onProgress: (done, total, file) => this.events.emit('export.progress', { job, done, total, file }),
+      });
+    } finally {
+      this.#exports.delete(job);
+    }
+  }
+
+  cancelExport(job: string): void {
+    this.#exports.get(job)?.abort();
   }
 
   recovered(): LibraryEntry[] {

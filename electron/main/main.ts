@@ -83,6 +83,7 @@ async function start(): Promise<void> {
     dataDir,
     documentsDir,
     platform: electronPlatform(() => mainWindow),
+    appRoot,
     nativeBinding: nativeBinding(),
   });
 

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../backend/backend';
 import { defaultDataDir, defaultDocumentsDir } from '../backend/default-dirs';
+import { appRootFrom } from '../backend/paths';
 import { headlessPlatform } from '../backend/platform';
 import { startWebHost } from './host';
 
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
   }
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const documentsDir = values['documents-dir'] ?? (values['data-dir'] ? undefined : defaultDocumentsDir());
-  const backend = createBackend({ dataDir, documentsDir, platform: headlessPlatform('web') });
+  const appRoot = appRootFrom(import.meta.url);
+  const backend = createBackend({ dataDir, documentsDir, platform: headlessPlatform('web'), appRoot });
   const staticDir = fileURLToPath(new URL('../studio/', import.meta.url));
   const host = await startWebHost({ backend, staticDir, port, log: (m) => console.log(m) });
   console.log(`Tailor studio: ${host.url}  (settings in ${dataDir}; courses in ${backend.info.documentsDir})`);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Course } from '../model';
 import { assetPath } from '../model';
 import { edit, type Patch } from '../ops';
+import { PROFILES, STANDARDS } from '../scorm/plan';
 import { courseTitle, filePath } from './schemas';
 
 /** What the host can do natively; the studio asks this instead of sniffing for Electron. */
@@ -133,6 +134,25 @@ export const calls = {
   'document.importPortable': call<CourseSummary>()(
     z.strictObject({ folder: filePath, target: filePath.optional() }),
     'Create a .tailor document from a portable folder (in the documents folder unless a target is given).',
+  ),
+  'document.exportScorm': call<{
+    readonly out: string;
+    readonly files: number;
+    readonly bytes: number;
+    readonly warnings: readonly string[];
+  }>()(
+    z.strictObject({
+      path: filePath,
+      job: z.string().min(1).max(100),
+      standard: z.enum(STANDARDS, { error: `must be one of ${STANDARDS.join(', ')}` }),
+      profile: z.enum(PROFILES, { error: `must be one of ${PROFILES.join(', ')}` }).default('generic'),
+      out: filePath.refine((p) => p.toLowerCase().endsWith('.zip'), { error: 'must end in .zip' }),
+    }),
+    'Export a SCORM package (verified and checked first); progress arrives as export.progress events.',
+  ),
+  'export.cancel': call<null>()(
+    z.strictObject({ job: z.string().min(1).max(100) }),
+    'Cancel a running export; nothing is written.',
   ),
   'recovery.list': call<{ readonly entries: readonly LibraryEntry[] }>()(
     empty,

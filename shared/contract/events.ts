@@ -6,11 +6,17 @@ export interface EventPayloads {
   'library.changed': { readonly reason: 'created' | 'opened' };
   /** An open document changed (an edit, undo or redo), from any window. */
   'document.changed': DocumentChange;
+  /** A running export moved on. */
+  'export.progress': { readonly job: string; readonly done: number; readonly total: number; readonly file: string };
 }
 
 export type EventName = keyof EventPayloads;
 
-export const eventNames = ['library.changed', 'document.changed'] as const satisfies readonly EventName[];
+export const eventNames = [
+  'library.changed',
+  'document.changed',
+  'export.progress',
+] as const satisfies readonly EventName[];
 
 export function isEventName(name: string): name is EventName {
   return (eventNames as readonly string[]).includes(name);

@@ -113,3 +113,37 @@ test('the course editor has no accessibility violations', async ({ page, host })
   await expect(page.getByLabel('Title of module 1')).toBeVisible();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });
+
+test('a course is published as a SCORM package from the studio, with a progress bar', async ({
+  page,
+  host,
+  dataDir,
+}) => {
+  await page.goto(host.url);
+  await createCourse(page, 'Publishable');
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Publish for an LMS' });
+  await dialog.getByLabel('Standard').selectOption('scorm12');
+  await dialog.getByLabel('Save as').fill(`${dataDir}/publishable.zip`);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await dialog.getByRole('button', { name: 'Publish' }).click();
+  await expect(dialog.getByRole('status')).toContainText(`${dataDir}/publishable.zip`);
+  const { readFileSync } = await import('node:fs');
+  expect(readFileSync(`${dataDir}/publishable.zip`).subarray(0, 2).toString()).toBe('PK');
+});
+
+test('publishing a course with problems explains them and writes nothing', async ({ page, host, dataDir }) => {
+  await page.goto(host.url);
+  await createCourse(page, 'Empty module');
+  await page.getByRole('button', { name: 'Add module' }).click();
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Publish for an LMS' });
+  await dialog.getByLabel('Save as').fill(`${dataDir}/nothing.txt`);
+  await dialog.getByRole('button', { name: 'Publish' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('must end in .zip');
+  await dialog.getByLabel('Save as').fill(`${dataDir}/empty.zip`);
+  await dialog.getByRole('button', { name: 'Publish' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('is required for some learners but has no lessons');
+  const { existsSync } = await import('node:fs');
+  expect(existsSync(`${dataDir}/empty.zip`)).toBe(false);
+});

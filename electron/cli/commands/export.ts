@@ -5,6 +5,7 @@ import { TailorError } from '../../../shared/contract';
 import { PROFILES, STANDARDS, type Profile, type Standard } from '../../../shared/scorm';
 import { CourseDocument } from '../../backend/document/course-document';
 import { exportPackage, folderAssets, type AssetSource } from '../../backend/export/export-package';
+import { appRootFrom } from '../../backend/paths';
 import { parseCourseForStorage } from '../../backend/portable-convert';
 import { readPortableCourse } from '../../backend/portable-course';
 import type { CliIo, Command } from './types';
@@ -98,6 +99,7 @@ export const exportCommand: Command = {
         profile,
         out: resolve(values.out),
         onProgress: progress,
+        appRoot: appRootFrom(import.meta.url),
       });
       if (progress) process.stderr.write('\n');
       const size = statSync(report.out).size;

@@ -6,18 +6,20 @@ import {
   Classes,
   H1,
   H2,
+  H3,
   Intent,
   NonIdealState,
   Spinner,
   Tag,
   useHotkeys,
 } from '@blueprintjs/core';
-import { ArrowDown, ArrowUp, FolderOpen, Layers, Plus, Redo, Trash, Undo } from '@blueprintjs/icons';
+import { ArrowDown, ArrowUp, Export, FolderOpen, Layers, Plus, Redo, Trash, Undo } from '@blueprintjs/icons';
 import { useMemo, useState } from 'react';
 import type { CourseSummary } from '../../../shared/contract';
 import type { CourseModule } from '../../../shared/model';
 import { useBackend } from '../app/backend-context';
 import { InlineTitle } from './InlineTitle';
+import { PublishDialog } from './PublishDialog';
 import { useCourseDocument } from './use-course-document';
 
 export interface CourseScreenProps {
@@ -32,6 +34,7 @@ function nextModuleId(modules: readonly CourseModule[]): string {
 export function CourseScreen({ course }: CourseScreenProps) {
   const { client, info } = useBackend();
   const [readOnly, setReadOnly] = useState(false);
+  const [publishing, setPublishing] = useState(false);
   const { state, problem, apply, undo, redo } = useCourseDocument(course.path, readOnly);
   const doc = state.kind === 'ready' ? state.doc : null;
 
@@ -95,22 +98,25 @@ export function CourseScreen({ course }: CourseScreenProps) {
             )}
           </p>
         </div>
-        <ButtonGroup aria-label="History">
-          <Button
-            icon={<Undo />}
-            text="Undo"
-            title={history.undoLabel ? `Undo ${history.undoLabel}` : 'Nothing to undo'}
-            disabled={!history.canUndo}
-            onClick={() => void undo()}
-          />
-          <Button
-            icon={<Redo />}
-            text="Redo"
-            title={history.redoLabel ? `Redo ${history.redoLabel}` : 'Nothing to redo'}
-            disabled={!history.canRedo}
-            onClick={() => void redo()}
-          />
-        </ButtonGroup>
+        <div className="welcome-actions">
+          <Button icon={<Export />} intent={Intent.PRIMARY} text="Publish…" onClick={() => setPublishing(true)} />
+          <ButtonGroup aria-label="History">
+            <Button
+              icon={<Undo />}
+              text="Undo"
+              title={history.undoLabel ? `Undo ${history.undoLabel}` : 'Nothing to undo'}
+              disabled={!history.canUndo}
+              onClick={() => void undo()}
+            />
+            <Button
+              icon={<Redo />}
+              text="Redo"
+              title={history.redoLabel ? `Redo ${history.redoLabel}` : 'Nothing to redo'}
+              disabled={!history.canRedo}
+              onClick={() => void redo()}
+            />
+          </ButtonGroup>
+        </div>
       </header>
 
       {doc!.readOnly && (
@@ -123,6 +129,8 @@ export function CourseScreen({ course }: CourseScreenProps) {
           {problem}
         </Callout>
       )}
+
+      <PublishDialog isOpen={publishing} path={doc!.path} title={content.title} onClose={() => setPublishing(false)} />
 
       <Card className="course-outline">
         <div className="outline-header">
@@ -144,8 +152,12 @@ export function CourseScreen({ course }: CourseScreenProps) {
         {modules.length === 0 ? (
           <NonIdealState
             icon={<Layers size={48} />}
-            title="This course has no modules yet"
-            description="Add a module to start; competencies, lessons, the placement test and rules build on it."
+            description={
+              <>
+                <H3>This course has no modules yet</H3>
+                <p>Add a module to start; competencies, lessons, the placement test and rules build on it.</p>
+              </>
+            }
           />
         ) : (
           <ol className="module-list" aria-label="Modules">

@@ -1,4 +1,4 @@
-import { Button, Callout, Classes, H1, Intent, NonIdealState, Spinner, useHotkeys } from '@blueprintjs/core';
+import { Button, Callout, Classes, H1, H2, Intent, NonIdealState, Spinner, useHotkeys } from '@blueprintjs/core';
 import { FolderOpen, Plus } from '@blueprintjs/icons';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ContractError, CourseSummary, LibraryEntry } from '../../../shared/contract';
@@ -125,8 +125,12 @@ export function WelcomeScreen({ onOpen }: WelcomeScreenProps) {
         <Spinner aria-label="Loading courses" />
       ) : readable.length === 0 && unreadable.length === 0 ? (
         <NonIdealState
-          title="No courses yet"
-          description="Create your first course: a placement test, modules and the rules that tailor them to each learner."
+          description={
+            <>
+              <H2>No courses yet</H2>
+              <p>Create your first course: a placement test, modules and the rules that tailor them to each learner.</p>
+            </>
+          }
           action={<Button intent={Intent.PRIMARY} icon={<Plus />} text="New course" onClick={() => setDialog('new')} />}
         />
       ) : (

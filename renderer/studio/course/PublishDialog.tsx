@@ -1,0 +1,136 @@
+import {
+  Button,
+  Callout,
+  Dialog,
+  DialogBody,
+  DialogFooter,
+  FormGroup,
+  HTMLSelect,
+  InputGroup,
+  Intent,
+  ProgressBar,
+} from '@blueprintjs/core';
+import { useEffect, useState } from 'react';
+import type { ContractError } from '../../../shared/contract';
+import { useBackend } from '../app/backend-context';
+
+const STANDARD_LABELS = {
+  'scorm2004-4th': 'SCORM 2004 4th Edition',
+  'scorm2004-3rd': 'SCORM 2004 3rd Edition',
+  scorm12: 'SCORM 1.2',
+} as const;
+const PROFILE_LABELS = {
+  generic: 'Generic',
+  moodle: 'Moodle-safe',
+  strict: 'Strict (no objectives or interactions)',
+} as const;
+type StandardKey = keyof typeof STANDARD_LABELS;
+type ProfileKey = keyof typeof PROFILE_LABELS;
+
+export interface PublishDialogProps {
+  readonly isOpen: boolean;
+  readonly path: string;
+  readonly title: string;
+  readonly onClose: () => void;
+}
+
+const safeName = (title: string) => title.replace(/[^\p{L}\p{N} _-]+/gu, '-').trim() || 'course';
+
+/** Publishes a SCORM package with a progress bar; the package is checked before a byte is written. */
+export function PublishDialog({ isOpen, path, title, onClose }: PublishDialogProps) {
+  const { client, info } = useBackend();
+  const [standard, setStandard] = useState<StandardKey>('scorm2004-4th');
+  const [profile, setProfile] = useState<ProfileKey>('generic');
+  const [out, setOut] = useState(`${info.documentsDir}/${safeName(title)} (SCORM).zip`);
+  const [job, setJob] = useState<string | null>(null);
+  const [progress, setProgress] = useState(0);
+  const [error, setError] = useState<ContractError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!job) return;
+    return client.subscribe('export.progress', (event) => {
+      if (event.job === job) setProgress(event.total ? event.done / event.total : 0);
+    });
+  }, [client, job]);
+
+  async function publish() {
+    const id = crypto.randomUUID();
+    setJob(id);
+    setProgress(0);
+    setError(null);
+    setDone(null);
+    const result = await client.invoke('document.exportScorm', { path, job: id, standard, profile, out });
+    setJob(null);
+    if (result.ok) setDone(result.value.out);
+    else setError(result.error);
+  }
+
+  const busy = job !== null;
+  return (
+    <Dialog isOpen={isOpen} onClose={busy ? undefined : onClose} title="Publish for an LMS" canEscapeKeyClose={!busy}>
+      <DialogBody>
+        {error && (
+          <Callout intent={Intent.DANGER} title="The package was not written" role="alert">
+            {error.message}
+          </Callout>
+        )}
+        {done && (
+          <Callout intent={Intent.SUCCESS} title="Published" role="status">
+            Saved to <code>{done}</code>. Upload it to your LMS as a SCORM package.
+          </Callout>
+        )}
+        <FormGroup
+          label="Standard"
+          labelFor="publish-standard"
+          helperText="Ask your LMS team which one it expects; 2004 4th Edition stores the most."
+        >
+          <HTMLSelect
+            id="publish-standard"
+            value={standard}
+            disabled={busy}
+            onChange={(e) => setStandard(e.currentTarget.value as StandardKey)}
+            fill
+          >
+            {Object.entries(STANDARD_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </HTMLSelect>
+        </FormGroup>
+        <FormGroup label="LMS profile" labelFor="publish-profile">
+          <HTMLSelect
+            id="publish-profile"
+            value={profile}
+            disabled={busy}
+            onChange={(e) => setProfile(e.currentTarget.value as ProfileKey)}
+            fill
+          >
+            {Object.entries(PROFILE_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </HTMLSelect>
+        </FormGroup>
+        <FormGroup label="Save as" labelFor="publish-out">
+          <InputGroup id="publish-out" value={out} disabled={busy} onValueChange={setOut} />
+        </FormGroup>
+        {busy && <ProgressBar value={progress} intent={Intent.PRIMARY} aria-label="Publishing progress" />}
+      </DialogBody>
+      <DialogFooter
+        actions={
+          busy ? (
+            <Button text="Cancel" onClick={() => job && void client.invoke('export.cancel', { job })} />
+          ) : (
+            <>
+              <Button text="Close" onClick={onClose} />
+              <Button intent={Intent.PRIMARY} text="Publish" onClick={() => void publish()} />
+            </>
+          )
+        }
+      />
+    </Dialog>
+  );
+}
