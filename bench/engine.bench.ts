@@ -38,8 +38,7 @@ export const engineBenchmarks: Benchmark[] = [
   },
   {
     name: 'path resolution per persona (same course)',
-    goal: 'under 1 ms per persona (median)',
-    maxRatio: 20,
+    goal: 'under 1 ms per persona (median); the ratio shows the cost beyond evaluating the rules',
     maxSubjectMs: 1,
     samples: 30,
     batch: 8,

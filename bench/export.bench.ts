@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { exportPackage, folderAssets } from '../electron/backend/export/export-package';
 import { parseCourseForStorage } from '../electron/backend/portable-convert';
 import { mimeTypeOf, resolveUnderRoot } from '../electron/backend/static-files';
@@ -153,6 +153,8 @@ export const exportBenchmarks: Benchmark[] = [
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title><link rel="stylesheet" href="player.css"></head><body><main><h1>Shop-floor safety</h1></main></body></html>',
       );
       served = await serveFolder(join(dir, 'pkg'));
+      // Loaded only here, so the other benchmarks run without Playwright in the process.
+      const { chromium } = await import('@playwright/test');
       browser = await chromium.launch({
         executablePath: process.env.TAILOR_CHROMIUM ?? '/usr/bin/chromium',
         args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],

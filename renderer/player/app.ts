@@ -227,7 +227,7 @@ export function startPlayer({ course, index, tracker, root }: PlayerOptions): vo
         return;
       }
       session.record = { ...session.record, answers: [...session.record.answers, answer] };
-      tracker.interaction(interactionFor(question, answer, 'placement'));
+      tracker.interaction(interactionFor(question, answer, 'placement', tracker.kind === 'scorm12'));
       save();
       const { correct } = grade(question, answer);
       const feedback = feedbackFor(question, answer);
@@ -409,7 +409,7 @@ export function startPlayer({ course, index, tracker, root }: PlayerOptions): vo
             }
             const { correct } = grade(q, answer);
             session.checks.set(q.id, correct !== false);
-            tracker.interaction(interactionFor(q, answer, 'check'));
+            tracker.interaction(interactionFor(q, answer, 'check', tracker.kind === 'scorm12'));
             const feedback = feedbackFor(q, answer);
             status.textContent = `${correct === false ? 'Not quite.' : 'Correct.'}${feedback ? ` ${feedback}` : ''}`;
             save();

@@ -31,14 +31,6 @@ export function pathOf(
   return { path: resolvePath(index, state), placement };
 }
 
-const patternOf = (q: Question): string | undefined => {
-  const right = correctAnswer(q);
-  if (right === null) return undefined;
-  if (Array.isArray(right))
-    return q.type === 'matching' ? right.map((id) => `${id}[.]${id}`).join('[,]') : right.join('[,]');
-  return String(right);
-};
-
 const TYPES: Record<Question['type'], Interaction['type']> = {
   single: 'choice',
   multiple: 'choice',
@@ -49,15 +41,47 @@ const TYPES: Record<Question['type'], Interaction['type']> = {
   likert: 'likert',
 };
 
-/** The interaction record for one answer, in the shape both standards accept. */
-export function interactionFor(q: Question, answer: Answer, prefix: string): Interaction {
+/**
+ * SCORM 1.2 names choices with single characters (0-9, a-z), joins with "," and pairs with ".";
+ * SCORM 2004 keeps the ids and uses "[,]" and "[.]". One function speaks both.
+ */
+function formatAnswer(q: Question, answer: Answer, v12: boolean): string {
+  const list = v12 ? ',' : '[,]';
+  const pair = v12 ? '.' : '[.]';
+  const ids: readonly string[] =
+    q.type === 'single' || q.type === 'multiple'
+      ? q.choices.map((c) => c.id)
+      : q.type === 'ordering'
+        ? q.items.map((i) => i.id)
+        : q.type === 'matching'
+          ? q.pairs.map((p) => p.id)
+          : [];
+  const short = (id: string) => (v12 ? ('0123456789abcdefghijklmnopqrstuvwxyz'[ids.indexOf(id)] ?? '0') : id);
+  switch (q.type) {
+    case 'true-false':
+      return v12 ? (answer ? 't' : 'f') : String(answer === true);
+    case 'likert':
+      return String(answer);
+    case 'fill-in':
+      return String(answer).slice(0, v12 ? 255 : 250);
+    case 'matching':
+      return (Array.isArray(answer) ? answer : [])
+        .map((id, i) => `${short(ids[i] ?? id)}${pair}${short(id)}`)
+        .join(list);
+    default:
+      return (Array.isArray(answer) ? answer : [String(answer)]).map(short).join(list);
+  }
+}
+
+/** The interaction record for one answer, in the format the LMS's standard requires. */
+export function interactionFor(q: Question, answer: Answer, prefix: string, v12: boolean): Interaction {
   const { correct } = grade(q, answer);
-  const response = Array.isArray(answer) ? answer.join('[,]') : String(answer);
+  const right = correctAnswer(q);
   return {
     id: `${prefix}-${q.id}`,
     type: TYPES[q.type],
-    response: response.slice(0, 250),
-    correctPattern: patternOf(q)?.slice(0, 250),
+    response: formatAnswer(q, answer, v12),
+    correctPattern: right === null ? undefined : formatAnswer(q, right, v12),
     result: correct === null ? 'neutral' : correct ? 'correct' : 'wrong',
     competency: q.competency,
   };

@@ -9,6 +9,6 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  external: ['better-sqlite3', 'xmllint-wasm', '@playwright/test', 'playwright-core'],
+  external: ['better-sqlite3', 'xmllint-wasm', 'jsdom', '@playwright/test', 'playwright-core'],
   logLevel: 'warning',
 });

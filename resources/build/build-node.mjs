@@ -9,7 +9,7 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3', 'xmllint-wasm'],
+  external: ['electron', 'better-sqlite3', 'xmllint-wasm', 'jsdom', 'playwright-core'],
 };
 
 await Promise.all([

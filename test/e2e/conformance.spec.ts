@@ -86,6 +86,17 @@ for (const example of EXAMPLE_NAMES) {
           expect(objectives.map((k) => cmi[k]).sort()).toEqual(course.competencies.map((c) => c.id).sort());
           const interactions = Object.keys(cmi).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k));
           expect(interactions.length).toBeGreaterThanOrEqual(record.answers.length);
+          for (const key of interactions) {
+            const at = key.slice(0, -'.id'.length);
+            const type = cmi[`${at}.type`];
+            const response = cmi[`${at}.${v12 ? 'student_response' : 'learner_response'}`] ?? '';
+            expect(v12 ? ['correct', 'wrong', 'neutral'] : ['correct', 'incorrect', 'neutral']).toContain(
+              cmi[`${at}.result`],
+            );
+            if (v12 && type === 'choice') expect(response).toMatch(/^[0-9a-z](,[0-9a-z])*$/);
+            if (v12 && type === 'true-false') expect(response).toMatch(/^[tf]$/);
+            if (!v12 && type === 'true-false') expect(response).toMatch(/^(true|false)$/);
+          }
 
           // Relaunch with what the LMS stored: no placement test again, straight back to the path.
           const resume = Object.fromEntries(

@@ -1,122 +1,16 @@
-import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
-import type { Answer, Persona, Question } from '../../shared/model';
+import type { Page } from '@playwright/test';
+import type { Persona, Question } from '../../shared/model';
+import { playThrough as play, type Mode } from '../../electron/backend/smoke/player-driver';
 
-export type Mode = 'mouse' | 'keyboard';
+export { answer, driver } from '../../electron/backend/smoke/player-driver';
 
-/** Moves focus with Tab until the target has it: a keyboard-only user's only way around. */
-async function tabTo(page: Page, target: Locator): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    if (await target.evaluate((el) => el === el.ownerDocument.activeElement).catch(() => false)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`could not reach ${String(target)} with the Tab key`);
-}
-
-export function driver(page: Page, mode: Mode) {
-  const frame: FrameLocator = page.frameLocator('iframe[title="Course"]');
-  const press = async (target: Locator) => {
-    if (mode === 'mouse') return target.click();
-    await tabTo(page, target);
-    await page.keyboard.press('Enter');
-  };
-  const tick = async (target: Locator) => {
-    if (mode === 'mouse') return target.check();
-    if ((await target.getAttribute('type')) === 'radio') {
-      // A radio group is one Tab stop; its options are chosen with the arrow keys.
-      const group = frame.locator(`input[type="radio"][name="${await target.getAttribute('name')}"]`);
-      for (let i = 0; i < 120; i++) {
-        const inGroup = await group.evaluateAll((radios) => radios.some((r) => r === r.ownerDocument.activeElement));
-        if (inGroup) break;
-        await page.keyboard.press('Tab');
-      }
-      for (let i = 0; i < 20 && !(await target.isChecked()); i++) await page.keyboard.press('ArrowDown');
-      await expect(target).toBeChecked();
-      return;
-    }
-    await tabTo(page, target);
-    await page.keyboard.press('Space');
-    await expect(target).toBeChecked();
-  };
-  const type = async (target: Locator, text: string) => {
-    if (mode === 'mouse') return target.fill(text);
-    await tabTo(page, target);
-    await page.keyboard.type(text);
-  };
-  return { frame, press, tick, type };
-}
-
-/** Answers the question on screen the way the persona would, with the player's own controls. */
-export async function answer(d: ReturnType<typeof driver>, q: Question, given: Answer | undefined) {
-  const { frame, tick, type } = d;
-  switch (q.type) {
-    case 'single': {
-      const id = typeof given === 'string' ? given : q.choices[0]!.id;
-      return tick(frame.getByRole('radio', { name: q.choices.find((c) => c.id === id)!.text, exact: true }));
-    }
-    case 'multiple':
-      for (const id of Array.isArray(given) ? given : [q.choices[0]!.id])
-        await tick(frame.getByRole('checkbox', { name: q.choices.find((c) => c.id === id)!.text, exact: true }));
-      return;
-    case 'true-false':
-      return tick(frame.getByRole('radio', { name: given === false ? 'False' : 'True', exact: true }));
-    case 'fill-in':
-      return type(frame.getByLabel('Your answer'), typeof given === 'string' ? given : 'not sure');
-    case 'likert':
-      return tick(frame.getByRole('radio', { name: new RegExp(`^${typeof given === 'number' ? given : 3}( |$)`) }));
-    default:
-      throw new Error(`no test answer for ${q.type}`);
-  }
-}
-
-/** Plays a whole course as a persona: who they are, the placement test, then every lesson on the path. */
-export async function playThrough(
+/** The product's driver, in the LMS frame the tests use. */
+export function playThrough(
   page: Page,
   persona: Persona,
-  questions: Question[],
+  questions: readonly Question[],
   mode: Mode = 'mouse',
   onView?: () => Promise<void>,
 ) {
-  const d = driver(page, mode);
-  const { frame, press, tick } = d;
-  await expect(frame.getByRole('heading', { level: 1 })).toBeVisible();
-  await onView?.();
-  await tick(frame.getByRole('radio', { name: persona.role.replace(/-/g, ' '), exact: true }));
-  if (persona.needs.captions) await tick(frame.getByRole('checkbox', { name: 'Captions on videos' }));
-  if (persona.needs.audio) await tick(frame.getByRole('checkbox', { name: 'Audio versions where there are any' }));
-  await press(frame.getByRole('button', { name: 'Start the placement test' }));
-  while (await frame.getByRole('button', { name: 'Submit answer' }).isVisible()) {
-    const prompt = (await frame.locator('legend').first().textContent())!.trim();
-    const q = questions.find((x) => prompt === x.prompt)!;
-    await onView?.();
-    await answer(d, q, persona.prior.answers[q.id]);
-    await press(frame.getByRole('button', { name: 'Submit answer' }));
-    await expect(frame.getByRole('status')).not.toBeEmpty();
-    await press(frame.getByRole('button', { name: 'Next' }));
-  }
-  await expect(frame.getByRole('heading', { name: 'Your starting point' })).toBeVisible();
-  await press(frame.getByRole('button', { name: 'See my path' }));
-  await onView?.();
-  for (let guard = 0; guard < 80; guard++) {
-    if (await frame.getByText('You have completed the course.').isVisible()) break;
-    const complete = frame.getByRole('button', { name: 'Mark complete and continue' });
-    if (await complete.isVisible()) {
-      await onView?.();
-      const check = frame.getByRole('button', { name: 'Check answer' }).first();
-      if (await check.isVisible()) {
-        const first = frame.locator('.check input').first();
-        if ((await first.getAttribute('type')) === 'text') await d.type(first, 'phone');
-        else await tick(first);
-        await press(check);
-      }
-      await press(complete);
-      continue;
-    }
-    const choose = frame.getByRole('button', { name: /^Choose “/ }).first();
-    if (await choose.isVisible()) {
-      await press(choose);
-      continue;
-    }
-    await press(frame.getByRole('button', { name: 'Continue' }));
-  }
-  await expect(frame.getByText('You have completed the course.')).toBeVisible();
+  return play(page as never, persona, questions, { mode, framed: true, ...(onView ? { onView } : {}) });
 }

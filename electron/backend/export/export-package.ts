@@ -19,6 +19,7 @@ import { TailorError } from '../../../shared/contract';
 import { verifyCourse } from '../../../shared/analysis';
 import type { Course } from '../../../shared/model';
 import { checkPackage, planPackage, type PackagePlan, type Profile, type Standard } from '../../../shared/scorm';
+import { sanitizeCourseHtml } from './sanitize';
 import { schemaDir, validateManifest } from './schema-check';
 
 /** Where media bytes come from: a .tailor document or a portable folder. */
@@ -81,7 +82,7 @@ export async function exportPackage(options: ExportOptions): Promise<ExportRepor
     throw new TailorError('internal', `The player is not built (${playerDir(appRoot)}); run npm run build.`);
   }
   const plan = planPackage({
-    course: options.course,
+    course: sanitizeCourseHtml(options.course),
     standard: options.standard,
     profile: options.profile,
     playerFiles,

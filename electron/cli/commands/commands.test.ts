@@ -28,9 +28,10 @@ function courseFolder(json: unknown): string {
 
 describe('tailor verify', () => {
   it('exits 0 and says so for a clean course', async () => {
-    const result = await tailor('verify', join(EXAMPLES_DIR, 'shop-floor-safety'));
+    const result = await tailor('verify', join(EXAMPLES_DIR, 'shop-floor-safety'), '--no-smoke');
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/clean: every persona and placement outcome gets a valid path/);
+    expect(result.out).toMatch(/smoke run: skipped, turned off with --no-smoke/);
   });
 
   it('exits 1 and lists findings with their paths and a counterexample', async () => {
@@ -42,7 +43,7 @@ describe('tailor verify', () => {
       then: { kind: 'skip', modules: ['planted'] },
       reason: 'Always.',
     });
-    const result = await tailor('verify', courseFolder(course));
+    const result = await tailor('verify', courseFolder(course), '--no-smoke');
     expect(result.code).toBe(1);
     expect(result.out).toMatch(/error {3}modules\[8\]: No learner ever gets "Planted".*\[module-unreachable\]/);
     expect(result.out).toMatch(/e\.g\. persona-1/);
@@ -70,12 +71,21 @@ describe('tailor verify', () => {
   });
 
   it('reports machine-readable JSON with --json', async () => {
-    const result = await tailor('verify', join(EXAMPLES_DIR, 'purchase-approvals'), '--json');
+    const result = await tailor('verify', join(EXAMPLES_DIR, 'purchase-approvals'), '--json', '--no-smoke');
     expect(result.code).toBe(0);
     const report = JSON.parse(result.out) as { usable: boolean; errors: number; budget: { worstCaseChars: number } };
     expect(report).toMatchObject({ usable: true, errors: 0 });
     expect(report.budget.worstCaseChars).toBeGreaterThan(0);
   });
+});
+
+describe('tailor verify: smoke run', () => {
+  it('plays every persona through the exported package in Chromium and reports each', async () => {
+    const result = await tailor('verify', join(EXAMPLES_DIR, 'purchase-approvals'));
+    expect(result.code, result.out + result.err).toBe(0);
+    for (const persona of ['nadia', 'victor', 'ben', 'rosa'])
+      expect(result.out).toContain(`smoke run: ${persona} played through to "completed" in Chromium`);
+  }, 120_000);
 });
 
 describe('tailor paths', () => {
@@ -120,7 +130,7 @@ describe('tailor convert', () => {
   it('lets verify and paths read a .tailor document as well as a folder', async () => {
     const doc = join(tempDir(), 'purchase.tailor');
     await tailor('convert', join(EXAMPLES_DIR, 'purchase-approvals'), doc);
-    expect((await tailor('verify', doc)).code).toBe(0);
+    expect((await tailor('verify', doc, '--no-smoke')).code).toBe(0);
     expect((await tailor('paths', doc, '--persona', 'victor')).out).toMatch(/Mandatory for approver/);
   });
 

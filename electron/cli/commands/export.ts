@@ -1,13 +1,11 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TailorError } from '../../../shared/contract';
 import { PROFILES, STANDARDS, type Profile, type Standard } from '../../../shared/scorm';
-import { CourseDocument } from '../../backend/document/course-document';
-import { exportPackage, folderAssets, type AssetSource } from '../../backend/export/export-package';
+import { openCourseSource, type CourseSource } from '../../backend/course-source';
+import { exportPackage } from '../../backend/export/export-package';
 import { appRootFrom } from '../../backend/paths';
-import { parseCourseForStorage } from '../../backend/portable-convert';
-import { readPortableCourse } from '../../backend/portable-course';
 import type { CliIo, Command } from './types';
 
 const usage = `Usage: tailor export <course> --standard ${STANDARDS.join('|')} [--profile ${PROFILES.join('|')}] --out <file.zip> [--json]
@@ -16,17 +14,6 @@ Writes a SCORM package an LMS accepts. The course is verified first and the pack
 (official schemas and the rules they miss) before a byte is written; the zip appears whole or not at all.
 Profiles: generic; moodle (exact version strings and prefixes); strict (no objectives or interactions).
 Exit codes: 0 written, 1 the course or package failed a check, 2 unusable input or usage error.`;
-
-function filesUnder(root: string, dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? filesUnder(root, join(dir, e.name))
-      : e.isFile()
-        ? [relative(root, join(dir, e.name)).split(sep).join('/')]
-        : [],
-  );
-}
 
 export const exportCommand: Command = {
   name: 'export',
@@ -73,25 +60,10 @@ export const exportCommand: Command = {
       ? (done: number, total: number, file: string) =>
           process.stderr.write(`\r  ${Math.round((100 * done) / Math.max(1, total))}% ${file.slice(0, 50).padEnd(50)}`)
       : undefined;
-    let doc: CourseDocument | undefined;
+    let source: CourseSource | undefined;
     try {
-      let course;
-      let assets: AssetSource;
-      if (input.endsWith('.tailor')) {
-        doc = CourseDocument.open(resolve(input), { readOnly: true });
-        const opened = doc;
-        const list = opened.listAssets();
-        course = opened.course;
-        assets = {
-          names: () => list.map((a) => a.name),
-          size: (name) => list.find((a) => a.name === name)?.size ?? 0,
-          copyTo: (name, target) => opened.exportAsset(name, target),
-        };
-      } else {
-        const portable = readPortableCourse(input);
-        course = parseCourseForStorage(portable.json, portable.file);
-        assets = folderAssets(portable.folder, filesUnder(portable.folder, join(portable.folder, 'assets')));
-      }
+      source = openCourseSource(input);
+      const { course, assets } = source;
       const report = await exportPackage({
         course,
         assets,
@@ -118,7 +90,7 @@ export const exportCommand: Command = {
       else io.err(`tailor export: ${error.message}`);
       return error.code === 'invalid-request' && /problem|cannot be exported|characters/.test(error.message) ? 1 : 2;
     } finally {
-      doc?.close();
+      source?.close();
     }
   },
 };

@@ -2,12 +2,17 @@ import { parseArgs } from 'node:util';
 import { verifyCourse } from '../../../shared/analysis';
 import { readCourseAnyForm } from '../../backend/portable-convert';
 import { TailorError } from '../../../shared/contract';
+import { openCourseSource } from '../../backend/course-source';
+import { appRootFrom } from '../../backend/paths';
+import { findChromium, smokeRun, type SmokeResult } from '../../backend/smoke/smoke-run';
 import type { CliIo, Command } from './types';
 
-const usage = `Usage: tailor verify <course> [--json]
+const usage = `Usage: tailor verify <course> [--json] [--no-smoke]
 
 Checks a course: schema and references, the proof over every persona and placement outcome,
-the tracking budget and lint. <course> is a .tailor document or a portable course folder (course.json + assets/).
+the tracking budget and lint; then, where a Chromium is available ($TAILOR_CHROMIUM or
+/usr/bin/chromium), a smoke run: the exported package played through once per persona.
+<course> is a .tailor document or a portable course folder (course.json + assets/).
 Exit codes: 0 clean, 1 findings (errors or warnings), 2 unusable input.`;
 
 export const verifyCommand: Command = {
@@ -18,7 +23,7 @@ export const verifyCommand: Command = {
     try {
       parsed = parseArgs({
         args: [...args],
-        options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+        options: { json: { type: 'boolean' }, 'no-smoke': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
         allowPositionals: true,
       });
     } catch (error) {
@@ -56,11 +61,29 @@ export const verifyCommand: Command = {
       }
       return 2;
     }
+    let smoke: { skipped: string } | { results: SmokeResult[] } = { skipped: 'turned off with --no-smoke' };
+    if (!parsed.values['no-smoke']) {
+      const chromium = findChromium();
+      if (report.errors > 0) smoke = { skipped: 'the course has errors' };
+      else if (!chromium) smoke = { skipped: 'no Chromium found (install chromium or set TAILOR_CHROMIUM)' };
+      else {
+        const source = openCourseSource(path);
+        try {
+          smoke = {
+            results: await smokeRun(report.index, source.assets, { chromium, appRoot: appRootFrom(import.meta.url) }),
+          };
+        } finally {
+          source.close();
+        }
+      }
+    }
+    const smokeFailures = 'results' in smoke ? smoke.results.filter((r) => !r.ok).length : 0;
     if (parsed.values.json) {
       io.out(
         JSON.stringify(
           {
             usable: true,
+            smoke,
             file,
             errors: report.errors,
             warnings: report.warnings,
@@ -92,12 +115,18 @@ export const verifyCommand: Command = {
           );
         }
       }
+      if ('skipped' in smoke) io.out(`  smoke run: skipped, ${smoke.skipped}`);
+      else
+        for (const r of smoke.results)
+          io.out(
+            `  smoke run: ${r.persona} ${r.ok ? 'played through to "completed" in Chromium' : `FAILED: ${r.problem}`}`,
+          );
       io.out(
-        report.findings.length === 0
+        report.findings.length === 0 && smokeFailures === 0
           ? '  clean: every persona and placement outcome gets a valid path.'
-          : `  ${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}`,
+          : `  ${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}${smokeFailures ? `, ${smokeFailures} smoke run failure${smokeFailures === 1 ? '' : 's'}` : ''}`,
       );
     }
-    return report.findings.length === 0 ? 0 : 1;
+    return report.findings.length === 0 && smokeFailures === 0 ? 0 : 1;
   },
 };

@@ -1,4 +1,5 @@
 import DOMPurify from 'dompurify';
+import { AUTHORED_HTML_POLICY } from '../../../shared/security/html-policy';
 
 type Child = Node | string | null | undefined | false;
 type Attrs = Record<string, string | boolean | number | EventListener | undefined>;
@@ -23,8 +24,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 export function richText(html: string): DocumentFragment {
   return DOMPurify.sanitize(html, {
     RETURN_DOM_FRAGMENT: true,
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'iframe', 'object', 'embed'],
-    FORBID_ATTR: ['style'],
+    FORBID_TAGS: [...AUTHORED_HTML_POLICY.FORBID_TAGS],
+    FORBID_ATTR: [...AUTHORED_HTML_POLICY.FORBID_ATTR],
   });
 }
 

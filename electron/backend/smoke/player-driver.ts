@@ -1,0 +1,136 @@
+import type { Answer, Persona, Question } from '../../../shared/model';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+
+export type Mode = 'mouse' | 'keyboard';
+/** Where the player is: inside an LMS frame, or the page itself. */
+type Surface = Pick<FrameLocator, 'getByRole' | 'getByText' | 'getByLabel' | 'locator'>;
+
+/** Moves focus with Tab until the target has it: a keyboard-only user's only way around. */
+async function tabTo(page: Page, target: Locator): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    if (await target.evaluate((el) => el === el.ownerDocument.activeElement).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach ${String(target)} with the Tab key`);
+}
+
+/**
+ * Drives the learner's player with its visible controls only, by mouse or by keyboard. Shared by
+ * `tailor verify`'s smoke run and the conformance tests.
+ */
+export function driver(page: Page, mode: Mode, framed = true) {
+  const frame: Surface = framed ? page.frameLocator('iframe[title="Course"]') : page.locator(':root');
+  const press = async (target: Locator) => {
+    if (mode === 'mouse') return target.click();
+    await tabTo(page, target);
+    await page.keyboard.press('Enter');
+  };
+  const tick = async (target: Locator) => {
+    if (mode === 'mouse') return target.check();
+    if ((await target.getAttribute('type')) === 'radio') {
+      // A radio group is one Tab stop; its options are chosen with the arrow keys.
+      const group = frame.locator(`input[type="radio"][name="${await target.getAttribute('name')}"]`);
+      for (let i = 0; i < 120; i++) {
+        if (await group.evaluateAll((radios) => radios.some((r) => r === r.ownerDocument.activeElement))) break;
+        await page.keyboard.press('Tab');
+      }
+      for (let i = 0; i < 20 && !(await target.isChecked()); i++) await page.keyboard.press('ArrowDown');
+    } else {
+      await tabTo(page, target);
+      await page.keyboard.press('Space');
+    }
+    if (!(await target.isChecked())) throw new Error(`${String(target)} did not get checked`);
+  };
+  const type = async (target: Locator, text: string) => {
+    if (mode === 'mouse') return target.fill(text);
+    await tabTo(page, target);
+    await page.keyboard.type(text);
+  };
+  return { frame, press, tick, type };
+}
+
+/** Answers the question on screen the way the persona would. */
+export async function answer(d: ReturnType<typeof driver>, q: Question, given: Answer | undefined) {
+  const { frame, tick, type } = d;
+  switch (q.type) {
+    case 'single': {
+      const id = typeof given === 'string' ? given : q.choices[0]!.id;
+      return tick(frame.getByRole('radio', { name: q.choices.find((c) => c.id === id)!.text, exact: true }));
+    }
+    case 'multiple':
+      for (const id of Array.isArray(given) ? given : [q.choices[0]!.id])
+        await tick(frame.getByRole('checkbox', { name: q.choices.find((c) => c.id === id)!.text, exact: true }));
+      return;
+    case 'true-false':
+      return tick(frame.getByRole('radio', { name: given === false ? 'False' : 'True', exact: true }));
+    case 'fill-in':
+      return type(frame.getByLabel('Your answer'), typeof given === 'string' ? given : 'not sure');
+    case 'likert':
+      return tick(frame.getByRole('radio', { name: new RegExp(`^${typeof given === 'number' ? given : 3}( |$)`) }));
+    default:
+      throw new Error(`the smoke run cannot answer ${q.type} questions yet`);
+  }
+}
+
+export interface PlayOptions {
+  readonly mode?: Mode;
+  readonly framed?: boolean;
+  /** Called on every view: the welcome page, each question, the map, each lesson. */
+  readonly onView?: () => Promise<void>;
+}
+
+/** Plays a whole course as a persona: who they are, the placement test, then every lesson on the path. */
+export async function playThrough(
+  page: Page,
+  persona: Persona,
+  questions: readonly Question[],
+  options: PlayOptions = {},
+) {
+  const d = driver(page, options.mode ?? 'mouse', options.framed ?? true);
+  const { frame, press, tick } = d;
+  const onView = options.onView ?? (async () => {});
+  await frame.getByRole('heading', { level: 1 }).first().waitFor();
+  await onView();
+  await tick(frame.getByRole('radio', { name: persona.role.replace(/-/g, ' '), exact: true }));
+  if (persona.needs.captions) await tick(frame.getByRole('checkbox', { name: 'Captions on videos' }));
+  if (persona.needs.audio) await tick(frame.getByRole('checkbox', { name: 'Audio versions where there are any' }));
+  await press(frame.getByRole('button', { name: /^Start/ }));
+  await frame.getByRole('heading', { level: 1 }).first().waitFor();
+  while (await frame.getByRole('button', { name: 'Submit answer' }).isVisible()) {
+    const prompt = (await frame.locator('legend').first().textContent())!.trim();
+    const q = questions.find((x) => prompt === x.prompt);
+    if (!q) throw new Error(`the player asked a question the course does not have: "${prompt}"`);
+    await onView();
+    await answer(d, q, persona.prior.answers[q.id]);
+    await press(frame.getByRole('button', { name: 'Submit answer' }));
+    await frame.getByRole('status').filter({ hasText: /\S/ }).waitFor();
+    await press(frame.getByRole('button', { name: 'Next' }));
+  }
+  if (await frame.getByRole('button', { name: 'See my path' }).isVisible())
+    await press(frame.getByRole('button', { name: 'See my path' }));
+  await frame.locator('.map').waitFor();
+  await onView();
+  for (let guard = 0; guard < 200; guard++) {
+    if (await frame.getByText('You have completed the course.').isVisible()) return;
+    const complete = frame.getByRole('button', { name: 'Mark complete and continue' });
+    if (await complete.isVisible()) {
+      await onView();
+      const check = frame.getByRole('button', { name: 'Check answer' }).first();
+      if (await check.isVisible()) {
+        const first = frame.locator('.check input').first();
+        if ((await first.getAttribute('type')) === 'text') await d.type(first, 'phone');
+        else await tick(first);
+        await press(check);
+      }
+      await press(complete);
+      continue;
+    }
+    const choose = frame.getByRole('button', { name: /^Choose “/ }).first();
+    if (await choose.isVisible()) {
+      await press(choose);
+      continue;
+    }
+    await press(frame.getByRole('button', { name: 'Continue' }));
+  }
+  throw new Error('the course did not reach "completed" within 200 steps');
+}
