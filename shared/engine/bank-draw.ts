@@ -1,20 +1,12 @@
 import type { Course } from '../model/schema';
-
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
+import { fnv1a } from './hash';
 
 /**
  * The questions a learner gets from a bank. Seeded by the learner's id (the LMS's learner id),
  * so the same learner sees the same questions after a resume, with nothing stored.
  */
 export function drawFromBank(bank: Course['banks'][number], learnerId: string): string[] {
-  let state = hash(`${bank.id}\u0000${learnerId}`) || 1;
+  let state = fnv1a(`${bank.id}\u0000${learnerId}`) || 1;
   const random = () => {
     // xorshift32: tiny, deterministic, and the same in every runtime.
     state ^= state << 13;

@@ -2,6 +2,7 @@ import { FORMATS, SENIORITIES, type Format } from '../model/constants';
 import type { Answer, Question } from '../model/schema';
 import type { CourseIndex } from './course-index';
 import { correctAnswer, grade } from './grade';
+import { fnv1a } from './hash';
 import type { LearnerState } from './learner';
 import { runPlacement, type PlacementResult } from './placement';
 import { baseFormat } from './resolve';
@@ -117,15 +118,6 @@ interface Layout {
   readonly formatLessons: readonly string[];
   readonly choiceRules: readonly { readonly id: string; readonly options: readonly string[] }[];
   readonly fingerprint: string;
-}
-
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
 }
 
 const layouts = new WeakMap<CourseIndex, Layout>();

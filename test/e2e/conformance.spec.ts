@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { decodeLearnerRecord, loadCourseOrThrow, resolvePath, stateFromRecord } from '../../shared/engine';
 import { EXAMPLE_NAMES, exampleJson } from '../fixtures/examples';
 import { answer, driver, playThrough } from './player-driver';
-import { serve, unpack, writeLms } from './scorm-lms';
+import { packageForLms, serve } from './scorm-lms';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const STANDARDS = ['scorm12', 'scorm2004-3rd', 'scorm2004-4th'] as const;
@@ -31,20 +30,9 @@ for (const example of EXAMPLE_NAMES) {
       const dir = mkdtempSync(join(tmpdir(), 'tailor-conformance-'));
       const server = await serve(dir);
       try {
-        const zip = join(dir, 'package.zip');
-        execFileSync(process.execPath, [
-          join(root, 'out/cli/tailor.mjs'),
-          'export',
-          join(root, 'resources/examples', example),
-          '--standard',
-          standard,
-          '--out',
-          zip,
-        ]);
-        const entries = unpack(zip, dir);
+        const entries = packageForLms(join(root, 'resources/examples', example), standard, dir);
         expect(entries[0]).toBe('imsmanifest.xml');
         const v12 = standard === 'scorm12';
-        writeLms(dir, v12 ? 'scorm12' : 'scorm2004');
 
         for (const persona of course.personas) {
           await page.goto(`${server.url}lms.html`);
@@ -125,18 +113,7 @@ test('closing the course mid-lesson still terminates once and keeps progress; pa
   const dir = mkdtempSync(join(tmpdir(), 'tailor-close-'));
   const server = await serve(dir);
   try {
-    const zip = join(dir, 'package.zip');
-    execFileSync(process.execPath, [
-      join(root, 'out/cli/tailor.mjs'),
-      'export',
-      join(root, 'resources/examples/shop-floor-safety'),
-      '--standard',
-      'scorm2004-4th',
-      '--out',
-      zip,
-    ]);
-    unpack(zip, dir);
-    writeLms(dir, 'scorm2004');
+    packageForLms(join(root, 'resources/examples/shop-floor-safety'), 'scorm2004-4th', dir);
     await page.goto(`${server.url}lms.html`);
     const frame = page.frameLocator('iframe[title="Course"]');
     await expect(frame.getByRole('heading', { level: 1 })).toBeVisible();

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,29 +7,22 @@ import { loadCourseOrThrow } from '../../shared/engine';
 import type { Course } from '../../shared/model';
 import { exampleJson } from '../fixtures/examples';
 import { playThrough } from './player-driver';
-import { serve, unpack, writeLms } from './scorm-lms';
+import { packageForLms, serve } from './scorm-lms';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Exports a course folder and opens it in the test LMS; returns the course as exported. */
-async function launch(page: Page, course: unknown, standard = 'scorm2004-4th') {
+async function launch(
+  page: Page,
+  course: unknown,
+  standard: 'scorm12' | 'scorm2004-3rd' | 'scorm2004-4th' = 'scorm2004-4th',
+) {
   const dir = mkdtempSync(join(tmpdir(), 'tailor-player-'));
   const folder = join(dir, 'course');
   cpSync(join(root, 'resources/examples/shop-floor-safety'), folder, { recursive: true });
   writeFileSync(join(folder, 'course.json'), JSON.stringify(course));
-  const zip = join(dir, 'p.zip');
-  execFileSync(process.execPath, [
-    join(root, 'out/cli/tailor.mjs'),
-    'export',
-    folder,
-    '--standard',
-    standard,
-    '--out',
-    zip,
-  ]);
   mkdirSync(join(dir, 'www'));
-  unpack(zip, join(dir, 'www'));
-  writeLms(join(dir, 'www'), standard === 'scorm12' ? 'scorm12' : 'scorm2004');
+  packageForLms(folder, standard, join(dir, 'www'));
   const server = await serve(join(dir, 'www'));
   await page.goto(`${server.url}lms.html`);
   return async () => {
@@ -151,18 +143,7 @@ test('a keyboard-only learner completes a course', async ({ page }) => {
   test.setTimeout(180_000);
   const { course } = loadCourseOrThrow(exampleJson('purchase-approvals'));
   const dir = mkdtempSync(join(tmpdir(), 'tailor-kbd-'));
-  const zip = join(dir, 'p.zip');
-  execFileSync(process.execPath, [
-    join(root, 'out/cli/tailor.mjs'),
-    'export',
-    join(root, 'resources/examples/purchase-approvals'),
-    '--standard',
-    'scorm12',
-    '--out',
-    zip,
-  ]);
-  unpack(zip, dir);
-  writeLms(dir, 'scorm12');
+  packageForLms(join(root, 'resources/examples/purchase-approvals'), 'scorm12', dir);
   const server = await serve(dir);
   try {
     await page.goto(`${server.url}lms.html`);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -74,12 +75,12 @@ const frame = document.createElement('iframe');
 frame.title = 'Course';
 frame.src = 'pkg/index.html';
 frame.style = 'width:100%;height:95vh;border:0';
-document.body.append(frame);
+document.querySelector('main').append(frame);
 `,
   );
   writeFileSync(
     join(dir, 'lms.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test LMS</title></head><body><script src="${lib}"></script><script src="lms.js"></script></body></html>`,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test LMS</title></head><body><main aria-label="Test LMS"><h1 style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)">Test LMS</h1></main><script src="${lib}"></script><script src="lms.js"></script></body></html>`,
   );
 }
 
@@ -99,4 +100,25 @@ export async function serve(dir: string): Promise<{ url: string; close: () => Pr
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Exports a course folder with the real CLI, unpacks it into `dir/pkg` and sets up the test LMS beside it. */
+export function packageForLms(
+  courseFolder: string,
+  standard: 'scorm12' | 'scorm2004-3rd' | 'scorm2004-4th',
+  dir: string,
+): string[] {
+  const zip = join(dir, 'package.zip');
+  execFileSync(process.execPath, [
+    join(root, 'out/cli/tailor.mjs'),
+    'export',
+    courseFolder,
+    '--standard',
+    standard,
+    '--out',
+    zip,
+  ]);
+  const entries = unpack(zip, dir);
+  writeLms(dir, standard === 'scorm12' ? 'scorm12' : 'scorm2004');
+  return entries;
 }

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { TailorError } from '../../../shared/contract';
 import { documentToPortable, portableToDocument } from '../../backend/portable-convert';
+import { parseCommand } from './args';
 import type { CliIo, Command } from './types';
 
 const usage = `Usage: tailor convert <in> <out>
@@ -17,21 +17,8 @@ export const convertCommand: Command = {
   name: 'convert',
   summary: 'convert between a .tailor document and a portable folder (course.json + assets/)',
   async run(args, io: CliIo) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...args],
-        options: { help: { type: 'boolean', short: 'h' } },
-        allowPositionals: true,
-      });
-    } catch (error) {
-      io.err(`tailor convert: ${(error as Error).message}\n\n${usage}`);
-      return 2;
-    }
-    if (parsed.values.help) {
-      io.out(usage);
-      return 0;
-    }
+    const parsed = parseCommand('convert', args, {}, usage, io);
+    if (typeof parsed === 'number') return parsed;
     const [input, output] = parsed.positionals;
     if (!input || !output || parsed.positionals.length !== 2) {
       io.err(usage);

@@ -1,11 +1,11 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { TailorError } from '../../../shared/contract';
 import { PROFILES, STANDARDS, type Profile, type Standard } from '../../../shared/scorm';
 import { openCourseSource, type CourseSource } from '../../backend/course-source';
 import { exportPackage } from '../../backend/export/export-package';
 import { appRootFrom } from '../../backend/paths';
+import { parseCommand } from './args';
 import type { CliIo, Command } from './types';
 
 const usage = `Usage: tailor export <course> --standard ${STANDARDS.join('|')} [--profile ${PROFILES.join('|')}] --out <file.zip> [--json]
@@ -19,28 +19,20 @@ export const exportCommand: Command = {
   name: 'export',
   summary: 'write a SCORM 1.2 / 2004 3rd / 2004 4th package (verified and checked first)',
   async run(args, io: CliIo) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...args],
-        options: {
-          standard: { type: 'string' },
-          profile: { type: 'string', default: 'generic' },
-          out: { type: 'string', short: 'o' },
-          json: { type: 'boolean' },
-          help: { type: 'boolean', short: 'h' },
-        },
-        allowPositionals: true,
-      });
-    } catch (error) {
-      io.err(`tailor export: ${(error as Error).message}\n\n${usage}`);
-      return 2;
-    }
+    const parsed = parseCommand(
+      'export',
+      args,
+      {
+        standard: { type: 'string' },
+        profile: { type: 'string', default: 'generic' },
+        out: { type: 'string', short: 'o' },
+        json: { type: 'boolean' },
+      },
+      usage,
+      io,
+    );
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help) {
-      io.out(usage);
-      return 0;
-    }
     const [input] = positionals;
     const standard = values.standard as Standard | undefined;
     const profile = values.profile as Profile;

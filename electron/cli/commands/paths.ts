@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { personaState, resolvePath, type LearnerPath } from '../../../shared/engine';
+import { parseCommand } from './args';
 import type { CliIo, Command } from './types';
 import { loadForCli } from './load';
 
@@ -20,21 +20,8 @@ export const pathsCommand: Command = {
   name: 'paths',
   summary: "show each persona's path through a course, with the reasons",
   async run(args, io: CliIo) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...args],
-        options: { persona: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-        allowPositionals: true,
-      });
-    } catch (error) {
-      io.err(`tailor paths: ${(error as Error).message}\n\n${usage}`);
-      return 2;
-    }
-    if (parsed.values.help) {
-      io.out(usage);
-      return 0;
-    }
+    const parsed = parseCommand('paths', args, { persona: { type: 'string' }, json: { type: 'boolean' } }, usage, io);
+    if (typeof parsed === 'number') return parsed;
     const [path] = parsed.positionals;
     if (!path || parsed.positionals.length > 1) {
       io.err(usage);

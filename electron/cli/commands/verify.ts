@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
 import { verifyCourse } from '../../../shared/analysis';
 import { readCourseAnyForm } from '../../backend/portable-convert';
 import { TailorError } from '../../../shared/contract';
 import { openCourseSource } from '../../backend/course-source';
 import { appRootFrom } from '../../backend/paths';
 import { findChromium, smokeRun, type SmokeResult } from '../../backend/smoke/smoke-run';
+import { parseCommand } from './args';
 import type { CliIo, Command } from './types';
 
 const usage = `Usage: tailor verify <course> [--json] [--no-smoke]
@@ -19,21 +19,14 @@ export const verifyCommand: Command = {
   name: 'verify',
   summary: 'check a course: schema, proof over personas and outcomes, tracking budget, lint',
   async run(args, io: CliIo) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...args],
-        options: { json: { type: 'boolean' }, 'no-smoke': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-        allowPositionals: true,
-      });
-    } catch (error) {
-      io.err(`tailor verify: ${(error as Error).message}\n\n${usage}`);
-      return 2;
-    }
-    if (parsed.values.help) {
-      io.out(usage);
-      return 0;
-    }
+    const parsed = parseCommand(
+      'verify',
+      args,
+      { json: { type: 'boolean' }, 'no-smoke': { type: 'boolean' } },
+      usage,
+      io,
+    );
+    if (typeof parsed === 'number') return parsed;
     const [path] = parsed.positionals;
     if (!path || parsed.positionals.length > 1) {
       io.err(usage);
