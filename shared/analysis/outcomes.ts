@@ -1,6 +1,7 @@
 import type { Persona } from '../model';
 import type { CourseIndex } from '../engine/course-index';
 import type { LearnerFacts } from '../engine/expr';
+import { attributeFacts } from '../engine/learner';
 import { levelForScore } from '../engine/mastery';
 
 /** One class of placement outcome for one competency: every score in it behaves alike in every rule. */
@@ -67,19 +68,11 @@ export function outcomeFacts(
   classes: readonly OutcomeClass[],
 ): LearnerFacts {
   const at = (c: string) => competencies.indexOf(c);
-  return {
-    level: (c) => classes[at(c)]?.level ?? 0,
-    score: (c) => classes[at(c)]?.score ?? 0,
-    role: learner.role,
-    department: learner.department,
-    seniority: learner.seniority,
-    needs: (n) =>
-      n === 'captions' ? learner.needs.captions : n === 'audio' ? learner.needs.audio : learner.needs.reducedMotion,
-    prefers: (f) => learner.preferredFormat === f,
-    misses: () => 0,
-    hits: () => 0,
-    asked: () => 0,
-  };
+  return attributeFacts(
+    learner,
+    (c) => classes[at(c)]?.level ?? 0,
+    (c) => classes[at(c)]?.score ?? 0,
+  );
 }
 
 /**

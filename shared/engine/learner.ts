@@ -48,18 +48,39 @@ export function personaState(
   };
 }
 
-export function factsFor(index: CourseIndex, state: LearnerState): LearnerFacts {
+/** Who the learner is, as rules see it; placement-only facts are zero outside the test. */
+export interface LearnerAttributes {
+  readonly role?: string | undefined;
+  readonly department?: string | undefined;
+  readonly seniority?: string | undefined;
+  readonly preferredFormat?: string | undefined;
+  readonly needs: { readonly captions: boolean; readonly audio: boolean; readonly reducedMotion: boolean };
+}
+
+/** Facts for rules from a learner's attributes and a way to read their level and score. */
+export function attributeFacts(
+  who: LearnerAttributes,
+  level: (competency: string) => number,
+  score: (competency: string) => number,
+): LearnerFacts {
   return {
-    level: (c) => levelIndexOf(index.levels.get(c), state.mastery[c]),
-    score: (c) => state.scores[c] ?? 0,
-    role: state.role,
-    department: state.department,
-    seniority: state.seniority,
-    needs: (n) =>
-      n === 'captions' ? state.needs.captions : n === 'audio' ? state.needs.audio : state.needs.reducedMotion,
-    prefers: (f) => state.preferredFormat === f,
+    level,
+    score,
+    role: who.role,
+    department: who.department,
+    seniority: who.seniority,
+    needs: (n) => (n === 'captions' ? who.needs.captions : n === 'audio' ? who.needs.audio : who.needs.reducedMotion),
+    prefers: (f) => who.preferredFormat === f,
     misses: () => 0,
     hits: () => 0,
     asked: () => 0,
   };
+}
+
+export function factsFor(index: CourseIndex, state: LearnerState): LearnerFacts {
+  return attributeFacts(
+    state,
+    (c) => levelIndexOf(index.levels.get(c), state.mastery[c]),
+    (c) => state.scores[c] ?? 0,
+  );
 }

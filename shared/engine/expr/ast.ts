@@ -47,3 +47,23 @@ export function withoutOffsets<T>(node: T): T {
   }
   return node;
 }
+
+/** The conditions that test a value (comparisons, lists, bare tests), wherever they sit in the tree. */
+export type TestNode = Extract<Expr, { kind: 'compare' | 'in' | 'test' }>;
+
+/** Calls `visit` for every test in the tree, looking through and/or/not; constants have none. */
+export function forEachTest(expr: Expr, visit: (node: TestNode) => void): void {
+  switch (expr.kind) {
+    case 'or':
+    case 'and':
+      for (const item of expr.items) forEachTest(item, visit);
+      return;
+    case 'not':
+      forEachTest(expr.expr, visit);
+      return;
+    case 'bool':
+      return;
+    default:
+      visit(expr);
+  }
+}

@@ -1,4 +1,4 @@
-import type { CompareOp, Expr, ExprProblem, Operand } from './ast';
+import { forEachTest, type CompareOp, type Expr, type ExprProblem, type Operand, type TestNode } from './ast';
 
 export const NEEDS = ['captions', 'audio', 'reduced-motion'] as const;
 export const SENIORITY_VALUES = ['new', 'experienced', 'veteran'] as const;
@@ -172,17 +172,8 @@ export function checkExpr(expr: Expr, scope: ExprScope): ExprProblem[] {
       problem(`both sides of "${op}" must be the same kind of value`, at);
   }
 
-  function visit(node: Expr): void {
+  function visit(node: TestNode): void {
     switch (node.kind) {
-      case 'or':
-      case 'and':
-        node.items.forEach(visit);
-        return;
-      case 'not':
-        visit(node.expr);
-        return;
-      case 'bool':
-        return;
       case 'compare':
         checkComparison(node.op, node.left, node.right, node.at);
         return;
@@ -216,6 +207,6 @@ export function checkExpr(expr: Expr, scope: ExprScope): ExprProblem[] {
     }
   }
 
-  visit(expr);
+  forEachTest(expr, visit);
   return problems;
 }

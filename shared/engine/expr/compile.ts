@@ -1,4 +1,4 @@
-import type { CompareOp, Expr, Operand } from './ast';
+import { forEachTest, type CompareOp, type Expr, type Operand } from './ast';
 
 /** What a compiled condition may ask about the learner. */
 export interface LearnerFacts {
@@ -172,29 +172,11 @@ export function dependenciesOf(expr: Expr, into?: ExprDependencies): ExprDepende
       }
     } else if (o.kind === 'name' && ['role', 'department', 'seniority'].includes(o.value)) deps.attributes.add(o.value);
   };
-  const visit = (node: Expr): void => {
-    switch (node.kind) {
-      case 'or':
-      case 'and':
-        node.items.forEach(visit);
-        return;
-      case 'not':
-        visit(node.expr);
-        return;
-      case 'compare':
-        operand(node.left, node.right);
-        operand(node.right, node.left);
-        return;
-      case 'in':
-        operand(node.subject);
-        return;
-      case 'test':
-        operand(node.operand);
-        return;
-      case 'bool':
-        return;
-    }
-  };
-  visit(expr);
+  forEachTest(expr, (node) => {
+    if (node.kind === 'compare') {
+      operand(node.left, node.right);
+      operand(node.right, node.left);
+    } else operand(node.kind === 'in' ? node.subject : node.operand);
+  });
   return deps;
 }
