@@ -5,12 +5,8 @@ import { levelIndexOf } from './mastery';
 import { runPlacement, type PlacementResult } from './placement';
 
 /** Everything the path depends on: who the learner is, what they know, what they chose, how far they are. */
-export interface LearnerState {
-  readonly role?: string | undefined;
-  readonly department?: string | undefined;
-  readonly seniority?: string | undefined;
+export interface LearnerState extends LearnerAttributes {
   readonly preferredFormat?: Format | undefined;
-  readonly needs: { readonly captions: boolean; readonly audio: boolean; readonly reducedMotion: boolean };
   /** Competency → level id, from the placement test or prior knowledge. */
   readonly mastery: Readonly<Record<string, string>>;
   readonly scores: Readonly<Record<string, number>>;
