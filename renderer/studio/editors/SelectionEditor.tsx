@@ -1,0 +1,21 @@
+import { NonIdealState } from '@blueprintjs/core';
+import type { ReactNode } from 'react';
+import type { Selection } from '../workspace/selection';
+import { authoringEditor } from './authoring';
+import type { EditorContext } from './editor-context';
+import { personalizationEditor } from '../personalization';
+
+export interface SelectionEditorProps {
+  readonly selection: Selection;
+  readonly context: EditorContext;
+}
+
+/** The middle panel: the editor for whatever the navigator selected. */
+export function SelectionEditor({ selection, context }: SelectionEditorProps): ReactNode {
+  return (
+    authoringEditor(selection, context) ??
+    personalizationEditor(selection, context) ?? (
+      <NonIdealState title="Nothing to edit here yet" description="Pick an item in the navigator on the left." />
+    )
+  );
+}
