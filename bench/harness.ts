@@ -116,11 +116,31 @@ const ms = (x: number) =>
           : `${(x * 1000).toFixed(1)} µs`;
 const ratioText = (r: number) => (r < 0.001 ? r.toExponential(1) : r.toFixed(r < 0.1 ? 4 : 2));
 
+export function toRow(o: Outcome): string {
+  return `| ${o.name} | ${o.subjectLabel}: ${ms(o.subjectMedianMs)} (p99 ${ms(o.subjectP99Ms)}) | ${o.baselineLabel}: ${ms(o.baselineMedianMs)}${o.baselineNote ? ` (${o.baselineNote})` : ''} | **${ratioText(o.ratio)}×** | ${o.goal} | ${o.met ? 'met' : 'NOT met'} |`;
+}
+
+/**
+ * A filtered run updates only its own rows of an existing report (by benchmark name), adding new
+ * ones at the end, so one area's figures can be refreshed without rerunning every suite.
+ */
+export function mergeRows(existing: string, outcomes: readonly Outcome[]): string {
+  const fresh = new Map(outcomes.map((o) => [o.name, toRow(o)]));
+  const lines = existing
+    .trimEnd()
+    .split('\n')
+    .map((line) => {
+      const name = /^\| (.+?) \| /.exec(line)?.[1];
+      const row = name === undefined ? undefined : fresh.get(name);
+      if (row === undefined) return line;
+      fresh.delete(name!);
+      return row;
+    });
+  return [...lines, ...fresh.values(), ''].join('\n');
+}
+
 export function toMarkdown(outcomes: readonly Outcome[], context: string): string {
-  const rows = outcomes.map(
-    (o) =>
-      `| ${o.name} | ${o.subjectLabel}: ${ms(o.subjectMedianMs)} (p99 ${ms(o.subjectP99Ms)}) | ${o.baselineLabel}: ${ms(o.baselineMedianMs)}${o.baselineNote ? ` (${o.baselineNote})` : ''} | **${ratioText(o.ratio)}×** | ${o.goal} | ${o.met ? 'met' : 'NOT met'} |`,
-  );
+  const rows = outcomes.map(toRow);
   return [
     '# Benchmarks',
     '',

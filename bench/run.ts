@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { documentBenchmarks } from './documents.bench';
 import { engineBenchmarks } from './engine.bench';
 import { exportBenchmarks, playerBundleReport } from './export.bench';
 import { foundationBenchmarks } from './foundation.bench';
-import { runBenchmark, toMarkdown, type Outcome } from './harness';
+import { mergeRows, runBenchmark, toMarkdown, type Outcome } from './harness';
 
 /** Every benchmark suite; later capabilities add theirs here. */
 const suites = [...foundationBenchmarks, ...engineBenchmarks, ...documentBenchmarks, ...exportBenchmarks];
@@ -21,12 +21,7 @@ for (const bench of suites) {
 }
 
 const context = `${playerBundleReport()}\n\nLast run: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}.`;
-if (!only) writeFileSync('docs/benchmarks.md', toMarkdown(outcomes, context));
-if (only)
-  console.log(
-    toMarkdown(outcomes, context)
-      .split('\n')
-      .filter((l) => l.startsWith('| ') && !l.startsWith('| benchmark'))
-      .join('\n'),
-  );
-console.log(only ? '(filtered run: docs/benchmarks.md left as it was)' : 'wrote docs/benchmarks.md');
+const REPORT = 'docs/benchmarks.md';
+if (!only) writeFileSync(REPORT, toMarkdown(outcomes, context));
+else if (existsSync(REPORT)) writeFileSync(REPORT, mergeRows(readFileSync(REPORT, 'utf8'), outcomes));
+console.log(only ? `updated the ${outcomes.length} matching row(s) of ${REPORT}` : `wrote ${REPORT}`);
