@@ -7,13 +7,9 @@ import { WelcomeScreen } from '../welcome/WelcomeScreen';
 import { useBackend } from './backend-context';
 import { useTheme } from './theme';
 
-const COURSE_HASH = '#course=';
-
-/** The open course lives in the URL hash, so a reload comes back to it. */
+/** The open course (and, after it, the selection) lives in the URL hash, so a reload comes back to it. */
 function pathFromHash(): string | null {
-  return window.location.hash.startsWith(COURSE_HASH)
-    ? decodeURIComponent(window.location.hash.slice(COURSE_HASH.length))
-    : null;
+  return new URLSearchParams(window.location.hash.slice(1)).get('course');
 }
 
 export function App() {
@@ -24,7 +20,8 @@ export function App() {
 
   const show = useCallback((next: CourseSummary | null) => {
     setCourse(next);
-    const hash = next ? `${COURSE_HASH}${encodeURIComponent(next.path)}` : '';
+    const keep = next && pathFromHash() === next.path ? window.location.hash : null;
+    const hash = next ? (keep ?? `#course=${encodeURIComponent(next.path)}`) : '';
     if (window.location.hash !== hash) window.history.replaceState(null, '', hash || window.location.pathname);
   }, []);
 

@@ -14,10 +14,13 @@ import {
   useHotkeys,
 } from '@blueprintjs/core';
 import { ArrowDown, ArrowUp, Export, FolderOpen, Layers, Plus, Redo, Trash, Undo } from '@blueprintjs/icons';
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CourseSummary } from '../../../shared/contract';
 import type { CourseModule } from '../../../shared/model';
 import { useBackend } from '../app/backend-context';
+import { SelectionEditor } from '../editors/SelectionEditor';
+import type { EditorContext } from '../editors/editor-context';
+import { selectionFromParam, selectionToParam, type Selection } from '../workspace/selection';
 import { InlineTitle } from './InlineTitle';
 import { PublishDialog } from './PublishDialog';
 import { useCourseDocument } from './use-course-document';
@@ -31,12 +34,55 @@ function nextModuleId(modules: readonly CourseModule[]): string {
   for (let n = modules.length + 1; ; n++) if (!ids.has(`module-${n}`)) return `module-${n}`;
 }
 
+/** `&sel=…` after the course in the hash names the item being edited. */
+function selectionFromHash(): Selection | null {
+  const param = new URLSearchParams(window.location.hash.slice(1)).get('sel');
+  return param ? selectionFromParam(param) : null;
+}
+
+function useHashSelection(): [Selection | null, (next: Selection) => void] {
+  const [selection, setSelection] = useState(selectionFromHash);
+  useEffect(() => {
+    const onHash = () => setSelection(selectionFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const select = useCallback((next: Selection) => {
+    const params = new URLSearchParams(window.location.hash.slice(1));
+    params.set('sel', selectionToParam(next));
+    window.history.replaceState(null, '', `#${params.toString()}`);
+    setSelection(next);
+  }, []);
+  return [selection, select];
+}
+
 export function CourseScreen({ course }: CourseScreenProps) {
   const { client, info } = useBackend();
   const [readOnly, setReadOnly] = useState(false);
   const [publishing, setPublishing] = useState(false);
   const { state, problem, apply, undo, redo } = useCourseDocument(course.path, readOnly);
   const doc = state.kind === 'ready' ? state.doc : null;
+  const [selection, select] = useHashSelection();
+  const applyAll = useCallback(
+    async (edits: readonly Parameters<typeof apply>[0][], _label: string) => {
+      // Until the workspace lands a batch call, each edit is its own undo step.
+      for (const edit of edits) await apply(edit);
+    },
+    [apply],
+  );
+  const editorContext: EditorContext | null = useMemo(
+    () =>
+      doc && {
+        path: doc.path,
+        course: doc.course,
+        assets: doc.assets,
+        readOnly: doc.readOnly,
+        apply,
+        applyAll,
+        select,
+      },
+    [doc, apply, applyAll, select],
+  );
 
   const hotkeys = useMemo(
     () => [
@@ -217,6 +263,11 @@ export function CourseScreen({ course }: CourseScreenProps) {
           </ol>
         )}
       </Card>
+      {selection && editorContext && (
+        <section className="course-editor" aria-label="Editor">
+          <SelectionEditor selection={selection} context={editorContext} />
+        </section>
+      )}
     </main>
   );
 }
