@@ -1,11 +1,27 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { STUDIO_CSP } from './shared/security/csp.ts';
+
+/** The same policy as the header, also in the page, so the studio's HTML is never without one. */
+function studioCspMeta(): Plugin {
+  // frame-ancestors is header-only; in a meta tag browsers ignore it with a warning.
+  const policy = STUDIO_CSP.split('; ')
+    .filter((d) => !d.startsWith('frame-ancestors'))
+    .join('; ');
+  // Electronegativity rates `script-src 'self'` "maybe weak" (same-origin script gadgets); the studio's
+  // origin serves only its own built files, so that one rating is waived on this line (docs/security.md).
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" /><!-- eng-disable CSP_GLOBAL_CHECK -->`;
+  return {
+    name: 'tailor-studio-csp-meta',
+    transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    ${meta}`),
+  };
+}
 
 // The studio: built to out/studio, loaded from app://studio in Electron and from the web host.
 export default defineConfig({
   root: 'renderer/studio',
   base: './',
-  plugins: [react()],
+  plugins: [react(), studioCspMeta()],
   build: {
     outDir: '../../out/studio',
     emptyOutDir: true,

@@ -9,6 +9,7 @@ export default defineConfig({
       'test/integration/**/*.test.ts',
       'test/layering/**/*.test.ts',
       'test/reliability/**/*.test.ts',
+      'test/security/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 30_000,

@@ -51,7 +51,8 @@ function guardAllWebContents(): void {
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
       const decision = windowOpenDecision(url);
-      if (decision.openExternally) void shell.openExternal(url);
+      // The target is the parsed, allow-checked URL from windowOpenDecision, never the raw request.
+      if (decision.openExternally) void shell.openExternal(decision.openExternally); // eng-disable OPEN_EXTERNAL_JS_CHECK
       return { action: decision.action };
     });
   });
@@ -93,7 +94,8 @@ async function start(): Promise<void> {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT_CHANNEL, event, payload);
   });
 
-  mainWindow = new BrowserWindow(studioWindowOptions(join(__dirname, 'preload.cjs')));
+  // Isolation, sandbox and Auxclick are set in secureWebPreferences and pinned by security.test.ts.
+  mainWindow = new BrowserWindow(studioWindowOptions(join(__dirname, 'preload.cjs'))); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -5,6 +5,7 @@ import { createInvokeHandler } from './ipc';
 import {
   isTrustedSender,
   mayNavigate,
+  mayOpenExternally,
   secureWebPreferences,
   STUDIO_ENTRY_URL,
   studioWindowOptions,
@@ -54,12 +55,52 @@ describe('navigation guards', () => {
     expect(mayNavigate(url)).toBe(false);
   });
 
-  it('deny every new window, sending only plain web links to the system browser', () => {
-    expect(windowOpenDecision('https://docs.example.com/help')).toEqual({ action: 'deny', openExternally: true });
-    expect(windowOpenDecision('file:///etc/passwd')).toEqual({ action: 'deny', openExternally: false });
-    expect(windowOpenDecision('app://studio/index.html')).toEqual({ action: 'deny', openExternally: false });
-    expect(windowOpenDecision('https://user@phish.example.com/')).toEqual({ action: 'deny', openExternally: false });
-    expect(windowOpenDecision('javascript:alert(1)')).toEqual({ action: 'deny', openExternally: false });
+  it('deny every new window, sending only https and mailto links to the system', () => {
+    expect(windowOpenDecision('https://docs.example.com/help')).toEqual({
+      action: 'deny',
+      openExternally: 'https://docs.example.com/help',
+    });
+    expect(windowOpenDecision('file:///etc/passwd')).toEqual({ action: 'deny', openExternally: null });
+  });
+
+  it.each(['https://docs.example.com/help?q=1#top', 'https://www.w3.org/WAI/', 'mailto:learning@example.com'])(
+    'open %j in the system browser or mail program',
+    (url) => {
+      expect(mayOpenExternally(url)).toBe(true);
+    },
+  );
+
+  it.each([
+    'http://docs.example.com/',
+    'https://user@phish.example.com/',
+    'https://user:pw@example.com/',
+    'https://example.com:8443/',
+    'https://127.0.0.1/',
+    'https://[::1]/',
+    'https://localhost/',
+    'https://intranet/',
+    'https://tailor.localhost/',
+    'https://xn--exmple-cua.com/',
+    'https://exаmple.com/',
+    'javascript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    'file:///etc/passwd',
+    'file://server/share/run.exe',
+    'data:text/html,<script>alert(1)</script>',
+    'app://studio/index.html',
+    'app://studio/../../etc/passwd',
+    'smb://server/share',
+    'ms-msdt:/id PCWDiagnostic',
+    'mailto:',
+    'mailto:someone',
+    'mailto:a@b.com%0ABcc:victim@example.com',
+    'mailto:a@b.com?bcc=victim@example.com',
+    'vbscript:msgbox(1)',
+    ' https://example.com/',
+    'not a url',
+    '',
+  ])('never hand %j to the operating system', (url) => {
+    expect(mayOpenExternally(url)).toBe(false);
   });
 });
 

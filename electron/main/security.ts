@@ -23,11 +23,33 @@ export function mayNavigate(raw: string): boolean {
   return isStudioUrl(raw);
 }
 
-/** New windows are always denied; plain web links go to the system browser instead. */
-export function windowOpenDecision(raw: string): { readonly action: 'deny'; readonly openExternally: boolean } {
-  const url = parse(raw);
-  const external = url !== null && (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '';
-  return { action: 'deny', openExternally: external };
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+/**
+ * What may leave the app for the operating system: https links to a named public host and mailto
+ * addresses, nothing else. Credentials, IP literals, local names and punycode (look-alike) hosts
+ * are refused, because the OS would hand them to whatever program claims them.
+ */
+export function externalLink(raw: string): string | null {
+  const url = raw === raw.trim() ? parse(raw) : null;
+  if (url === null) return null;
+  if (url.protocol === 'mailto:') {
+    const address = /^[^@\s/?#%]+@[a-z0-9.-]+\.[a-z]{2,}$/i.test(url.pathname);
+    return address && url.search === '' ? url.href : null;
+  }
+  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '' || url.port !== '') return null;
+  const host = url.hostname;
+  if (host.startsWith('[') || IPV4.test(host) || !host.includes('.') || host.endsWith('.localhost')) return null;
+  return host.split('.').some((label) => label.startsWith('xn--')) ? null : url.href;
+}
+
+export function mayOpenExternally(raw: string): boolean {
+  return externalLink(raw) !== null;
+}
+
+/** New windows are always denied; links that pass the external check go to the system instead. */
+export function windowOpenDecision(raw: string): { readonly action: 'deny'; readonly openExternally: string | null } {
+  return { action: 'deny', openExternally: externalLink(raw) };
 }
 
 /** A call is served only when it comes from the studio's own top frame. */
@@ -54,6 +76,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: true,
+    // A middle click must not open links in a new window behind the window-open guard's back.
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 
