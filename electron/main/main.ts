@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, screen, session, shell } from 'electron';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/contract';
 import { STUDIO_CSP } from '../../shared/security/csp';
 import { createBackend } from '../backend/backend';
 import { resolveUnderRoot } from '../backend/static-files';
 import { createInvokeHandler } from './ipc';
+import { documentsFromArgv } from './launch-args';
 import { electronNativeBindingPath } from './native-binding';
 import { electronPlatform } from './platform';
 import {
@@ -17,6 +18,7 @@ import {
   studioWindowOptions,
   windowOpenDecision,
 } from './security';
+import { placeOnDisplays, readWindowState, writeWindowState } from './window-state';
 
 // Must happen before `ready`: a standard, secure scheme gets a real origin for CSP and fetch.
 protocol.registerSchemesAsPrivileged([
@@ -26,6 +28,30 @@ protocol.registerSchemesAsPrivileged([
 const appRoot = app.getAppPath();
 const studioDir = join(appRoot, 'out', 'studio');
 let mainWindow: BrowserWindow | null = null;
+/** Documents asked for before the studio could take them (a double-click that started the app). */
+const pendingDocuments: string[] = documentsFromArgv(process.argv, process.cwd());
+let openDocument: ((path: string) => void) | null = null;
+
+function requestDocument(path: string): void {
+  app.addRecentDocument(path);
+  if (openDocument) openDocument(path);
+  else pendingDocuments.push(path);
+}
+
+// One Tailor at a time: a second launch (or a double-clicked .tailor) opens in the running one.
+if (!app.requestSingleInstanceLock()) app.quit();
+app.on('second-instance', (_event, argv, cwd) => {
+  for (const path of documentsFromArgv(argv, cwd)) requestDocument(path);
+  if (mainWindow) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  }
+});
+// macOS hands files over with open-file, possibly before `ready`.
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  requestDocument(path);
+});
 
 function serveStudio(): void {
   protocol.handle(STUDIO_SCHEME, async (request) => {
@@ -95,12 +121,39 @@ async function start(): Promise<void> {
   });
 
   // Isolation, sandbox and Auxclick are set in secureWebPreferences and pinned by security.test.ts.
-  mainWindow = new BrowserWindow(studioWindowOptions(join(__dirname, 'preload.cjs'))); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.on('closed', () => {
-    mainWindow = null;
+  const options = studioWindowOptions(join(__dirname, 'preload.cjs'));
+  const stateFile = join(dataDir, 'window.json');
+  const saved = readWindowState(stateFile);
+  const place = saved
+    ? placeOnDisplays(
+        saved,
+        screen.getAllDisplays().map((d) => d.workArea),
+        { width: options.minWidth ?? 0, height: options.minHeight ?? 0 },
+      )
+    : null;
+  // Isolation, sandbox and Auxclick are set in secureWebPreferences and pinned by security.test.ts.
+  const window = new BrowserWindow({ ...options, ...place }); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
+  mainWindow = window;
+  window.once('ready-to-show', () => {
+    if (saved?.maximized) window.maximize();
+    window.show();
   });
-  await mainWindow.loadURL(STUDIO_ENTRY_URL);
+  window.on('close', () =>
+    writeWindowState(stateFile, { ...window.getNormalBounds(), maximized: window.isMaximized() }),
+  );
+  window.on('closed', () => {
+    mainWindow = null;
+    openDocument = null;
+  });
+  backend.events.attach((event, payload) => {
+    if (event === 'export.progress') {
+      const { done, total } = payload as { done: number; total: number };
+      window.setProgressBar(total > 0 && done < total ? done / total : -1);
+    }
+  });
+  await window.loadURL(STUDIO_ENTRY_URL);
+  openDocument = (path) => window.webContents.send(IPC_EVENT_CHANNEL, 'app.openDocument', { path });
+  for (const path of pendingDocuments.splice(0)) openDocument(path);
 }
 
 app.on('window-all-closed', () => app.quit());

@@ -6,6 +6,8 @@ export interface EventPayloads {
   'library.changed': { readonly reason: 'created' | 'opened' };
   /** An open document changed (an edit, undo or redo), from any window. */
   'document.changed': DocumentChange;
+  /** The desktop shell was asked to open a document (double-click, Open Recent, a second launch). */
+  'app.openDocument': { readonly path: string };
   /** A running export moved on. */
   'export.progress': { readonly job: string; readonly done: number; readonly total: number; readonly file: string };
 }
@@ -16,6 +18,7 @@ export const eventNames = [
   'library.changed',
   'document.changed',
   'export.progress',
+  'app.openDocument',
 ] as const satisfies readonly EventName[];
 
 export function isEventName(name: string): name is EventName {
