@@ -92,7 +92,7 @@ export const verifyCommand: Command = {
       const { course } = report.index;
       io.out(`${course.title}`);
       io.out(
-        `  proof: ${report.stats.learners} learners, ${report.stats.casesChecked} persona × outcome cases, ${report.stats.placementStates} placement states`,
+        `  proof: ${report.stats.learners} learners, ${report.stats.casesChecked} outcome-search steps, ${report.stats.placementStates} placement states`,
       );
       io.out(
         `  tracking: worst case ${report.budget.worstCaseChars} characters of suspend_data (SCORM 1.2 limit ${report.budget.scorm12.limit}: ${report.budget.scorm12.fits ? 'fits' : 'too large'})`,
