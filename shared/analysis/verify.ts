@@ -2,6 +2,7 @@ import { loadCourse, type CourseIndex, type CourseProblem } from '../engine/cour
 import { budgetFindings, trackingBudget, type TrackingBudget } from './budget';
 import type { Finding } from './findings';
 import { lintCourse } from './lint';
+import { missingMediaFindings } from './media';
 import { prove, type ProofStats } from './proof';
 
 export type VerifyReport =
@@ -16,14 +17,24 @@ export type VerifyReport =
       readonly warnings: number;
     };
 
-/** Schema, references and conditions; then the proof, the tracking budget and lint. */
-export function verifyCourse(input: unknown): VerifyReport {
+export interface VerifyOptions {
+  /** The media files the course holds (`assets/…`); when given, every reference to another file is an error. */
+  readonly media?: Iterable<string>;
+}
+
+/** Schema, references and conditions; then the proof, the tracking budget, lint and (given the media) missing files. */
+export function verifyCourse(input: unknown, options: VerifyOptions = {}): VerifyReport {
   const load = loadCourse(input);
   if (!load.ok) return { usable: false, problems: load.problems };
   const { index } = load;
   const proof = prove(index);
   const budget = trackingBudget(index);
-  const findings = [...proof.findings, ...budgetFindings(budget), ...lintCourse(index)];
+  const findings = [
+    ...(options.media ? missingMediaFindings(index.course, options.media) : []),
+    ...proof.findings,
+    ...budgetFindings(budget),
+    ...lintCourse(index),
+  ];
   return {
     usable: true,
     index,

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCourse } from '../../../bench/generate-course';
@@ -76,6 +76,38 @@ describe('tailor verify', () => {
     const report = JSON.parse(result.out) as { usable: boolean; errors: number; budget: { worstCaseChars: number } };
     expect(report).toMatchObject({ usable: true, errors: 0 });
     expect(report.budget.worstCaseChars).toBeGreaterThan(0);
+  });
+});
+
+describe('media the course refers to', () => {
+  /** The safety example with one captions file gone from assets/. */
+  function safetyWithoutCaptions() {
+    const dir = join(tempDir(), 'safety');
+    cpSync(join(EXAMPLES_DIR, 'shop-floor-safety'), dir, { recursive: true });
+    rmSync(join(dir, 'assets', 'forklift-crossing.en.vtt'));
+    const json = readFileSync(join(dir, 'course.json'), 'utf8');
+    const path = /modules\[\d+\]\.lessons\[\d+\]\.blocks\[\d+\]\.captions\[\d+\]\.src/;
+    return { dir, json, path };
+  }
+
+  it('verify reports a missing captions file as an error at its JSON path, naming the file', async () => {
+    const { dir, path } = safetyWithoutCaptions();
+    const result = await tailor('verify', dir, '--no-smoke');
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(
+      new RegExp(
+        `error {3}${path.source}: "assets/forklift-crossing\\.en\\.vtt" is not among the course's media.*\\[media-missing\\]`,
+      ),
+    );
+  });
+
+  it('export refuses a course with a missing media file and writes nothing', async () => {
+    const { dir } = safetyWithoutCaptions();
+    const out = join(tempDir(), 'safety.zip');
+    const result = await tailor('export', dir, '--standard', 'scorm12', '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/assets\/forklift-crossing\.en\.vtt" is not among the course's media/);
+    expect(existsSync(out)).toBe(false);
   });
 });
 

@@ -15,6 +15,22 @@ the tracking budget and lint; then, where a Chromium is available ($TAILOR_CHROM
 <course> is a .tailor document or a portable course folder (course.json + assets/).
 Exit codes: 0 clean, 1 findings (errors or warnings), 2 unusable input.`;
 
+/** The media files the course holds, or undefined when the course is too broken to open (verify reports why). */
+function mediaNames(path: string): string[] | undefined {
+  let source;
+  try {
+    source = openCourseSource(path);
+  } catch (error) {
+    if (error instanceof TailorError) return undefined;
+    throw error;
+  }
+  try {
+    return source.assets.names();
+  } finally {
+    source.close();
+  }
+}
+
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'check a course: schema, proof over personas and outcomes, tracking budget, lint',
@@ -43,7 +59,7 @@ export const verifyCommand: Command = {
       else io.err(error.message);
       return 2;
     }
-    const report = verifyCourse(json);
+    const report = verifyCourse(json, { media: mediaNames(path) });
     if (!report.usable) {
       if (parsed.values.json) io.out(JSON.stringify({ usable: false, file, problems: report.problems }, null, 2));
       else {
