@@ -75,6 +75,7 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
     let sample: Counterexample | undefined;
     let emptyRequired: Counterexample | undefined;
     const mandateFindings = new Map<number, Counterexample>();
+    const requireOutside = new Map<number, Counterexample>();
 
     for (const learner of learners) {
       // A module's status depends only on whether some require, some skip and some optional rule hold.
@@ -85,6 +86,15 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
         if (decision.status === 'required' && m.lessons.length === 0)
           emptyRequired ??= counterexample(learner, witness, describeDecision(decision));
       }
+      const outsideAudience =
+        m.audience.length > 0 && (learner.role === undefined || !m.audience.includes(learner.role));
+      if (outsideAudience && !(learner.role !== undefined && m.mandatoryFor.includes(learner.role)))
+        for (const i of requires) {
+          if (requireOutside.has(i)) continue;
+          const witness = solver.satisfy(learner, [i]);
+          if (witness)
+            requireOutside.set(i, counterexample(learner, witness, `excluded: Meant for ${m.audience.join(', ')}.`));
+        }
       if (learner.role === undefined || !m.mandatoryFor.includes(learner.role)) continue;
       for (const i of [...skips, ...optionals]) {
         if (mandateFindings.has(i)) continue;
@@ -122,6 +132,14 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
         counterexample: example,
       });
     }
+    for (const [ruleIndex, example] of requireOutside)
+      findings.push({
+        severity: 'warning',
+        code: 'require-outside-audience',
+        path: `rules[${ruleIndex}].when`,
+        message: `Rule "${course.rules[ruleIndex]!.id}" requires "${m.title}" for some learners outside its audience (${m.audience.join(', ')}); the audience wins and they do not get it. Add their role to the audience, make the module mandatory for them, or narrow the rule.`,
+        counterexample: example,
+      });
     for (const role of m.mandatoryFor)
       if (m.audience.length > 0 && !m.audience.includes(role))
         findings.push({

@@ -102,8 +102,8 @@ function evidenceText(
 
 /**
  * Decides one module from the rules that target it. Shared by the resolver and the proof, so what
- * the proof promises is what learners get. Precedence: mandatory for the role (locked) > require >
- * skip > optional; recommend only adds a flag.
+ * the proof promises is what learners get. Precedence: mandatory for the role (locked) > audience >
+ * require > skip > optional; recommend only adds a flag.
  */
 export function decideModule(
   index: CourseIndex,
@@ -153,7 +153,9 @@ export function decideModule(
     else if (kind === 'recommend') recommends.push(i);
   }
 
-  for (const i of requires) {
+  // A require rule works within the module's audience; it never hands the module to other roles.
+  const outsideAudience = status === 'excluded';
+  for (const i of outsideAudience ? [] : requires) {
     if (!locked) status = 'required';
     reasons.push(ruleReason(i));
   }
@@ -177,7 +179,7 @@ export function decideModule(
     recommended = true;
     reasons.push(ruleReason(i));
   }
-  return { status, locked, requiredByRule: requires.length > 0, recommended, reasons };
+  return { status, locked, requiredByRule: !outsideAudience && requires.length > 0, recommended, reasons };
 }
 
 /**
