@@ -134,6 +134,36 @@ describe('the proof finds planted flaws', () => {
     });
   });
 
+  it('reports a mandate the designer marked as winning over a skip rule as information, not a warning', () => {
+    const course = small(5);
+    const role = course.personas![0]!.role;
+    course.modules!.push({
+      id: 'incident-reporting',
+      title: 'Incident reporting',
+      mandatoryFor: [role],
+      lessons: [{ id: 'ir-l', title: 'L', blocks: [] }],
+    });
+    course.rules!.push({
+      id: 'experts-skip',
+      when: 'mastery(comp-1) >= expert',
+      then: { kind: 'skip', modules: ['incident-reporting'] },
+      reason: 'You know this.',
+      mandateWins: true,
+    });
+    const at = `rules[${course.rules!.length - 1}]`;
+    const report = verifyCourse(course);
+    if (!report.usable) throw new Error('the course must load');
+    const mine = report.findings.filter((f) => f.path === at);
+    expect(mine).toEqual([
+      expect.objectContaining({
+        severity: 'info',
+        code: 'rule-yields-to-mandate',
+        message: expect.stringMatching(/As intended/),
+      }),
+    ]);
+    expect(report.notes).toBeGreaterThanOrEqual(1);
+  });
+
   it('keeps a module outside the audience of a learner a require rule names, and warns with that learner', () => {
     const course = small(5);
     const [inside, outside] = [course.personas![0]!.role, course.personas![1]!.role];

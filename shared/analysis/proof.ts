@@ -124,13 +124,24 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
       });
     for (const [ruleIndex, example] of mandateFindings) {
       const rule = course.rules[ruleIndex]!;
-      findings.push({
-        severity: 'warning',
-        code: 'rule-overridden-by-mandate',
-        path: `rules[${ruleIndex}]`,
-        message: `Rule "${rule.id}" would ${rule.then.kind === 'skip' ? 'skip' : 'make optional'} "${m.title}", which is mandatory for ${m.mandatoryFor.join(', ')}; the mandate wins and the rule is ignored for them.`,
-        counterexample: example,
-      });
+      const action = rule.then.kind === 'skip' ? 'skip' : 'make optional';
+      findings.push(
+        rule.mandateWins
+          ? {
+              severity: 'info',
+              code: 'rule-yields-to-mandate',
+              path: `rules[${ruleIndex}]`,
+              message: `As intended, the mandate for ${m.mandatoryFor.join(', ')} wins over rule "${rule.id}": they take "${m.title}" even when the rule would ${action} it.`,
+              counterexample: example,
+            }
+          : {
+              severity: 'warning',
+              code: 'rule-overridden-by-mandate',
+              path: `rules[${ruleIndex}]`,
+              message: `Rule "${rule.id}" would ${action} "${m.title}", which is mandatory for ${m.mandatoryFor.join(', ')}; the mandate wins and the rule is ignored for them. If that is meant, set "mandateWins": true on the rule.`,
+              counterexample: example,
+            },
+      );
     }
     for (const [ruleIndex, example] of requireOutside)
       findings.push({

@@ -15,6 +15,8 @@ export type VerifyReport =
       readonly stats: ProofStats;
       readonly errors: number;
       readonly warnings: number;
+      /** What the designer said they meant: reported, never failing a check. */
+      readonly notes: number;
     };
 
 export interface VerifyOptions {
@@ -43,5 +45,6 @@ export function verifyCourse(input: unknown, options: VerifyOptions = {}): Verif
     stats: proof.stats,
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
+    notes: findings.filter((f) => f.severity === 'info').length,
   };
 }

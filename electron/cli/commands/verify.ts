@@ -86,6 +86,7 @@ export const verifyCommand: Command = {
         }
       }
     }
+    const failing = report.errors + report.warnings;
     const smokeFailures = 'results' in smoke ? smoke.results.filter((r) => !r.ok).length : 0;
     if (parsed.values.json) {
       io.out(
@@ -114,7 +115,9 @@ export const verifyCommand: Command = {
         `  tracking: worst case ${report.budget.worstCaseChars} characters of suspend_data (SCORM 1.2 limit ${report.budget.scorm12.limit}: ${report.budget.scorm12.fits ? 'fits' : 'too large'})`,
       );
       for (const f of report.findings) {
-        io.out(`  ${f.severity === 'error' ? 'error  ' : 'warning'} ${f.path}: ${f.message} [${f.code}]`);
+        io.out(
+          `  ${f.severity === 'error' ? 'error  ' : f.severity === 'warning' ? 'warning' : 'info   '} ${f.path}: ${f.message} [${f.code}]`,
+        );
         if (f.counterexample) {
           const outcome = Object.entries(f.counterexample.outcome)
             .map(([c, v]) => `${c}=${v}`)
@@ -131,11 +134,11 @@ export const verifyCommand: Command = {
             `  smoke run: ${r.persona} ${r.ok ? 'played through to "completed" in Chromium' : `FAILED: ${r.problem}`}`,
           );
       io.out(
-        report.findings.length === 0 && smokeFailures === 0
+        failing === 0 && smokeFailures === 0
           ? '  clean: every persona and placement outcome gets a valid path.'
           : `  ${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}${smokeFailures ? `, ${smokeFailures} smoke run failure${smokeFailures === 1 ? '' : 's'}` : ''}`,
       );
     }
-    return report.findings.length === 0 && smokeFailures === 0 ? 0 : 1;
+    return failing === 0 && smokeFailures === 0 ? 0 : 1;
   },
 };
