@@ -7,3 +7,4 @@ export * from './verify';
 export * from './exhaustive';
 export * from './media';
 export * from './solver';
+export * from './reasons';

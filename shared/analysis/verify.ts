@@ -3,6 +3,7 @@ import { budgetFindings, trackingBudget, type TrackingBudget } from './budget';
 import type { Finding } from './findings';
 import { lintCourse } from './lint';
 import { missingMediaFindings } from './media';
+import { reasonFindings } from './reasons';
 import { prove, type ProofStats } from './proof';
 
 export type VerifyReport =
@@ -36,6 +37,7 @@ export function verifyCourse(input: unknown, options: VerifyOptions = {}): Verif
     ...proof.findings,
     ...budgetFindings(budget),
     ...lintCourse(index),
+    ...reasonFindings(index),
   ];
   return {
     usable: true,

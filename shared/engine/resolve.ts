@@ -92,6 +92,19 @@ export interface ModuleDecision {
   readonly reasons: Reason[];
 }
 
+/** Whether the learner's levels for these competencies all came from somewhere other than their placement answers. */
+export function knownWithoutAnswers(
+  competencies: Iterable<string>,
+  sources: LearnerState['sources'] | undefined,
+): boolean {
+  const list = [...competencies];
+  return (
+    sources !== undefined &&
+    list.length > 0 &&
+    list.every((c) => sources[c] !== 'placement' && sources[c] !== 'self-rating')
+  );
+}
+
 function evidenceText(
   index: CourseIndex,
   competencies: Iterable<string>,
@@ -110,7 +123,7 @@ export function decideModule(
   moduleIndex: number,
   role: string | undefined,
   holds: (rule: number) => boolean,
-  state?: Pick<LearnerState, 'mastery' | 'scores'>,
+  state?: Pick<LearnerState, 'mastery' | 'scores' | 'sources'>,
 ): ModuleDecision {
   const { course } = index;
   const m = course.modules[moduleIndex]!;
@@ -132,11 +145,15 @@ export function decideModule(
   }
   const ruleReason = (i: number): Reason => {
     const rule = course.rules[i]!;
+    const deps = index.rules[i]!.deps.competencies;
     return {
       kind: 'rule',
-      text: rule.reason,
+      text:
+        rule.reasonWithoutAnswers && knownWithoutAnswers(deps, state?.sources)
+          ? rule.reasonWithoutAnswers
+          : rule.reason,
       rule: rule.id,
-      evidence: evidenceText(index, index.rules[i]!.deps.competencies, state),
+      evidence: evidenceText(index, deps, state),
     };
   };
   // One pass over the rules that name this module, grouped by what they do.
