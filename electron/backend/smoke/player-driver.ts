@@ -123,7 +123,7 @@ export async function playThrough(
       await frame.getByRole('status').filter({ hasText: /\S/ }).waitFor();
       await press(frame.getByRole('button', { name: 'Next' }));
     } catch (error) {
-      throw new Error(`at placement question "${q.id}" (${q.type}): ${describePlayerError(error)}`);
+      throw new Error(`at placement question "${q.id}" (${q.type}): ${describePlayerError(error)}`, { cause: error });
     }
   }
   if (await frame.getByRole('button', { name: 'See my path' }).isVisible())
