@@ -1,7 +1,7 @@
 import { exhaustiveReachability, prove } from '../shared/analysis';
 import { factsFor, firedRules, loadCourseOrThrow, personaState, resolvePath, type CourseIndex } from '../shared/engine';
 import type { LearnerState } from '../shared/engine';
-import { generateCourse, LARGE_COURSE } from './generate-course';
+import { generateCourse, LARGE_COURSE, wideRuleCourse, type WideRuleShape } from './generate-course';
 import type { Benchmark } from './harness';
 
 const EXHAUSTIVE_SLICE = 2_000;
@@ -16,7 +16,39 @@ function setup() {
   totalCases = exhaustiveReachability(index, { maxCases: 1 }).totalCases;
 }
 
+/** A proof row for a course whose capstone is decided by rules reading k competencies together. */
+function wideRuleRow(shape: WideRuleShape, k: number): Benchmark {
+  let wide: CourseIndex;
+  let total = 1;
+  const slice = 20_000;
+  return {
+    name: `proof with ${shape === 'one rule reading all' ? `one rule reading ${k} competencies` : `${k} rules on one module, each reading another competency`}`,
+    goal: 'under 1 s, exact (the symbolic search is checked against enumeration in shared/analysis/solver.test.ts)',
+    maxSubjectMs: 1000,
+    samples: 5,
+    setup: () => {
+      wide = loadCourseOrThrow(wideRuleCourse(shape, k));
+      total = exhaustiveReachability(wide, { maxCases: 1 }).totalCases;
+    },
+    baseline: {
+      label: 'exhaustive enumeration, projected',
+      run: () => exhaustiveReachability(wide, { maxCases: slice }),
+    },
+    get baselineScale() {
+      return Math.max(1, total / slice);
+    },
+    get baselineNote() {
+      return `${Math.min(slice, total)} of ${total.toExponential(2)} persona × outcome cases timed, then scaled`;
+    },
+    subject: { label: 'symbolic proof', run: () => prove(wide) },
+  };
+}
+
 export const engineBenchmarks: Benchmark[] = [
+  wideRuleRow('one rule reading all', 8),
+  wideRuleRow('one rule reading all', 12),
+  wideRuleRow('one rule per competency', 8),
+  wideRuleRow('one rule per competency', 12),
   {
     name: 'proof on the generated course (300 modules, 12 competencies × 4 levels, 200 rules, 8 personas)',
     goal: 'under 1 s on one core (Node runs it on one thread), and far below exhaustive enumeration',

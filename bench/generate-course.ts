@@ -184,3 +184,38 @@ export function generateCourse(options: GeneratorOptions): CourseInput {
 }
 
 export const LARGE_COURSE: GeneratorOptions = { seed: 42, modules: 300, competencies: 12, rules: 200, personas: 8 };
+
+/** The two rule shapes that made enumeration explode: one rule reading k competencies, or k rules each reading one. */
+export type WideRuleShape = 'one rule reading all' | 'one rule per competency';
+
+/**
+ * A course whose capstone module is decided by rules reading k competencies at once: either one
+ * `require` rule AND-ing k mastery tests, or k `recommend` rules on it, each testing another score.
+ */
+export function wideRuleCourse(shape: WideRuleShape, k: number, seed = 7): CourseInput {
+  const course = generateCourse({ seed, modules: 12, competencies: k, rules: 8, personas: 4, placementDepth: 1 });
+  const competencies = Array.from({ length: k }, (_, i) => `comp-${i + 1}`);
+  course.modules!.push({
+    id: 'capstone',
+    title: 'Capstone',
+    lessons: [{ id: 'capstone-lesson', title: 'Capstone case', blocks: [] }],
+  });
+  const rules =
+    shape === 'one rule reading all'
+      ? [
+          {
+            id: 'experts-in-all-areas',
+            when: competencies.map((c) => `mastery(${c}) >= proficient`).join(' and '),
+            then: { kind: 'require' as const, modules: ['capstone'] },
+            reason: 'Proficient in every area: the capstone is yours.',
+          },
+        ]
+      : competencies.map((c, i) => ({
+          id: `recommend-for-${c}`,
+          when: `score(${c}) >= ${(0.3 + (0.5 * i) / k).toFixed(2)}`,
+          then: { kind: 'recommend' as const, modules: ['capstone'] },
+          reason: `Strong in ${c}.`,
+        }));
+  course.rules!.push(...rules);
+  return course;
+}

@@ -9,8 +9,20 @@ import { analysisLearners, forEachOutcome, outcomeClasses, outcomeFacts, type Ou
  */
 export function exhaustiveReachability(
   index: CourseIndex,
-  options: { readonly maxCases?: number } = {},
-): { reachable: Set<string>; cases: number; totalCases: number; complete: boolean } {
+  options: {
+    readonly maxCases?: number;
+    /** Also collect which rules apply and which contradict. */ readonly rules?: boolean;
+  } = {},
+): {
+  reachable: Set<string>;
+  /** Rules that hold for some learner and outcome. */
+  applies: Set<number>;
+  /** Pairs "r,w" of a require rule and a skip or optional rule on the same module that hold together. */
+  contradictions: Set<string>;
+  cases: number;
+  totalCases: number;
+  complete: boolean;
+} {
   const thresholds = new Map<string, number[]>();
   for (const rule of index.rules)
     for (const [c, ts] of rule?.deps.scoreThresholds ?? []) thresholds.set(c, [...(thresholds.get(c) ?? []), ...ts]);
@@ -20,6 +32,8 @@ export function exhaustiveReachability(
   const totalCases = learners.length * per.reduce((n, cs) => n * cs.length, 1);
   const maxCases = options.maxCases ?? Infinity;
   const reachable = new Set<string>();
+  const applies = new Set<number>();
+  const contradictions = new Set<string>();
   let cases = 0;
   const { course } = index;
   for (const learner of learners) {
@@ -28,6 +42,13 @@ export function exhaustiveReachability(
       cases++;
       const facts = outcomeFacts(learner, competencies, outcome);
       const fired = course.rules.map((_, i) => index.rules[i]?.test(facts) === true);
+      if (options.rules) fired.forEach((f, i) => f && applies.add(i));
+      if (options.rules)
+        for (const touching of index.rulesByModule.values())
+          for (const r of touching)
+            for (const w of touching)
+              if (fired[r] && fired[w] && course.rules[r]!.then.kind === 'require')
+                if (['skip', 'optional'].includes(course.rules[w]!.then.kind)) contradictions.add(`${r},${w}`);
       course.modules.forEach((m, mi) => {
         const { status } = decideModule(index, mi, learner.role, (i) => fired[i] === true);
         if (status === 'required' || status === 'optional') reachable.add(m.id);
@@ -36,5 +57,5 @@ export function exhaustiveReachability(
     });
     if (stopped) break;
   }
-  return { reachable, cases, totalCases, complete: cases === totalCases };
+  return { reachable, applies, contradictions, cases, totalCases, complete: cases === totalCases };
 }

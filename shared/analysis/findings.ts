@@ -1,6 +1,7 @@
 /** One thing the analysis found, where it is (JSON path in course.json) and, when it can, a learner for whom it happens. */
 export interface Finding {
-  readonly severity: 'error' | 'warning';
+  /** `info`: something the designer said they meant (e.g. a mandate overriding a rule), reported, never failing a check. */
+  readonly severity: 'error' | 'warning' | 'info';
   readonly code: string;
   readonly path: string;
   readonly message: string;

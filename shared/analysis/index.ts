@@ -5,3 +5,6 @@ export * from './outcomes';
 export * from './proof';
 export * from './verify';
 export * from './exhaustive';
+export * from './media';
+export * from './solver';
+export * from './reasons';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateCourse } from '../../bench/generate-course';
 import { EXAMPLE_NAMES, exampleJson } from '../../test/fixtures/examples';
-import { loadCourseOrThrow } from '../engine';
+import { loadCourseOrThrow, personaState, resolvePath } from '../engine';
 import type { CourseInput } from '../model';
 import { budgetFindings } from './budget';
 import { exhaustiveReachability } from './exhaustive';
@@ -130,6 +130,62 @@ describe('the proof finds planted flaws', () => {
     const finding = codes(course).find((f) => f.code === 'rule-overridden-by-mandate');
     expect(finding).toMatchObject({
       path: `rules[${course.rules!.length - 1}]`,
+      counterexample: { persona: expect.any(String) },
+    });
+  });
+
+  it('reports a mandate the designer marked as winning over a skip rule as information, not a warning', () => {
+    const course = small(5);
+    const role = course.personas![0]!.role;
+    course.modules!.push({
+      id: 'incident-reporting',
+      title: 'Incident reporting',
+      mandatoryFor: [role],
+      lessons: [{ id: 'ir-l', title: 'L', blocks: [] }],
+    });
+    course.rules!.push({
+      id: 'experts-skip',
+      when: 'mastery(comp-1) >= expert',
+      then: { kind: 'skip', modules: ['incident-reporting'] },
+      reason: 'You know this.',
+      mandateWins: true,
+    });
+    const at = `rules[${course.rules!.length - 1}]`;
+    const report = verifyCourse(course);
+    if (!report.usable) throw new Error('the course must load');
+    const mine = report.findings.filter((f) => f.path === at);
+    expect(mine).toEqual([
+      expect.objectContaining({
+        severity: 'info',
+        code: 'rule-yields-to-mandate',
+        message: expect.stringMatching(/As intended/),
+      }),
+    ]);
+    expect(report.notes).toBeGreaterThanOrEqual(1);
+  });
+
+  it('keeps a module outside the audience of a learner a require rule names, and warns with that learner', () => {
+    const course = small(5);
+    const [inside, outside] = [course.personas![0]!.role, course.personas![1]!.role];
+    expect(inside).not.toBe(outside);
+    course.modules!.push({
+      id: 'admins-only',
+      title: 'Admins only',
+      audience: [inside],
+      lessons: [{ id: 'a-l', title: 'L', blocks: [] }],
+    });
+    course.rules!.push({
+      id: 'require-admin',
+      when: 'true',
+      then: { kind: 'require', modules: ['admins-only'] },
+      reason: 'Everyone needs this.',
+    });
+    const index = loadCourseOrThrow(course);
+    const outsider = index.course.personas.find((p) => p.role === outside)!;
+    const path = resolvePath(index, personaState(index, outsider).state);
+    expect(path.modules.find((m) => m.id === 'admins-only')!.status).toBe('excluded');
+    const at = `rules[${course.rules!.length - 1}].when`;
+    expect(prove(index).findings.find((f) => f.code === 'require-outside-audience' && f.path === at)).toMatchObject({
       counterexample: { persona: expect.any(String) },
     });
   });

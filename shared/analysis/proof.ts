@@ -4,15 +4,8 @@ import { correctAnswer } from '../engine/grade';
 import { PlacementWalker } from '../engine/placement';
 import { decideModule, type ModuleDecision } from '../engine/resolve';
 import type { Counterexample, Finding } from './findings';
-import {
-  analysisLearners,
-  describeOutcome,
-  forEachOutcome,
-  outcomeClasses,
-  outcomeFacts,
-  type AnalysisLearner,
-  type OutcomeClass,
-} from './outcomes';
+import { analysisLearners, describeOutcome, outcomeClasses, type AnalysisLearner } from './outcomes';
+import { OutcomeSolver, type Witness } from './solver';
 
 export interface ProofOptions {
   /** Placement states explored before the reachability check falls back to the graph alone. */
@@ -21,7 +14,7 @@ export interface ProofOptions {
 
 export interface ProofStats {
   readonly learners: number;
-  /** (learner, outcome class) pairs the proof evaluated across all its questions. */
+  /** Nodes of the outcome search the proof visited across all its questions. */
   readonly casesChecked: number;
   readonly placementStates: number;
 }
@@ -31,14 +24,14 @@ export interface ProofStats {
  * placement outcome, that modules are reachable, required modules can be done, role mandates hold,
  * rules do not contradict, and the placement flow terminates with every question reachable.
  *
- * Each question is answered by enumerating only the competencies its rules read (a module's status
- * depends on nothing else), so the cost grows with the rules, not with levels^competencies.
+ * Each question is answered by a three-valued search over the outcome classes of only the
+ * competencies its rules read (see OutcomeSolver), so the cost grows with the rules' structure, not
+ * with the product of their outcome classes.
  */
 export function prove(index: CourseIndex, options: ProofOptions = {}): { findings: Finding[]; stats: ProofStats } {
   const findings: Finding[] = [];
   const { course } = index;
   const learners = analysisLearners(index);
-  let casesChecked = 0;
 
   const thresholds = new Map<string, number[]>();
   for (const rule of index.rules)
@@ -47,35 +40,25 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
     index.competencyIds.map((c) => [c, outcomeClasses(index, c, thresholds.get(c) ?? [])] as const),
   );
 
-  const depsOf = (rules: readonly number[]) =>
-    [...new Set(rules.flatMap((i) => [...(index.rules[i]?.deps.competencies ?? [])]))].sort();
+  const solver = new OutcomeSolver(index, classes);
 
-  /** Visits every (learner, outcome) over the competencies; stops when `visit` returns true. */
-  const search = (
-    competencies: readonly string[],
-    visit: (
-      learner: AnalysisLearner,
-      facts: ReturnType<typeof outcomeFacts>,
-      outcome: readonly OutcomeClass[],
-    ) => boolean | void,
-  ): boolean => {
-    const per = competencies.map((c) => classes.get(c)!);
-    for (const learner of learners) {
-      const found = forEachOutcome(per, (outcome) => {
-        casesChecked++;
-        return visit(learner, outcomeFacts(learner, competencies, outcome), outcome);
-      });
-      if (found) return true;
-    }
-    return false;
+  const counterexample = (learner: AnalysisLearner, witness: Witness, path: string): Counterexample => ({
+    persona: learner.label,
+    outcome: describeOutcome(index, witness.competencies, witness.outcome),
+    path,
+  });
+  const holdsFor = (learner: AnalysisLearner, witness: Witness) => {
+    const facts = OutcomeSolver.facts(learner, witness);
+    return (i: number) => index.rules[i]?.test(facts) === true;
   };
-
-  const counterexample = (
-    learner: AnalysisLearner,
-    competencies: readonly string[],
-    outcome: readonly OutcomeClass[],
-    path: string,
-  ): Counterexample => ({ persona: learner.label, outcome: describeOutcome(index, competencies, outcome), path });
+  /** The first learner (in persona order) for whom all these rules hold, with their outcome. */
+  const firstSatisfying = (rules: readonly number[]) => {
+    for (const learner of learners) {
+      const witness = solver.satisfy(learner, rules);
+      if (witness) return { learner, witness };
+    }
+    return undefined;
+  };
 
   const describeDecision = (d: ModuleDecision) =>
     `${d.status}: ${d.reasons.map((r) => (r.rule ? `${r.text} [${r.rule}]` : r.text)).join(' ')}`;
@@ -84,31 +67,43 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
   course.modules.forEach((m, mi) => {
     const at = `modules[${mi}]`;
     const touching = index.rulesByModule.get(m.id) ?? [];
-    const competencies = depsOf(touching);
+    const ofKind = (kind: string) => touching.filter((i) => course.rules[i]!.then.kind === kind);
+    const requires = ofKind('require');
+    const skips = ofKind('skip');
+    const optionals = ofKind('optional');
     let reachable = false;
-    let sample: { learner: AnalysisLearner; outcome: OutcomeClass[]; decision: ModuleDecision } | undefined;
+    let sample: Counterexample | undefined;
     let emptyRequired: Counterexample | undefined;
     const mandateFindings = new Map<number, Counterexample>();
-    const hasSkip = touching.some(
-      (i) => course.rules[i]!.then.kind === 'skip' || course.rules[i]!.then.kind === 'optional',
-    );
-    const needsFullSearch = m.lessons.length === 0 || (m.mandatoryFor.length > 0 && hasSkip);
+    const requireOutside = new Map<number, Counterexample>();
 
-    search(competencies, (learner, facts, outcome) => {
-      const holds = (i: number) => index.rules[i]?.test(facts) === true;
-      const decision = decideModule(index, mi, learner.role, holds);
-      sample ??= { learner, outcome: [...outcome], decision };
-      if (decision.status === 'required' || decision.status === 'optional') reachable = true;
-      if (decision.status === 'required' && m.lessons.length === 0 && !emptyRequired)
-        emptyRequired = counterexample(learner, competencies, outcome, describeDecision(decision));
-      if (decision.locked)
-        for (const i of touching) {
-          const kind = course.rules[i]!.then.kind;
-          if ((kind === 'skip' || kind === 'optional') && holds(i) && !mandateFindings.has(i))
-            mandateFindings.set(i, counterexample(learner, competencies, outcome, describeDecision(decision)));
+    for (const learner of learners) {
+      // A module's status depends only on whether some require, some skip and some optional rule hold.
+      for (const { witness } of solver.combinations(learner, [requires, skips, optionals]).values()) {
+        const decision = decideModule(index, mi, learner.role, holdsFor(learner, witness));
+        sample ??= counterexample(learner, witness, describeDecision(decision));
+        if (decision.status === 'required' || decision.status === 'optional') reachable = true;
+        if (decision.status === 'required' && m.lessons.length === 0)
+          emptyRequired ??= counterexample(learner, witness, describeDecision(decision));
+      }
+      const outsideAudience =
+        m.audience.length > 0 && (learner.role === undefined || !m.audience.includes(learner.role));
+      if (outsideAudience && !(learner.role !== undefined && m.mandatoryFor.includes(learner.role)))
+        for (const i of requires) {
+          if (requireOutside.has(i)) continue;
+          const witness = solver.satisfy(learner, [i]);
+          if (witness)
+            requireOutside.set(i, counterexample(learner, witness, `excluded: Meant for ${m.audience.join(', ')}.`));
         }
-      return reachable && !needsFullSearch;
-    });
+      if (learner.role === undefined || !m.mandatoryFor.includes(learner.role)) continue;
+      for (const i of [...skips, ...optionals]) {
+        if (mandateFindings.has(i)) continue;
+        const witness = solver.satisfy(learner, [i]);
+        if (!witness) continue;
+        const decision = decideModule(index, mi, learner.role, holdsFor(learner, witness));
+        mandateFindings.set(i, counterexample(learner, witness, describeDecision(decision)));
+      }
+    }
 
     if (!reachable) {
       findings.push({
@@ -116,16 +111,7 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
         code: 'module-unreachable',
         path: at,
         message: `No learner ever gets "${m.title}": for every persona and placement outcome it is skipped or left out.`,
-        ...(sample
-          ? {
-              counterexample: counterexample(
-                sample.learner,
-                competencies,
-                sample.outcome,
-                describeDecision(sample.decision),
-              ),
-            }
-          : {}),
+        ...(sample ? { counterexample: sample } : {}),
       });
     }
     if (emptyRequired)
@@ -138,14 +124,33 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
       });
     for (const [ruleIndex, example] of mandateFindings) {
       const rule = course.rules[ruleIndex]!;
+      const action = rule.then.kind === 'skip' ? 'skip' : 'make optional';
+      findings.push(
+        rule.mandateWins
+          ? {
+              severity: 'info',
+              code: 'rule-yields-to-mandate',
+              path: `rules[${ruleIndex}]`,
+              message: `As intended, the mandate for ${m.mandatoryFor.join(', ')} wins over rule "${rule.id}": they take "${m.title}" even when the rule would ${action} it.`,
+              counterexample: example,
+            }
+          : {
+              severity: 'warning',
+              code: 'rule-overridden-by-mandate',
+              path: `rules[${ruleIndex}]`,
+              message: `Rule "${rule.id}" would ${action} "${m.title}", which is mandatory for ${m.mandatoryFor.join(', ')}; the mandate wins and the rule is ignored for them. If that is meant, set "mandateWins": true on the rule.`,
+              counterexample: example,
+            },
+      );
+    }
+    for (const [ruleIndex, example] of requireOutside)
       findings.push({
         severity: 'warning',
-        code: 'rule-overridden-by-mandate',
-        path: `rules[${ruleIndex}]`,
-        message: `Rule "${rule.id}" would ${rule.then.kind === 'skip' ? 'skip' : 'make optional'} "${m.title}", which is mandatory for ${m.mandatoryFor.join(', ')}; the mandate wins and the rule is ignored for them.`,
+        code: 'require-outside-audience',
+        path: `rules[${ruleIndex}].when`,
+        message: `Rule "${course.rules[ruleIndex]!.id}" requires "${m.title}" for some learners outside its audience (${m.audience.join(', ')}); the audience wins and they do not get it. Add their role to the audience, make the module mandatory for them, or narrow the rule.`,
         counterexample: example,
       });
-    }
     for (const role of m.mandatoryFor)
       if (m.audience.length > 0 && !m.audience.includes(role))
         findings.push({
@@ -156,37 +161,28 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
         });
 
     // Contradictions: a require together with a skip or make-optional for the same module.
-    const requires = touching.filter((i) => course.rules[i]!.then.kind === 'require');
-    const weakens = touching.filter((i) => ['skip', 'optional'].includes(course.rules[i]!.then.kind));
     for (const r of requires)
-      for (const w of weakens) {
-        const pair = depsOf([r, w]);
-        let example: Counterexample | undefined;
-        search(pair, (learner, facts, outcome) => {
-          if (index.rules[r]?.test(facts) && index.rules[w]?.test(facts)) {
-            example = counterexample(learner, pair, outcome, `both hold; "${course.rules[r]!.id}" (require) wins`);
-            return true;
-          }
-          return false;
-        });
-        if (example)
+      for (const w of [...skips, ...optionals].sort((a, b) => a - b)) {
+        const both = firstSatisfying([r, w]);
+        if (both)
           findings.push({
             severity: 'warning',
             code: 'rules-contradict',
             path: `rules[${w}]`,
             message: `Rules "${course.rules[r]!.id}" (require) and "${course.rules[w]!.id}" (${course.rules[w]!.then.kind}) both apply to "${m.title}" for some learners.`,
-            counterexample: example,
+            counterexample: counterexample(
+              both.learner,
+              both.witness,
+              `both hold; "${course.rules[r]!.id}" (require) wins`,
+            ),
           });
       }
   });
 
   // Rules that can never apply.
   course.rules.forEach((rule, ri) => {
-    const compiled = index.rules[ri];
-    if (!compiled) return;
-    const competencies = [...compiled.deps.competencies].sort();
-    const applies = search(competencies, (_l, facts) => compiled.test(facts));
-    if (!applies)
+    if (!index.rules[ri]) return;
+    if (!firstSatisfying([ri]))
       findings.push({
         severity: 'warning',
         code: 'rule-never-applies',
@@ -219,7 +215,7 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
     }
   });
 
-  return { findings, stats: { learners: learners.length, casesChecked, placementStates } };
+  return { findings, stats: { learners: learners.length, casesChecked: solver.nodes, placementStates } };
 }
 
 /** Every kind of answer a question can get, as far as grading and branching can tell them apart. */

@@ -2,6 +2,8 @@ import { loadCourse, type CourseIndex, type CourseProblem } from '../engine/cour
 import { budgetFindings, trackingBudget, type TrackingBudget } from './budget';
 import type { Finding } from './findings';
 import { lintCourse } from './lint';
+import { missingMediaFindings } from './media';
+import { reasonFindings } from './reasons';
 import { prove, type ProofStats } from './proof';
 
 export type VerifyReport =
@@ -14,16 +16,29 @@ export type VerifyReport =
       readonly stats: ProofStats;
       readonly errors: number;
       readonly warnings: number;
+      /** What the designer said they meant: reported, never failing a check. */
+      readonly notes: number;
     };
 
-/** Schema, references and conditions; then the proof, the tracking budget and lint. */
-export function verifyCourse(input: unknown): VerifyReport {
+export interface VerifyOptions {
+  /** The media files the course holds (`assets/…`); when given, every reference to another file is an error. */
+  readonly media?: Iterable<string>;
+}
+
+/** Schema, references and conditions; then the proof, the tracking budget, lint and (given the media) missing files. */
+export function verifyCourse(input: unknown, options: VerifyOptions = {}): VerifyReport {
   const load = loadCourse(input);
   if (!load.ok) return { usable: false, problems: load.problems };
   const { index } = load;
   const proof = prove(index);
   const budget = trackingBudget(index);
-  const findings = [...proof.findings, ...budgetFindings(budget), ...lintCourse(index)];
+  const findings = [
+    ...(options.media ? missingMediaFindings(index.course, options.media) : []),
+    ...proof.findings,
+    ...budgetFindings(budget),
+    ...lintCourse(index),
+    ...reasonFindings(index),
+  ];
   return {
     usable: true,
     index,
@@ -32,5 +47,6 @@ export function verifyCourse(input: unknown): VerifyReport {
     stats: proof.stats,
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
+    notes: findings.filter((f) => f.severity === 'info').length,
   };
 }

@@ -1,4 +1,5 @@
-import { course as courseSchema, jsonPath, migrateCourseJson } from '../model';
+import { course as courseSchema, jsonPath, knownCourseKeys, migrateCourseJson } from '../model';
+import { didYouMean } from './suggest';
 import { indexCourse, type CourseIndex, type CourseProblem } from './index-course';
 
 export type { CompiledCondition, CourseIndex, CourseProblem } from './index-course';
@@ -15,7 +16,13 @@ export function loadCourse(input: unknown): CourseLoad {
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message })),
+      problems: parsed.error.issues.map((issue) => ({
+        path: jsonPath(issue.path),
+        message:
+          issue.code === 'unrecognized_keys'
+            ? `${issue.message}.${issue.keys.map((k) => didYouMean(k, knownCourseKeys())).join('')}`
+            : issue.message,
+      })),
     };
   }
   const problems: CourseProblem[] = [];

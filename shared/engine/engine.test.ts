@@ -224,7 +224,9 @@ describe('loading a course', () => {
     expect(load.problems).toEqual([
       {
         path: 'rules[0].when',
-        message: expect.stringMatching(/no competency "safty".*Did you mean "safety".*at character 1/),
+        message: expect.stringMatching(
+          /no competency "safty".*Did you mean "safety".*at character 9: mastery\(⟨here⟩safty\)/,
+        ),
       },
       { path: 'rules[1].then.modules[0]', message: 'there is no module "ghost"' },
       { path: 'rules[2].when', message: expect.stringMatching(/expected a value, found the end of the condition/) },
@@ -248,7 +250,60 @@ describe('loading a course', () => {
     expect(load.problems).toEqual([
       { path: 'modules[1].id', message: '"a" is already used by modules[0]' },
       { path: 'placement.nodes[0].question', message: 'there is no question "q2"' },
-      { path: 'placement.nodes[0].next', message: 'there is no placement node "n9" (use "end" to finish)' },
+      {
+        path: 'placement.nodes[0].next',
+        message: 'there is no placement node "n9" (use "end" to finish). Did you mean "n1"?',
+      },
+    ]);
+  });
+
+  it('points at the misspelt name and suggests the one meant, for modules, questions, attributes and levels', () => {
+    const course = structuredClone(purchase.course) as Record<string, unknown> & typeof purchase.course;
+    const rules = course.rules as { id: string; when: string; then: { kind: string; modules?: string[] } }[];
+    rules[0]!.then.modules = [rules[0]!.then.modules![0]!.replace(/.$/, '')];
+    rules[1]!.when = 'senority == new';
+    rules[2]!.when = 'mastery(vendorz) >= proficient';
+    const persona0 = course.personas[0] as {
+      prior: { mastery: Record<string, string>; answers: Record<string, unknown> };
+    };
+    persona0.prior.answers = { 'p-policy-l': 'a' };
+    const load = loadCourse(course);
+    expect(load.ok).toBe(false);
+    if (load.ok) return;
+    const byPath = Object.fromEntries(load.problems.map((p) => [p.path, p.message]));
+    expect(byPath['rules[0].then.modules[0]']).toMatch(/there is no module ".*"\. Did you mean ".*"\?/);
+    expect(byPath['rules[1].when']).toMatch(
+      /no variable "senority".*Did you mean "seniority"\?.*at character 1: ⟨here⟩senority/,
+    );
+    expect(byPath['rules[2].when']).toMatch(/Did you mean "vendors"\?.*mastery\(⟨here⟩vendorz\)/);
+    expect(byPath['personas[0].prior.answers.p-policy-l']).toMatch(
+      /no question "p-policy-l"\. Did you mean "p-policy-1"\?/,
+    );
+  });
+
+  it('suggests the key meant for an unknown key such as mandatory_for', () => {
+    const course = structuredClone(purchase.course) as unknown as { modules: Record<string, unknown>[] };
+    course.modules[0]!['mandatory_for'] = ['buyer'];
+    const load = loadCourse(course);
+    expect(load.ok).toBe(false);
+    if (!load.ok)
+      expect(load.problems).toEqual([
+        { path: 'modules[0]', message: expect.stringMatching(/mandatory_for.*Did you mean "mandatoryFor"\?/) },
+      ]);
+  });
+
+  it('refuses a persona answer that names a choice the question does not have', () => {
+    const course = structuredClone(purchase.course);
+    const single = course.questions.find((q) => q.type === 'single')!;
+    course.personas[0]!.prior.answers = { [single.id]: 'zz' };
+    const load = loadCourse(course);
+    expect(load.ok).toBe(false);
+    if (load.ok) return;
+    expect(load.problems).toEqual([
+      {
+        path: `personas[0].prior.answers.${single.id}`,
+        message: expect.stringMatching(new RegExp(`"zz" is not a choice of question "${single.id}" \\(`)),
+      },
     ]);
   });
 

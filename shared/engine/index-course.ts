@@ -11,6 +11,8 @@ import {
   type ExprScope,
   ExprSyntaxError,
 } from './expr';
+import { sentenceHint } from './suggest';
+import type { Answer } from '../model/schema';
 
 /** A problem in a course file: where (JSON path) and what. */
 export interface CourseProblem {
@@ -63,6 +65,42 @@ function duplicates<T>(
   });
 }
 
+/** Why a persona's answer cannot be an answer to this question, or undefined when it can. */
+function answerProblem(question: Question, answer: Answer): string | undefined {
+  const ids = (list: readonly { id: string }[]) => list.map((x) => x.id);
+  const unknownOf = (given: readonly string[], known: readonly string[], what: string) => {
+    const wrong = given.find((g) => !known.includes(g));
+    return wrong === undefined
+      ? undefined
+      : `"${wrong}" is not ${what} of question "${question.id}" (${known.join(', ')})${sentenceHint(wrong, known)}`;
+  };
+  switch (question.type) {
+    case 'single':
+      return typeof answer !== 'string'
+        ? `question "${question.id}" takes one choice id (${ids(question.choices).join(', ')})`
+        : unknownOf([answer], ids(question.choices), 'a choice');
+    case 'multiple':
+      return !Array.isArray(answer)
+        ? `question "${question.id}" takes a list of choice ids (${ids(question.choices).join(', ')})`
+        : unknownOf(answer, ids(question.choices), 'a choice');
+    case 'matching':
+    case 'ordering': {
+      const known = question.type === 'matching' ? ids(question.pairs) : ids(question.items);
+      return !Array.isArray(answer)
+        ? `question "${question.id}" takes a list of ${question.type === 'matching' ? 'pair' : 'item'} ids (${known.join(', ')})`
+        : unknownOf(answer, known, question.type === 'matching' ? 'a pair' : 'an item');
+    }
+    case 'true-false':
+      return typeof answer === 'boolean' ? undefined : `question "${question.id}" takes true or false`;
+    case 'fill-in':
+      return typeof answer === 'string' ? undefined : `question "${question.id}" takes a typed answer (text)`;
+    case 'likert':
+      return typeof answer === 'number' && Number.isInteger(answer) && answer >= 1 && answer <= question.points
+        ? undefined
+        : `question "${question.id}" is a self-rating from 1 to ${question.points}`;
+  }
+}
+
 /**
  * Indexes a course whose shape is already valid (schema-checked at load or export): checks every
  * reference and compiles every condition, reporting problems with their JSON paths. Needs no zod,
@@ -89,13 +127,16 @@ export function indexCourse(course: Course, report: (path: string, message: stri
 
   const checkRole = (role: string, path: string) => {
     if (declaredRoles.size > 0 && !declaredRoles.has(role))
-      report(path, `"${role}" is not one of the course's roles (${[...declaredRoles].join(', ')})`);
+      report(
+        path,
+        `"${role}" is not one of the course's roles (${[...declaredRoles].join(', ')})${sentenceHint(role, declaredRoles)}`,
+      );
   };
   const checkCompetency = (id: string, path: string) => {
-    if (!levels.has(id)) report(path, `there is no competency "${id}"`);
+    if (!levels.has(id)) report(path, `there is no competency "${id}"${sentenceHint(id, levels.keys())}`);
   };
   const checkQuestion = (id: string, path: string) => {
-    if (!questions.has(id)) report(path, `there is no question "${id}"`);
+    if (!questions.has(id)) report(path, `there is no question "${id}"${sentenceHint(id, questions.keys())}`);
   };
 
   course.modules.forEach((m, mi) => {
@@ -133,14 +174,22 @@ export function indexCourse(course: Course, report: (path: string, message: stri
   course.personas.forEach((p, pi) => {
     checkRole(p.role, `personas[${pi}].role`);
     for (const [c, level] of Object.entries(p.prior.mastery)) {
-      if (!levels.has(c)) report(`personas[${pi}].prior.mastery.${c}`, `there is no competency "${c}"`);
+      if (!levels.has(c))
+        report(`personas[${pi}].prior.mastery.${c}`, `there is no competency "${c}"${sentenceHint(c, levels.keys())}`);
       else if (!levels.get(c)!.includes(level))
         report(
           `personas[${pi}].prior.mastery.${c}`,
-          `"${level}" is not a mastery level of ${c} (${levels.get(c)!.join(', ')})`,
+          `"${level}" is not a mastery level of ${c} (${levels.get(c)!.join(', ')})${sentenceHint(level, levels.get(c)!)}`,
         );
     }
-    for (const q of Object.keys(p.prior.answers)) checkQuestion(q, `personas[${pi}].prior.answers.${q}`);
+    for (const [q, answer] of Object.entries(p.prior.answers)) {
+      const question = questions.get(q);
+      if (!question) checkQuestion(q, `personas[${pi}].prior.answers.${q}`);
+      else {
+        const problem = answerProblem(question, answer);
+        if (problem) report(`personas[${pi}].prior.answers.${q}`, problem);
+      }
+    }
   });
 
   const compile = (source: string, scope: ExprScope, path: string): CompiledCondition | null => {
@@ -168,11 +217,13 @@ export function indexCourse(course: Course, report: (path: string, message: stri
     const action = rule.then;
     if ('modules' in action)
       action.modules.forEach((m, mi) => {
-        if (!moduleIndex.has(m)) report(`rules[${ri}].then.modules[${mi}]`, `there is no module "${m}"`);
+        if (!moduleIndex.has(m))
+          report(`rules[${ri}].then.modules[${mi}]`, `there is no module "${m}"${sentenceHint(m, moduleIndex.keys())}`);
       });
     if (action.kind === 'offer-formats')
       action.lessons.forEach((l, li) => {
-        if (!lessonIndex.has(l)) report(`rules[${ri}].then.lessons[${li}]`, `there is no lesson "${l}"`);
+        if (!lessonIndex.has(l))
+          report(`rules[${ri}].then.lessons[${li}]`, `there is no lesson "${l}"${sentenceHint(l, lessonIndex.keys())}`);
       });
   });
 
@@ -183,14 +234,20 @@ export function indexCourse(course: Course, report: (path: string, message: stri
     duplicates(placement.nodes, (n) => n.id, 'placement.nodes', report);
     placement.nodes.forEach((n, ni) => placementNodes.set(n.id, ni));
     if (!placementNodes.has(placement.start))
-      report('placement.start', `there is no placement node "${placement.start}"`);
+      report(
+        'placement.start',
+        `there is no placement node "${placement.start}"${sentenceHint(placement.start, placementNodes.keys())}`,
+      );
     placement.nodes.forEach((node, ni) => {
       const at = `placement.nodes[${ni}]`;
       const question = questions.get(node.question);
       if (!question) report(`${at}.question`, `there is no question "${node.question}"`);
       const target = (id: string, path: string) => {
         if (id !== END && !placementNodes.has(id))
-          report(path, `there is no placement node "${id}" (use "${END}" to finish)`);
+          report(
+            path,
+            `there is no placement node "${id}" (use "${END}" to finish)${sentenceHint(id, [...placementNodes.keys(), END])}`,
+          );
       };
       target(node.next, `${at}.next`);
       const choices =

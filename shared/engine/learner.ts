@@ -2,7 +2,7 @@ import type { Format, Persona } from '../model/schema';
 import type { CourseIndex } from './course-index';
 import type { LearnerFacts } from './expr';
 import { levelIndexOf } from './mastery';
-import { runPlacement, type PlacementResult } from './placement';
+import { runPlacement, type CompetencyEvidence, type PlacementResult } from './placement';
 
 /** Everything the path depends on: who the learner is, what they know, what they chose, how far they are. */
 export interface LearnerState extends LearnerAttributes {
@@ -17,6 +17,8 @@ export interface LearnerState extends LearnerAttributes {
   /** offer-choice rule → the module picked. */
   readonly picks: Readonly<Record<string, string>>;
   readonly completed: readonly string[];
+  /** Competency → where its level came from; lets a rule's reason be true for how the learner is known. */
+  readonly sources?: Readonly<Record<string, CompetencyEvidence['source']>>;
 }
 
 /** A persona's state before any progress: placement from their answer profile, else their prior knowledge. */
@@ -40,6 +42,7 @@ export function personaState(
       formats: {},
       picks: {},
       completed: [],
+      sources: Object.fromEntries(Object.entries(placement.evidence).map(([c, e]) => [c, e.source])),
     },
   };
 }

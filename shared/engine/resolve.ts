@@ -92,6 +92,19 @@ export interface ModuleDecision {
   readonly reasons: Reason[];
 }
 
+/** Whether the learner's levels for these competencies all came from somewhere other than their placement answers. */
+export function knownWithoutAnswers(
+  competencies: Iterable<string>,
+  sources: LearnerState['sources'] | undefined,
+): boolean {
+  const list = [...competencies];
+  return (
+    sources !== undefined &&
+    list.length > 0 &&
+    list.every((c) => sources[c] !== 'placement' && sources[c] !== 'self-rating')
+  );
+}
+
 function evidenceText(
   index: CourseIndex,
   competencies: Iterable<string>,
@@ -102,15 +115,15 @@ function evidenceText(
 
 /**
  * Decides one module from the rules that target it. Shared by the resolver and the proof, so what
- * the proof promises is what learners get. Precedence: mandatory for the role (locked) > require >
- * skip > optional; recommend only adds a flag.
+ * the proof promises is what learners get. Precedence: mandatory for the role (locked) > audience >
+ * require > skip > optional; recommend only adds a flag.
  */
 export function decideModule(
   index: CourseIndex,
   moduleIndex: number,
   role: string | undefined,
   holds: (rule: number) => boolean,
-  state?: Pick<LearnerState, 'mastery' | 'scores'>,
+  state?: Pick<LearnerState, 'mastery' | 'scores' | 'sources'>,
 ): ModuleDecision {
   const { course } = index;
   const m = course.modules[moduleIndex]!;
@@ -132,11 +145,15 @@ export function decideModule(
   }
   const ruleReason = (i: number): Reason => {
     const rule = course.rules[i]!;
+    const deps = index.rules[i]!.deps.competencies;
     return {
       kind: 'rule',
-      text: rule.reason,
+      text:
+        rule.reasonWithoutAnswers && knownWithoutAnswers(deps, state?.sources)
+          ? rule.reasonWithoutAnswers
+          : rule.reason,
       rule: rule.id,
-      evidence: evidenceText(index, index.rules[i]!.deps.competencies, state),
+      evidence: evidenceText(index, deps, state),
     };
   };
   // One pass over the rules that name this module, grouped by what they do.
@@ -153,7 +170,9 @@ export function decideModule(
     else if (kind === 'recommend') recommends.push(i);
   }
 
-  for (const i of requires) {
+  // A require rule works within the module's audience; it never hands the module to other roles.
+  const outsideAudience = status === 'excluded';
+  for (const i of outsideAudience ? [] : requires) {
     if (!locked) status = 'required';
     reasons.push(ruleReason(i));
   }
@@ -177,7 +196,7 @@ export function decideModule(
     recommended = true;
     reasons.push(ruleReason(i));
   }
-  return { status, locked, requiredByRule: requires.length > 0, recommended, reasons };
+  return { status, locked, requiredByRule: !outsideAudience && requires.length > 0, recommended, reasons };
 }
 
 /**

@@ -1,3 +1,4 @@
 export * from './json-path';
 export * from './schema';
 export * from './migrate';
+export * from './known-keys';

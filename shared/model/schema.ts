@@ -214,6 +214,10 @@ export const rule = z.strictObject({
   then: ruleAction,
   /** Shown to the learner: why their path is what it is. */
   reason: text(500).min(1, { error: 'must say why, in words the learner understands' }),
+  /** Shown instead of `reason` when none of the competencies the rule reads came from the learner's placement answers (known by prior levels only). */
+  reasonWithoutAnswers: text(500).optional(),
+  /** The designer means a role's mandate to win over this skip or make-optional rule: reported as information, not a warning. */
+  mandateWins: z.boolean().optional(),
 });
 export type Rule = z.infer<typeof rule>;
 

@@ -3,6 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { basename } from 'node:path';
+import { mediaReferences } from '../../../shared/analysis/media';
 import { TailorError } from '../../../shared/contract';
 import { course as courseSchema, jsonPath, type Course } from '../../../shared/model';
 import { applyOp, isCollection, OpError, replay, type Edit, type Patch } from '../../../shared/ops';
@@ -409,17 +410,9 @@ export class CourseDocument {
   }
 }
 
-/** Every `assets/…` path the course's blocks refer to. */
+/** Every `assets/…` path the course's blocks refer to (one walker with verify and export). */
 export function referencedAssetNames(course: Course): Set<string> {
-  const used = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (typeof value === 'string') {
-      if (value.startsWith('assets/')) used.add(value);
-    } else if (Array.isArray(value)) value.forEach(visit);
-    else if (value && typeof value === 'object') Object.values(value).forEach(visit);
-  };
-  visit(course.modules);
-  return used;
+  return new Set(mediaReferences(course).map((ref) => ref.name));
 }
 
 function loadCourseRows(db: Db, path: string): Course {

@@ -58,7 +58,7 @@ function playerDir(appRoot: string): string {
 /** Plans, checks (course, budget, package rules, official schemas) and only then writes the zip. */
 export async function exportPackage(options: ExportOptions): Promise<ExportReport> {
   const appRoot = options.appRoot ?? process.cwd();
-  const report = verifyCourse(options.course);
+  const report = verifyCourse(options.course, { media: options.assets.names() });
   if (!report.usable)
     throw new TailorError(
       'invalid-request',

@@ -67,9 +67,25 @@ export async function answer(d: ReturnType<typeof driver>, q: Question, given: A
       return type(frame.getByLabel('Your answer'), typeof given === 'string' ? given : 'not sure');
     case 'likert':
       return tick(frame.getByRole('radio', { name: new RegExp(`^${typeof given === 'number' ? given : 3}( |$)`) }));
-    default:
-      throw new Error(`the smoke run cannot answer ${q.type} questions yet`);
+    case 'matching':
+    case 'ordering': {
+      // The player asks for each position in a select labelled "Position n"; the persona's list, else the right one.
+      const right = q.type === 'matching' ? q.pairs.map((p) => p.id) : q.items.map((i) => i.id);
+      const order = Array.isArray(given) && given.length === right.length ? given : right;
+      for (const [i, id] of order.entries())
+        await frame.getByLabel(`Position ${i + 1}`, { exact: true }).selectOption(id);
+      return;
+    }
   }
+}
+
+/** A Playwright error in a designer's words: what the player did not show, without stack or call log. */
+export function describePlayerError(error: unknown): string {
+  const message = (error as Error).message ?? String(error);
+  const timeout = /^(?:[\w.]+: )?Timeout (\d+)ms exceeded/.exec(message);
+  if (!timeout) return message.split('\n')[0]!;
+  const waitingFor = /waiting for (.+)/.exec(message)?.[1]?.trim();
+  return `the player did not show what the learner needs next within ${Number(timeout[1]) / 1000} s${waitingFor ? ` (looked for ${waitingFor})` : ''}`;
 }
 
 export interface PlayOptions {
@@ -100,11 +116,15 @@ export async function playThrough(
     const prompt = (await frame.locator('legend').first().textContent())!.trim();
     const q = questions.find((x) => prompt === x.prompt);
     if (!q) throw new Error(`the player asked a question the course does not have: "${prompt}"`);
-    await onView();
-    await answer(d, q, persona.prior.answers[q.id]);
-    await press(frame.getByRole('button', { name: 'Submit answer' }));
-    await frame.getByRole('status').filter({ hasText: /\S/ }).waitFor();
-    await press(frame.getByRole('button', { name: 'Next' }));
+    try {
+      await onView();
+      await answer(d, q, persona.prior.answers[q.id]);
+      await press(frame.getByRole('button', { name: 'Submit answer' }));
+      await frame.getByRole('status').filter({ hasText: /\S/ }).waitFor();
+      await press(frame.getByRole('button', { name: 'Next' }));
+    } catch (error) {
+      throw new Error(`at placement question "${q.id}" (${q.type}): ${describePlayerError(error)}`, { cause: error });
+    }
   }
   if (await frame.getByRole('button', { name: 'See my path' }).isVisible())
     await press(frame.getByRole('button', { name: 'See my path' }));

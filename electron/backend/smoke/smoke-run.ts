@@ -7,7 +7,7 @@ import { unzipSync } from 'fflate';
 import { decodeLearnerRecord, resolvePath, stateFromRecord, type CourseIndex } from '../../../shared/engine';
 import { exportPackage, type AssetSource } from '../export/export-package';
 import { mimeTypeOf, resolveUnderRoot } from '../static-files';
-import { playThrough } from './player-driver';
+import { describePlayerError, playThrough } from './player-driver';
 
 export interface SmokeResult {
   readonly persona: string;
@@ -101,7 +101,11 @@ export async function smokeRun(
             );
           results.push({ persona: persona.id, ok: true });
         } catch (error) {
-          results.push({ persona: persona.id, ok: false, problem: (error as Error).message.split('\n')[0] });
+          results.push({
+            persona: persona.id,
+            ok: false,
+            problem: `persona "${persona.name}": ${describePlayerError(error)}`,
+          });
         } finally {
           await context.close();
         }

@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCourse } from '../../../bench/generate-course';
 import { EXAMPLES_DIR } from '../../../test/fixtures/examples';
 import { useTempDirs } from '../../../test/fixtures/temp-dir';
+import type { CourseInput } from '../../../shared/model';
 import { runCli } from '../tailor';
 
 const tempDir = useTempDirs();
@@ -79,7 +80,83 @@ describe('tailor verify', () => {
   });
 });
 
+describe('media the course refers to', () => {
+  /** The safety example with one captions file gone from assets/. */
+  function safetyWithoutCaptions() {
+    const dir = join(tempDir(), 'safety');
+    cpSync(join(EXAMPLES_DIR, 'shop-floor-safety'), dir, { recursive: true });
+    rmSync(join(dir, 'assets', 'forklift-crossing.en.vtt'));
+    const json = readFileSync(join(dir, 'course.json'), 'utf8');
+    const path = /modules\[\d+\]\.lessons\[\d+\]\.blocks\[\d+\]\.captions\[\d+\]\.src/;
+    return { dir, json, path };
+  }
+
+  it('verify reports a missing captions file as an error at its JSON path, naming the file', async () => {
+    const { dir, path } = safetyWithoutCaptions();
+    const result = await tailor('verify', dir, '--no-smoke');
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(
+      new RegExp(
+        `error {3}${path.source}: "assets/forklift-crossing\\.en\\.vtt" is not among the course's media.*\\[media-missing\\]`,
+      ),
+    );
+  });
+
+  it('export refuses a course with a missing media file and writes nothing', async () => {
+    const { dir } = safetyWithoutCaptions();
+    const out = join(tempDir(), 'safety.zip');
+    const result = await tailor('export', dir, '--standard', 'scorm12', '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/assets\/forklift-crossing\.en\.vtt" is not among the course's media/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 describe('tailor verify: smoke run', () => {
+  it('plays matching and ordering placement questions as each persona would answer them', async () => {
+    const dir = join(tempDir(), 'safety');
+    cpSync(join(EXAMPLES_DIR, 'shop-floor-safety'), dir, { recursive: true });
+    const course = JSON.parse(readFileSync(join(dir, 'course.json'), 'utf8')) as CourseInput;
+    const competency = course.competencies![0]!.id;
+    course.questions!.push(
+      {
+        type: 'ordering',
+        id: 'q-order',
+        prompt: 'Put the lockout steps in order',
+        competency,
+        items: [
+          { id: 's1', text: 'Stop the machine' },
+          { id: 's2', text: 'Isolate power' },
+          { id: 's3', text: 'Lock and tag' },
+        ],
+      },
+      {
+        type: 'matching',
+        id: 'q-match',
+        prompt: 'Match each sign to its meaning',
+        competency,
+        pairs: [
+          { id: 'm1', left: 'Red', right: 'Stop' },
+          { id: 'm2', left: 'Blue', right: 'Must do' },
+        ],
+      },
+    );
+    const placement = course.placement!;
+    placement.nodes.unshift(
+      { id: 'n-order', question: 'q-order', next: 'n-match' },
+      { id: 'n-match', question: 'q-match', next: placement.start },
+    );
+    placement.start = 'n-order';
+    for (const persona of course.personas!)
+      if (persona.prior?.answers && Object.keys(persona.prior.answers).length)
+        Object.assign(persona.prior.answers, { 'q-order': ['s1', 's2', 's3'], 'q-match': ['m2', 'm1'] });
+    writeFileSync(join(dir, 'course.json'), JSON.stringify(course));
+    const result = await tailor('verify', dir);
+    expect(result.out).not.toMatch(/FAILED/);
+    expect(result.out.match(/played through to "completed" in Chromium/g)).toHaveLength(course.personas!.length);
+    expect(result.code).toBe(0);
+  }, 120_000);
+
   it('plays every persona through the exported package in Chromium and reports each', async () => {
     const result = await tailor('verify', join(EXAMPLES_DIR, 'purchase-approvals'));
     expect(result.code, result.out + result.err).toBe(0);

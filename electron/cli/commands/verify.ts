@@ -15,6 +15,22 @@ the tracking budget and lint; then, where a Chromium is available ($TAILOR_CHROM
 <course> is a .tailor document or a portable course folder (course.json + assets/).
 Exit codes: 0 clean, 1 findings (errors or warnings), 2 unusable input.`;
 
+/** The media files the course holds, or undefined when the course is too broken to open (verify reports why). */
+function mediaNames(path: string): string[] | undefined {
+  let source;
+  try {
+    source = openCourseSource(path);
+  } catch (error) {
+    if (error instanceof TailorError) return undefined;
+    throw error;
+  }
+  try {
+    return source.assets.names();
+  } finally {
+    source.close();
+  }
+}
+
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'check a course: schema, proof over personas and outcomes, tracking budget, lint',
@@ -43,7 +59,7 @@ export const verifyCommand: Command = {
       else io.err(error.message);
       return 2;
     }
-    const report = verifyCourse(json);
+    const report = verifyCourse(json, { media: mediaNames(path) });
     if (!report.usable) {
       if (parsed.values.json) io.out(JSON.stringify({ usable: false, file, problems: report.problems }, null, 2));
       else {
@@ -70,6 +86,7 @@ export const verifyCommand: Command = {
         }
       }
     }
+    const failing = report.errors + report.warnings;
     const smokeFailures = 'results' in smoke ? smoke.results.filter((r) => !r.ok).length : 0;
     if (parsed.values.json) {
       io.out(
@@ -92,13 +109,15 @@ export const verifyCommand: Command = {
       const { course } = report.index;
       io.out(`${course.title}`);
       io.out(
-        `  proof: ${report.stats.learners} learners, ${report.stats.casesChecked} persona × outcome cases, ${report.stats.placementStates} placement states`,
+        `  proof: ${report.stats.learners} learners, ${report.stats.casesChecked} outcome-search steps, ${report.stats.placementStates} placement states`,
       );
       io.out(
         `  tracking: worst case ${report.budget.worstCaseChars} characters of suspend_data (SCORM 1.2 limit ${report.budget.scorm12.limit}: ${report.budget.scorm12.fits ? 'fits' : 'too large'})`,
       );
       for (const f of report.findings) {
-        io.out(`  ${f.severity === 'error' ? 'error  ' : 'warning'} ${f.path}: ${f.message} [${f.code}]`);
+        io.out(
+          `  ${f.severity === 'error' ? 'error  ' : f.severity === 'warning' ? 'warning' : 'info   '} ${f.path}: ${f.message} [${f.code}]`,
+        );
         if (f.counterexample) {
           const outcome = Object.entries(f.counterexample.outcome)
             .map(([c, v]) => `${c}=${v}`)
@@ -115,11 +134,11 @@ export const verifyCommand: Command = {
             `  smoke run: ${r.persona} ${r.ok ? 'played through to "completed" in Chromium' : `FAILED: ${r.problem}`}`,
           );
       io.out(
-        report.findings.length === 0 && smokeFailures === 0
+        failing === 0 && smokeFailures === 0
           ? '  clean: every persona and placement outcome gets a valid path.'
           : `  ${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}${smokeFailures ? `, ${smokeFailures} smoke run failure${smokeFailures === 1 ? '' : 's'}` : ''}`,
       );
     }
-    return report.findings.length === 0 && smokeFailures === 0 ? 0 : 1;
+    return failing === 0 && smokeFailures === 0 ? 0 : 1;
   },
 };

@@ -4,7 +4,14 @@ export type CompareOp = '==' | '!=' | '<' | '<=' | '>' | '>=';
 
 /** A value in a comparison. `name` is a bare identifier whose meaning (level, role…) the checker decides. */
 export type Operand =
-  | { readonly kind: 'call'; readonly name: string; readonly args: readonly string[]; readonly at: number }
+  | {
+      readonly kind: 'call';
+      readonly name: string;
+      readonly args: readonly string[];
+      readonly at: number;
+      /** Where each argument starts, so a misspelt name is pointed at exactly. */
+      readonly argsAt?: readonly number[];
+    }
   | { readonly kind: 'name'; readonly value: string; readonly at: number }
   | { readonly kind: 'number'; readonly value: number; readonly at: number }
   | { readonly kind: 'string'; readonly value: string; readonly at: number };
@@ -42,7 +49,8 @@ export function withoutOffsets<T>(node: T): T {
   if (Array.isArray(node)) return node.map(withoutOffsets) as T;
   if (node && typeof node === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(node)) if (key !== 'at') out[key] = withoutOffsets(value);
+    for (const [key, value] of Object.entries(node))
+      if (key !== 'at' && key !== 'argsAt') out[key] = withoutOffsets(value);
     return out as T;
   }
   return node;

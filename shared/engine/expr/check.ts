@@ -1,3 +1,4 @@
+import { didYouMean } from '../suggest';
 import { forEachTest, type CompareOp, type Expr, type ExprProblem, type Operand, type TestNode } from './ast';
 
 export const NEEDS = ['captions', 'audio', 'reduced-motion'] as const;
@@ -32,37 +33,7 @@ const FUNCTIONS: Record<'rule' | 'placement', readonly string[]> = {
   placement: ['mastery', 'score', 'misses', 'hits', 'asked'],
 };
 
-function closest(word: string, options: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const option of options) {
-    const d = editDistance(word, option);
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = option;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}
-
-const suggestion = (word: string, options: Iterable<string>) => {
-  const near = closest(word, options);
-  return near ? ` Did you mean "${near}"?` : '';
-};
+const suggestion = (word: string, options: Iterable<string>) => didYouMean(word, options);
 
 const listOf = (values: Iterable<string>) => {
   const all = [...values];
@@ -108,18 +79,22 @@ export function checkExpr(expr: Expr, scope: ExprScope): ExprProblem[] {
           return null;
         }
         const arg = args[0]!;
+        const argAt = operand.argsAt?.[0] ?? at;
         if (name === 'needs') {
           if (!(NEEDS as readonly string[]).includes(arg))
-            problem(`needs(…) takes one of ${NEEDS.join(', ')}, not "${arg}".${suggestion(arg, NEEDS)}`, at);
+            problem(`needs(…) takes one of ${NEEDS.join(', ')}, not "${arg}".${suggestion(arg, NEEDS)}`, argAt);
           return { t: 'boolean' };
         }
         if (name === 'prefers') {
           if (!(FORMAT_VALUES as readonly string[]).includes(arg))
-            problem(`prefers(…) takes one of ${FORMAT_VALUES.join(', ')}, not "${arg}"`, at);
+            problem(
+              `prefers(…) takes one of ${FORMAT_VALUES.join(', ')}, not "${arg}".${suggestion(arg, FORMAT_VALUES)}`,
+              argAt,
+            );
           return { t: 'boolean' };
         }
         if (!scope.competencies.has(arg)) {
-          problem(`there is no competency "${arg}".${suggestion(arg, scope.competencies.keys())}`, at);
+          problem(`there is no competency "${arg}".${suggestion(arg, scope.competencies.keys())}`, argAt);
           return null;
         }
         return name === 'mastery' ? { t: 'level', competency: arg } : { t: 'number' };
@@ -154,10 +129,19 @@ export function checkExpr(expr: Expr, scope: ExprScope): ExprProblem[] {
     const rt = typeOf(right);
     if (!lt || !rt) return;
     if (lt.t === 'symbol' && rt.t === 'symbol') {
-      problem(
-        `neither side of "${op}" is something the learner has: compare a function such as mastery(…) or a variable such as role`,
-        at,
-      );
+      // Usually one side is a misspelt variable (`senority == new`): point at it and name the variable.
+      const variables = VARIABLES[scope.context];
+      const slip = [left, right].find((o) => o.kind === 'name' && suggestion(o.value, variables));
+      if (slip && slip.kind === 'name')
+        problem(
+          `there is no variable "${slip.value}" in ${scope.context === 'rule' ? 'rules' : 'placement branches'}.${suggestion(slip.value, variables)}`,
+          slip.at,
+        );
+      else
+        problem(
+          `neither side of "${op}" is something the learner has: compare a function such as mastery(…) or a variable such as role`,
+          at,
+        );
       return;
     }
     const [typed, other, otherOperand] = lt.t === 'symbol' ? [rt, lt, left] : [lt, rt, right];
@@ -181,7 +165,14 @@ export function checkExpr(expr: Expr, scope: ExprScope): ExprProblem[] {
         const subject = typeOf(node.subject);
         if (!subject) return;
         if (subject.t === 'symbol' || subject.t === 'number' || subject.t === 'boolean') {
-          problem(`"in" needs a role, department, seniority, answer or mastery(…) on its left`, node.at);
+          const variables = VARIABLES[scope.context];
+          const slip = node.subject.kind === 'name' ? suggestion(node.subject.value, variables) : '';
+          if (slip && node.subject.kind === 'name')
+            problem(
+              `there is no variable "${node.subject.value}" in ${scope.context === 'rule' ? 'rules' : 'placement branches'}.${slip}`,
+              node.subject.at,
+            );
+          else problem(`"in" needs a role, department, seniority, answer or mastery(…) on its left`, node.at);
           return;
         }
         if (node.items.length === 0) problem('the list after "in" is empty', node.at);

@@ -178,12 +178,14 @@ export function parseExpr(source: string): Expr {
       if (!isPunct('(')) return { kind: 'name', value: token.v, at: token.at };
       next();
       const args: string[] = [];
+      const argsAt: number[] = [];
       if (!isPunct(')')) {
         for (;;) {
           const arg = next();
           if (arg.t !== 'ident' || KEYWORDS.has(arg.v))
             throw new ExprSyntaxError(`${token.v}(…) takes a name, found ${describe(arg)}`, arg.at);
           args.push(arg.v);
+          argsAt.push(arg.at);
           if (isPunct(',')) {
             next();
             continue;
@@ -192,7 +194,7 @@ export function parseExpr(source: string): Expr {
         }
       }
       expectPunct(')', `to close ${token.v}(`);
-      return { kind: 'call', name: token.v, args, at: token.at };
+      return { kind: 'call', name: token.v, args, argsAt, at: token.at };
     }
     throw new ExprSyntaxError(`expected a value, found ${describe(token)}`, token.at);
   }

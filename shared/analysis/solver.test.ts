@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateCourse, prng, wideRuleCourse } from '../../bench/generate-course';
+import { loadCourseOrThrow, type CourseIndex } from '../engine';
+import { exhaustiveReachability } from './exhaustive';
+import { prove } from './proof';
+
+const LEVELS = ['none', 'basic', 'proficient', 'expert'];
+
+/** A random condition over k competencies: and/or/not of mastery, score and role tests. */
+function randomCondition(next: ReturnType<typeof prng>, k: number, depth: number): string {
+  const competency = () => `comp-${next.int(1, k)}`;
+  if (depth === 0 || next.chance(0.35)) {
+    const roll = next.next();
+    if (roll < 0.45) return `mastery(${competency()}) ${next.pick(['>=', '<', '==', '!='])} ${next.pick(LEVELS)}`;
+    if (roll < 0.85) return `score(${competency()}) ${next.pick(['>=', '<', '>'])} ${next.pick([0.2, 0.5, 0.8])}`;
+    return `role ${next.pick(['==', '!='])} role-${next.int(1, 3)}`;
+  }
+  if (next.chance(0.15)) return `not (${randomCondition(next, k, depth - 1)})`;
+  const items = Array.from({ length: next.int(2, 3) }, () => randomCondition(next, k, depth - 1));
+  return `(${items.join(next.chance(0.5) ? ' and ' : ' or ')})`;
+}
+
+/** A small generated course plus rules of every status-changing kind with random wide conditions on two modules. */
+function randomWideCourse(seed: number) {
+  const next = prng(seed);
+  const k = next.int(2, 4);
+  const course = generateCourse({ seed, modules: 4, competencies: k, rules: 3, personas: 2, roles: 3 });
+  const kinds = ['require', 'skip', 'optional', 'recommend'] as const;
+  for (let i = 0; i < 6; i++)
+    course.rules!.push({
+      id: `wide-${i}`,
+      when: randomCondition(next, k, 3),
+      then: { kind: next.pick(kinds), modules: [next.pick(['module-1', 'module-2'])] },
+      reason: `Wide ${i}.`,
+    });
+  return course;
+}
+
+/** What the proof says, in the terms exhaustive enumeration can check. */
+function proofAnswers(index: CourseIndex) {
+  const findings = prove(index).findings;
+  const at = (path: string) => Number(/\[(\d+)\]/.exec(path)![1]);
+  return {
+    unreachable: new Set(findings.filter((f) => f.code === 'module-unreachable').map((f) => at(f.path))),
+    dead: new Set(findings.filter((f) => f.code === 'rule-never-applies').map((f) => at(f.path))),
+    contradicting: new Set(findings.filter((f) => f.code === 'rules-contradict').map((f) => at(f.path))),
+  };
+}
+
+function expectAgreement(index: CourseIndex) {
+  const truth = exhaustiveReachability(index, { rules: true });
+  expect(truth.complete).toBe(true);
+  const proof = proofAnswers(index);
+  index.course.modules.forEach((m, mi) => expect(proof.unreachable.has(mi), m.id).toBe(!truth.reachable.has(m.id)));
+  index.course.rules.forEach((r, ri) => expect(proof.dead.has(ri), r.id).toBe(!truth.applies.has(ri)));
+  const contradicting = new Set([...truth.contradictions].map((pair) => Number(pair.split(',')[1])));
+  expect([...proof.contradicting].sort()).toEqual([...contradicting].sort());
+}
+
+describe('the symbolic proof', () => {
+  it('agrees with exhaustive enumeration on reachability, dead rules and contradictions for random wide conditions', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
+        expectAgreement(loadCourseOrThrow(randomWideCourse(seed)));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it.each(['one rule reading all', 'one rule per competency'] as const)(
+    'is exact on "%s" at k = 6, where enumeration is still feasible',
+    (shape) => {
+      expectAgreement(loadCourseOrThrow(wideRuleCourse(shape, 6)));
+    },
+  );
+
+  it('finds the single learner outcome that satisfies a rule reading 12 competencies, and names it', () => {
+    const course = wideRuleCourse('one rule reading all', 12);
+    course.rules!.push({
+      id: 'experts-skip',
+      when: 'mastery(comp-12) >= proficient',
+      then: { kind: 'skip', modules: ['capstone'] },
+      reason: 'Expert.',
+    });
+    const index = loadCourseOrThrow(course);
+    const { findings, stats } = prove(index);
+    const contradiction = findings.find((f) => f.code === 'rules-contradict' && f.message.includes('experts-skip'));
+    expect(contradiction?.counterexample?.outcome).toBeDefined();
+    for (let c = 1; c <= 12; c++)
+      expect(contradiction!.counterexample!.outcome[`comp-${c}`]).toMatch(/^(proficient|expert) /);
+    // Enumeration would visit 4^12 outcomes per learner; the search closes each branch at the first failing test.
+    expect(stats.casesChecked).toBeLessThan(100_000);
+  });
+});
