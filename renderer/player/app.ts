@@ -51,9 +51,14 @@ export function startPlayer({ course, index, tracker, root, fixed = {} }: Player
     ? { ...saved, visits: ((saved.visits ?? 0) + (review ? 0 : 1)) % 4096 }
     : { ...emptyRecord(), visits: 1 };
   /** A lesson id, or undefined on the course map. */
-  let location: string | undefined = saved
-    ? (saved.location ?? (index.lessonIndex.has(started.location) ? started.location : undefined))
-    : undefined;
+  // Saved progress keeps the position (none = the map); only progress from before it did (no visits) reads the bookmark.
+  let location: string | undefined = !saved
+    ? undefined
+    : saved.visits
+      ? saved.location
+      : index.lessonIndex.has(started.location)
+        ? started.location
+        : undefined;
 
   // Path and result are computed once per change of the record, whatever reads them.
   let memo: (ReturnType<typeof resultOfRecord> & { record: LearnerRecord }) | null = null;
