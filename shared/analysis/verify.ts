@@ -1,4 +1,5 @@
 import { loadCourse, type CourseIndex, type CourseProblem } from '../engine/course-index';
+import { attributeFindings } from './attributes';
 import { budgetFindings, trackingBudget, type TrackingBudget } from './budget';
 import type { Finding } from './findings';
 import { lintCourse } from './lint';
@@ -23,7 +24,7 @@ export function verifyCourse(input: unknown): VerifyReport {
   const { index } = load;
   const proof = prove(index);
   const budget = trackingBudget(index);
-  const findings = [...proof.findings, ...budgetFindings(budget), ...lintCourse(index)];
+  const findings = [...proof.findings, ...budgetFindings(budget), ...lintCourse(index), ...attributeFindings(index)];
   return {
     usable: true,
     index,
