@@ -199,6 +199,9 @@ const indexPlusOne = (list: readonly string[], value: string | undefined) =>
 export function encodeLearnerRecord(index: CourseIndex, record: LearnerRecord): string {
   const layout = layoutOf(index);
   const questions = placementQuestions(index, record);
+  // Sets, not includes(): a 3,000-module course would otherwise cost lessons × completed per save.
+  const completed = new Set(record.completed);
+  const anyway = new Set(record.takeAnyway);
   const sections = [
     CODEC_VERSION + layout.fingerprint,
     pair(indexPlusOne(layout.roles, record.role)) +
@@ -217,8 +220,8 @@ export function encodeLearnerRecord(index: CourseIndex, record: LearnerRecord): 
       )
       .join(''),
     record.answers.map((a, i) => encodeAnswer(questions[i]!, a)).join(''),
-    bitsToChars(layout.lessons.map((id) => record.completed.includes(id))),
-    bitsToChars(layout.modules.map((id) => record.takeAnyway.includes(id))),
+    bitsToChars(layout.lessons.map((id) => completed.has(id))),
+    bitsToChars(layout.modules.map((id) => anyway.has(id))),
     layout.formatLessons.map((id) => digit(indexPlusOne(FORMATS, record.formats[id]))).join(''),
     layout.choiceRules.map((r) => digit(indexPlusOne(r.options, record.picks[r.id]))).join(''),
     layout.checksFingerprint +
