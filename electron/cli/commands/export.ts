@@ -93,9 +93,7 @@ export const exportCommand: Command = {
       if (!(error instanceof TailorError)) throw error;
       if (values.json) io.out(JSON.stringify({ ok: false, code: error.code, message: error.message }, null, 2));
       else io.err(`tailor export: ${error.message}`);
-      return error.code === 'invalid-request' && /problem|cannot be exported|characters/.test(error.message)
-        ? 1
-        : 2;
+      return error.code === 'invalid-request' && /problem|cannot be exported|characters/.test(error.message) ? 1 : 2;
     } finally {
       source?.close();
     }
