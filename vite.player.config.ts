@@ -1,21 +1,21 @@
 import { defineConfig } from 'vite';
 
-// The learner's player, shipped inside every package: fixed file names (deterministic packages),
-// no code splitting, no inline scripts (the package's CSP allows only 'self').
+// The learner's player, shipped inside every package: one classic script (an IIFE, so a package
+// opened from disk runs under file://), one stylesheet, fixed names (deterministic packages), and
+// a static index.html with no inline script (the package's CSP allows only 'self').
 export default defineConfig({
-  root: 'renderer/player',
-  base: './',
+  publicDir: 'renderer/player/static',
   build: {
-    outDir: '../../out/player',
+    outDir: 'out/player',
     emptyOutDir: true,
-    modulePreload: false,
     cssCodeSplit: false,
     assetsInlineLimit: 0,
-    rollupOptions: {
-      output: {
-        entryFileNames: 'player.js',
-        assetFileNames: 'player[extname]',
-      },
+    lib: {
+      entry: 'renderer/player/main.ts',
+      formats: ['iife'],
+      name: 'TailorPlayer',
+      fileName: () => 'player.js',
+      cssFileName: 'player',
     },
   },
 });

@@ -4,10 +4,17 @@ import { documentBenchmarks } from './documents.bench';
 import { engineBenchmarks } from './engine.bench';
 import { exportBenchmarks, playerBundleReport } from './export.bench';
 import { foundationBenchmarks } from './foundation.bench';
+import { playerBenchmarks } from './player.bench';
 import { mergeRows, runBenchmark, toMarkdown, type Outcome } from './harness';
 
 /** Every benchmark suite; later capabilities add theirs here. */
-const suites = [...foundationBenchmarks, ...engineBenchmarks, ...documentBenchmarks, ...exportBenchmarks];
+const suites = [
+  ...foundationBenchmarks,
+  ...engineBenchmarks,
+  ...documentBenchmarks,
+  ...exportBenchmarks,
+  ...playerBenchmarks,
+];
 
 const only = process.argv[2];
 const outcomes: Outcome[] = [];

@@ -1,11 +1,14 @@
-import { FORMATS } from '../../shared/model/constants';
 import type { Answer, Block, Course, Question } from '../../shared/model/schema';
+import { courseAttributes, type AttributeId } from '../../shared/engine/attributes';
 import { feedbackFor, grade } from '../../shared/engine/grade';
 import type { CourseIndex } from '../../shared/engine/index-course';
 import { PlacementWalker } from '../../shared/engine/placement';
 import { baseFormat } from '../../shared/engine/resolve';
-import { decodeLearnerRecord } from '../../shared/engine/state-codec';
-import { emptyRecord, interactionFor, objectivesOf, pathOf, progressOf, type Session } from './state';
+import { checkSettingsFor, resultOfRecord } from '../../shared/engine/result';
+import { decodeLearnerRecord, encodeLearnerRecord, type LearnerRecord } from '../../shared/engine/state-codec';
+import { FORMATS, SENIORITIES } from '../../shared/model/constants';
+import { emptyRecord, evidenceIn, interactionFor } from './state';
+import { localCopy } from './tracking/local';
 import type { Tracker } from './tracking/tracker';
 import { h, richText, uid } from './ui/dom';
 
@@ -17,43 +20,105 @@ export interface PlayerOptions {
   readonly index: CourseIndex;
   readonly tracker: Tracker;
   readonly root: HTMLElement;
+  /** Attributes fixed by the package (`--set`) or the launch: not asked at the intake. */
+  readonly fixed?: Partial<Record<AttributeId, string>>;
 }
 
-/** The learner's player: who they are, the placement test, their path, lessons and checks. */
-export function startPlayer({ course, index, tracker, root }: PlayerOptions): void {
-  const started = tracker.start();
-  const session: Session = { record: emptyRecord(), checks: new Map(), placementDone: !course.placement };
-  let location = started.location;
-  if (started.suspendData) {
-    try {
-      session.record = decodeLearnerRecord(index, started.suspendData);
-      session.placementDone = true;
-    } catch {
-      location = '';
-    }
+const decode = (index: CourseIndex, text: string): LearnerRecord | null => {
+  if (!text) return null;
+  try {
+    return decodeLearnerRecord(index, text);
+  } catch {
+    return null;
   }
+};
 
-  const save = (now = false) => {
-    const { path, placement } = pathOf(index, session.record);
-    tracker.report(progressOf(course, index, session, path, location), objectivesOf(course, path, placement));
-    if (now) tracker.flush();
+const percent = (n: number) => `${Math.round(n * 100)}%`;
+
+/** The learner's player: who they are, the placement test, their path, lessons and checks. */
+export function startPlayer({ course, index, tracker, root, fixed = {} }: PlayerOptions): void {
+  const started = tracker.start();
+  const review = started.mode !== 'normal';
+  const copy = tracker.kind === 'local' ? null : localCopy(course.id, started.learnerId);
+  const fromLms = decode(index, started.suspendData);
+  const kept = copy?.read();
+  // A copy on this device the LMS never confirmed, and fuller than what the LMS holds, wins.
+  const fromDevice =
+    kept && !kept.confirmed && kept.suspendData !== started.suspendData ? decode(index, kept.suspendData) : null;
+  const restored = !!fromDevice && (!fromLms || evidenceIn(fromDevice) >= evidenceIn(fromLms));
+  const saved = restored ? fromDevice : fromLms;
+  let record: LearnerRecord = saved
+    ? { ...saved, visits: ((saved.visits ?? 0) + (review ? 0 : 1)) % 4096 }
+    : { ...emptyRecord(), visits: 1 };
+  /** A lesson id, or undefined on the course map. */
+  // Saved progress keeps the position (none = the map); only progress from before it did (no visits) reads the bookmark.
+  let location: string | undefined = !saved
+    ? undefined
+    : saved.visits
+      ? saved.location
+      : index.lessonIndex.has(started.location)
+        ? started.location
+        : undefined;
+
+  // Path and result are computed once per change of the record, whatever reads them.
+  let memo: (ReturnType<typeof resultOfRecord> & { record: LearnerRecord }) | null = null;
+  const now = () => {
+    if (memo?.record !== record) memo = { record, ...resultOfRecord(index, record) };
+    return memo;
   };
+  const update = (change: Partial<LearnerRecord>) => {
+    record = { ...record, ...change };
+  };
+
+  let lastSuspend = '';
+  const save = (flush = false) => {
+    const { result } = now();
+    const suspendData = encodeLearnerRecord(index, { ...record, location });
+    const bookmark = location ?? MAP_BOOKMARK;
+    lastSuspend = suspendData;
+    copy?.write({ suspendData, location: bookmark, confirmed: false });
+    tracker.report({ result, location: bookmark, suspendData });
+    if (flush) tracker.flush();
+  };
+
+  const notice = h('div', { class: 'notice', role: 'status' });
+  const say = (text: string, tone: 'info' | 'warning' = 'info') => {
+    notice.className = text ? `notice notice-${tone}` : 'notice';
+    notice.textContent = text;
+  };
+  if (restored) say('We restored your progress from this device: your LMS had not saved your last visit.', 'info');
+  if (review) say('Review mode: you can look through the course; your record in the LMS does not change.');
+  let failing = false;
+  tracker.onSaveState((state) => {
+    if (state === 'saved') {
+      copy?.write({ suspendData: lastSuspend, location: location ?? MAP_BOOKMARK, confirmed: true });
+      if (failing) say('Your progress is saved to your LMS again.');
+      failing = false;
+    } else if (state === 'failing') {
+      failing = true;
+      say(
+        'Your progress could not be saved to your LMS. We keep trying, and a copy is kept on this device.',
+        'warning',
+      );
+    }
+  });
+
   let finished = false;
-  const finish = () => {
-    if (finished) return;
+  const finish = (): boolean => {
+    if (finished) return false;
     finished = true;
     save();
-    tracker.finish();
+    return tracker.finish();
   };
   // Closing the tab or the LMS removing the frame still ends the session properly.
-  window.addEventListener('pagehide', finish);
+  window.addEventListener('pagehide', () => void finish());
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') save(true);
+    if (document.visibilityState === 'hidden' && !finished) save(true);
   });
 
   const show = (title: string, ...content: (Node | null)[]) => {
     const heading = h('h1', { tabindex: '-1' }, title);
-    root.replaceChildren(heading, ...content.filter((n): n is Node => n !== null));
+    root.replaceChildren(notice, heading, ...content.filter((n): n is Node => n !== null));
     heading.focus();
     window.scrollTo(0, 0);
   };
@@ -62,17 +127,21 @@ export function startPlayer({ course, index, tracker, root }: PlayerOptions): vo
     h('button', { type: 'button', class: `btn btn-${kind}`, onclick: onclick as EventListener }, text);
 
   function welcome(): void {
-    const roles = [...index.roles];
     const form = h('form', { class: 'stack', 'aria-label': 'About you' });
-    if (roles.length) {
-      const group = h('fieldset', {}, h('legend', {}, 'Your role'));
-      roles.forEach((role, i) =>
+    const asked = courseAttributes(index).filter((a) => fixed[a.id] === undefined);
+    for (const attribute of asked) {
+      const group = h('fieldset', {}, h('legend', {}, attribute.question));
+      const choices =
+        attribute.id === 'preferredFormat'
+          ? [{ value: '', label: 'no preference' }, ...attribute.options]
+          : attribute.options;
+      choices.forEach((option, i) =>
         group.append(
           h(
             'label',
             { class: 'choice' },
-            h('input', { type: 'radio', name: 'role', value: role, checked: i === 0 }),
-            ` ${role.replace(/-/g, ' ')}`,
+            h('input', { type: 'radio', name: attribute.id, value: option.value, checked: i === 0 }),
+            ` ${option.label}`,
           ),
         ),
       );
@@ -88,36 +157,26 @@ export function startPlayer({ course, index, tracker, root }: PlayerOptions): vo
         h('label', { class: 'choice' }, h('input', { type: 'checkbox', name: 'needs', value }), ` ${label}`),
       );
     form.append(needs);
-    const formats = h('fieldset', {}, h('legend', {}, 'Preferred format'));
-    ['no preference', ...FORMATS].forEach((f, i) =>
-      formats.append(
-        h(
-          'label',
-          { class: 'choice' },
-          h('input', { type: 'radio', name: 'format', value: i ? f : '', checked: i === 0 }),
-          ` ${f}`,
-        ),
-      ),
-    );
-    form.append(formats);
     form.append(
       button(course.placement ? 'Start the placement test' : 'Start', () => {
         const data = new FormData(form);
         const chosen = new Set(data.getAll('needs').map(String));
-        const format = String(data.get('format') ?? '');
-        session.record = {
-          ...session.record,
-          role: roles.length ? String(data.get('role')) : undefined,
+        const value = (id: AttributeId) => fixed[id] ?? (data.get(id) === null ? undefined : String(data.get(id)));
+        const seniority = value('seniority');
+        const format = value('preferredFormat');
+        update({
+          role: value('role'),
+          department: value('department'),
+          seniority: SENIORITIES.find((s) => s === seniority),
           needs: {
             captions: chosen.has('captions'),
             audio: chosen.has('audio'),
             reducedMotion: chosen.has('reducedMotion'),
           },
-          preferredFormat: (FORMATS as readonly string[]).includes(format)
-            ? (format as (typeof FORMATS)[number])
-            : undefined,
-        };
+          preferredFormat: FORMATS.find((f) => f === format),
+        });
         document.documentElement.classList.toggle('reduce-motion', chosen.has('reducedMotion'));
+        save();
         if (course.placement) placementStep();
         else courseMap();
       }),
@@ -210,10 +269,9 @@ export function startPlayer({ course, index, tracker, root }: PlayerOptions): vo
   function placementStep(): void {
     const walker = PlacementWalker.start(index);
     if (!walker) return courseMap();
-    for (const answer of session.record.answers) walker.answer(answer);
+    for (const answer of record.answers) walker.answer(answer);
     const pending = walker.done || walker.looping ? null : walker.pending;
     if (!pending) {
-      session.placementDone = true;
       save(true);
       return placementResult();
     }
@@ -226,7 +284,7 @@ export function startPlayer({ course, index, tracker, root }: PlayerOptions): vo
         status.textContent = 'Choose or type an answer first.';
         return;
       }
-      session.record = { ...session.record, answers: [...session.record.answers, answer] };
+      update({ answers: [...record.answers, answer] });
       tracker.interaction(interactionFor(question, answer, 'placement', tracker.kind === 'scorm12'));
       save();
       const { correct } = grade(question, answer);
@@ -240,8 +298,8 @@ export function startPlayer({ course, index, tracker, root }: PlayerOptions): vo
     });
     show(
       course.placement!.title,
-      session.record.answers.length === 0 && course.placement!.intro ? h('p', {}, course.placement!.intro) : null,
-      h('p', { class: 'muted' }, `Question ${session.record.answers.length + 1}`),
+      record.answers.length === 0 && course.placement!.intro ? h('p', {}, course.placement!.intro) : null,
+      h('p', { class: 'muted' }, `Question ${record.answers.length + 1}`),
       fields,
       submit,
       status,
@@ -249,7 +307,7 @@ export function startPlayer({ course, index, tracker, root }: PlayerOptions): vo
   }
 
   function placementResult(): void {
-    const { placement } = pathOf(index, session.record);
+    const { placement } = now();
     const list = h('ul', { class: 'results' });
     for (const c of course.competencies) {
       const level = c.levels.find((l) => l.id === placement.mastery[c.id]);
@@ -263,12 +321,62 @@ export function startPlayer({ course, index, tracker, root }: PlayerOptions): vo
     );
   }
 
+  /** The end of the course: the result, and what each competency showed, linked to its lessons. */
+  function resultSection(): HTMLElement {
+    const { result } = now();
+    const section = h('section', { class: 'result', 'aria-labelledby': 'result-title' });
+    section.append(h('h2', { id: 'result-title' }, 'Your result'));
+    if (result.score !== null)
+      section.append(
+        h(
+          'p',
+          { class: 'score' },
+          `Your score: ${percent(result.score)} (pass mark ${percent(course.settings.passingScore)}). `,
+          result.passed ? 'You passed.' : 'You did not reach the pass mark yet: revisit the lessons below.',
+        ),
+      );
+    else section.append(h('p', {}, 'You completed every lesson on your path.'));
+    const list = h('ul', { class: 'competencies' });
+    for (const o of result.objectives) {
+      const item = h('li', { class: `competency competency-${o.success}` }, h('h3', {}, o.name));
+      const score = o.score === null ? '' : ` (${percent(o.score)}, mastery at ${percent(o.threshold)})`;
+      item.append(
+        h(
+          'p',
+          {},
+          o.success === 'passed'
+            ? `You showed you know this${score}.`
+            : o.success === 'failed'
+              ? `Worth revisiting${score}.`
+              : o.byPlacement
+                ? 'You tested out of this.'
+                : 'Done: no check measured it.',
+        ),
+      );
+      if (o.revisit.length) {
+        const links = h('ul', { class: 'lessons' });
+        for (const l of o.revisit)
+          links.append(
+            h(
+              'li',
+              {},
+              button(`Revisit “${l.title}”`, () => lesson(l.module, l.lesson), 'link'),
+            ),
+          );
+        item.append(links);
+      }
+      list.append(item);
+    }
+    section.append(list);
+    return section;
+  }
+
   function courseMap(): void {
-    const { path } = pathOf(index, session.record);
-    location = MAP_BOOKMARK;
+    const { path, result } = now();
+    location = undefined;
     save();
-    const required = path.modules.filter((m) => m.status === 'required').flatMap((m) => m.lessons);
-    const done = required.filter((l) => l.completed).length;
+    const choiceOf = new Map<string, (typeof path.choices)[number]>();
+    for (const c of path.choices) for (const id of c.options) choiceOf.set(id, c);
     const items = h('ol', { class: 'map' });
     for (const m of path.modules) {
       if (m.status === 'excluded') continue;
@@ -288,20 +396,20 @@ export function startPlayer({ course, index, tracker, root }: PlayerOptions): vo
           button(
             `Take “${m.title}” anyway`,
             () => {
-              session.record = { ...session.record, takeAnyway: [...session.record.takeAnyway, m.id] };
+              update({ takeAnyway: [...record.takeAnyway, m.id] });
               courseMap();
             },
             'secondary',
           ),
         );
       else if (m.status === 'choice') {
-        const choice = path.choices.find((c) => c.options.includes(m.id));
+        const choice = choiceOf.get(m.id);
         if (choice)
           li.append(
             button(
               `Choose “${m.title}”`,
               () => {
-                session.record = { ...session.record, picks: { ...session.record.picks, [choice.rule]: m.id } };
+                update({ picks: { ...record.picks, [choice.rule]: m.id } });
                 courseMap();
               },
               'secondary',
@@ -322,10 +430,16 @@ export function startPlayer({ course, index, tracker, root }: PlayerOptions): vo
       items.append(li);
     }
     const next = path.next;
+    const open = result.openChoices;
     show(
       course.title,
-      h('p', { class: 'progress-text' }, `${done} of ${required.length} required lessons done`),
-      h('progress', { max: String(Math.max(1, required.length)), value: String(done), 'aria-label': 'Progress' }),
+      h(
+        'p',
+        { class: 'progress-text' },
+        `${result.lessonsDone} of ${result.lessonsToDo} lessons done`,
+        open ? ` · ${open === 1 ? 'a choice is' : `${open} choices are`} still open below` : '',
+      ),
+      h('progress', { max: '100', value: String(Math.round(result.progress * 100)), 'aria-label': 'Progress' }),
       next
         ? h(
             'div',
@@ -334,20 +448,39 @@ export function startPlayer({ course, index, tracker, root }: PlayerOptions): vo
             button('Continue', () => lesson(next.module, next.lesson)),
           )
         : null,
-      path.finished ? h('p', { class: 'done', role: 'status' }, 'You have completed the course.') : null,
+      result.completed ? h('p', { class: 'done', role: 'status' }, 'You have completed the course.') : null,
+      result.completed ? resultSection() : null,
       items,
-      button(
-        'Save and exit',
-        () => {
-          finish();
-          show(
-            'Progress saved',
-            h('p', {}, 'You can close this window. Next time you will continue where you left off.'),
-          );
-        },
-        'secondary',
-      ),
+      button('Save and exit', exit, 'secondary'),
     );
+  }
+
+  function exit(): void {
+    const stored = finish();
+    if (review)
+      show('Review finished', h('p', {}, 'Nothing in your LMS record was changed. You can close this window.'));
+    else if (stored)
+      show(
+        'Progress saved',
+        h(
+          'p',
+          {},
+          tracker.kind === 'local'
+            ? 'Your progress is kept in this browser on this device. Open the course here again to continue.'
+            : 'You can close this window. Next time you will continue where you left off.',
+        ),
+      );
+    else
+      show(
+        'Progress not saved to your LMS',
+        h(
+          'p',
+          {},
+          tracker.kind === 'local'
+            ? 'This browser did not let us keep your progress. Next time you will start from the beginning.'
+            : 'Your progress could not be saved to your LMS; it is kept on this device. Open the course again on this device and in this browser to continue where you left off.',
+        ),
+      );
   }
 
   function block(b: Block, captions: boolean): Node {
@@ -399,6 +532,13 @@ export function startPlayer({ course, index, tracker, root }: PlayerOptions): vo
         if (!q) return h('p', {}, '');
         const { fields, read } = questionForm(q);
         const status = h('p', { role: 'status', class: 'status' });
+        const lock = () => fields.querySelectorAll('input, select').forEach((i) => i.setAttribute('disabled', ''));
+        const earlier = record.checks?.[q.id];
+        if (earlier) {
+          lock();
+          status.textContent = `You answered this check earlier: ${earlier === 'wrong' ? 'not quite right' : earlier === 'correct' ? 'correct' : 'thank you'}.`;
+          return h('div', { class: 'check', 'data-question': q.id }, fields, status);
+        }
         const check = button(
           'Check answer',
           () => {
@@ -408,24 +548,30 @@ export function startPlayer({ course, index, tracker, root }: PlayerOptions): vo
               return;
             }
             const { correct } = grade(q, answer);
-            session.checks.set(q.id, correct !== false);
+            // The first answer is the one that counts: the check locks, so the score means something.
+            update({
+              checks: { ...record.checks, [q.id]: correct === null ? 'neutral' : correct ? 'correct' : 'wrong' },
+            });
             tracker.interaction(interactionFor(q, answer, 'check', tracker.kind === 'scorm12'));
             const feedback = feedbackFor(q, answer);
-            status.textContent = `${correct === false ? 'Not quite.' : 'Correct.'}${feedback ? ` ${feedback}` : ''}`;
+            status.textContent = `${correct === false ? 'Not quite.' : correct ? 'Correct.' : 'Thank you.'}${feedback ? ` ${feedback}` : ''}`;
+            check.remove();
+            lock();
             save();
           },
           'secondary',
         );
-        return h('div', { class: 'check' }, fields, check, status);
+        return h('div', { class: 'check', 'data-question': q.id }, fields, check, status);
       }
     }
   }
 
   function lesson(moduleId: string, lessonId: string): void {
-    const { path } = pathOf(index, session.record);
-    const m = path.modules.find((x) => x.id === moduleId)!;
-    const l = m.lessons.find((x) => x.id === lessonId)!;
-    const source = course.modules.find((x) => x.id === moduleId)!.lessons.find((x) => x.id === lessonId)!;
+    const { path } = now();
+    const m = path.modules[index.moduleIndex.get(moduleId)!]!;
+    const at = index.lessonIndex.get(lessonId)!;
+    const l = m.lessons[at.lesson]!;
+    const source = course.modules[at.module]!.lessons[at.lesson]!;
     location = lessonId;
     save();
     const rendition =
@@ -447,7 +593,7 @@ export function startPlayer({ course, index, tracker, root }: PlayerOptions): vo
                   value: f,
                   checked: f === l.format,
                   onchange: (() => {
-                    session.record = { ...session.record, formats: { ...session.record.formats, [l.id]: f } };
+                    update({ formats: { ...record.formats, [l.id]: f } });
                     lesson(moduleId, lessonId);
                   }) as EventListener,
                 }),
@@ -456,10 +602,20 @@ export function startPlayer({ course, index, tracker, root }: PlayerOptions): vo
             ),
           )
         : null;
+    const { mustAnswer } = checkSettingsFor(course, source);
+    const hint = h('p', { class: 'status', role: 'status' });
     const complete = button(l.completed ? 'Back to my path' : 'Mark complete and continue', () => {
-      if (!l.completed) session.record = { ...session.record, completed: [...session.record.completed, l.id] };
+      const open = mustAnswer
+        ? blocks.filter((b) => b.type === 'check' && index.questions.has(b.question) && !record.checks?.[b.question])
+        : [];
+      if (!l.completed && open.length) {
+        hint.textContent = `Answer the knowledge check${open.length > 1 ? 's' : ''} in this lesson first.`;
+        root.querySelector<HTMLElement>('.check input:not([disabled]), .check select:not([disabled])')?.focus();
+        return;
+      }
+      if (!l.completed) update({ completed: [...record.completed, l.id] });
       save(true);
-      const after = pathOf(index, session.record).path;
+      const after = now().path;
       if (after.next && after.next.module === moduleId) lesson(after.next.module, after.next.lesson);
       else courseMap();
     });
@@ -467,16 +623,19 @@ export function startPlayer({ course, index, tracker, root }: PlayerOptions): vo
       l.title,
       h('p', { class: 'muted' }, `${m.title} · ${l.minutes} min${l.formatReason ? ` · ${l.formatReason}` : ''}`),
       switcher,
-      h('div', { class: 'blocks' }, ...blocks.map((b) => block(b, session.record.needs.captions))),
+      h('div', { class: 'blocks' }, ...blocks.map((b) => block(b, record.needs.captions))),
       h('div', { class: 'actions' }, complete, button('Back to my path', courseMap, 'link')),
+      hint,
     );
   }
 
-  if (session.placementDone && started.resumed) {
-    const { path } = pathOf(index, session.record);
-    const bookmark = path.modules.find((m) => m.lessons.some((l) => l.id === location));
-    if (bookmark && location) lesson(bookmark.id, location);
+  if (!saved) welcome();
+  else {
+    document.documentElement.classList.toggle('reduce-motion', record.needs.reducedMotion);
+    const { path, result } = now();
+    const at = location === undefined ? undefined : index.lessonIndex.get(location);
+    if (!result.placementDone) placementStep();
+    else if (at && path.modules[at.module]!.status !== 'excluded') lesson(path.modules[at.module]!.id, location!);
     else courseMap();
-  } else if (session.placementDone && session.record.answers.length) courseMap();
-  else welcome();
+  }
 }

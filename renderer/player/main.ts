@@ -1,5 +1,6 @@
 import './player.css';
 import type { Course } from '../../shared/model/schema';
+import { fixedAttributes } from '../../shared/engine/attributes';
 import { indexCourse } from '../../shared/engine/index-course';
 import { startPlayer } from './app';
 import { localTracker } from './tracking/local';
@@ -9,6 +10,8 @@ import type { Tracker } from './tracking/tracker';
 interface PackageConfig {
   readonly standard: 'scorm12' | 'scorm2004-3rd' | 'scorm2004-4th' | 'none';
   readonly profile: 'generic' | 'moodle' | 'strict';
+  /** Learner attributes fixed for this package (`tailor export --set role=approver`). */
+  readonly attributes?: Readonly<Record<string, string>>;
 }
 
 /** The package's course.js sets these: plain data in a script file, so no fetch and no eval. */
@@ -30,7 +33,12 @@ function boot(): void {
         ? null
         : scorm2004Tracker(window, options);
   document.documentElement.lang = course.language;
-  startPlayer({ course, index: indexCourse(course), tracker: lms ?? localTracker(course.id), root });
+  const index = indexCourse(course);
+  // Launch parameters an LMS appends (index.html?role=approver&seniority=veteran); the package's own win.
+  const launch = fixedAttributes(index, new URLSearchParams(window.location.search));
+  for (const problem of launch.problems) options.log(`launch parameter ignored: ${problem}`);
+  const fixed = { ...launch.values, ...fixedAttributes(index, Object.entries(config.attributes ?? {})).values };
+  startPlayer({ course, index, tracker: lms ?? localTracker(course.id), root, fixed });
 }
 
 boot();

@@ -1,17 +1,7 @@
-import type { Course, Question } from '../../shared/model/schema';
-import type { CourseIndex } from '../../shared/engine/index-course';
+import type { Answer, Question } from '../../shared/model/schema';
 import { correctAnswer, grade } from '../../shared/engine/grade';
-import { resolvePath, type LearnerPath } from '../../shared/engine/resolve';
-import { encodeLearnerRecord, stateFromRecord, type LearnerRecord } from '../../shared/engine/state-codec';
-import type { Answer } from '../../shared/model/schema';
-import type { Interaction, ObjectiveStatus, Progress } from './tracking/tracker';
-
-/** Knowledge-check answers live only in this session: the score is reported, the answers are not stored. */
-export interface Session {
-  record: LearnerRecord;
-  checks: Map<string, boolean>;
-  placementDone: boolean;
-}
+import type { LearnerRecord } from '../../shared/engine/state-codec';
+import type { Interaction } from './tracking/tracker';
 
 export const emptyRecord = (): LearnerRecord => ({
   needs: { captions: false, audio: false, reducedMotion: false },
@@ -21,15 +11,8 @@ export const emptyRecord = (): LearnerRecord => ({
   formats: {},
   picks: {},
   completed: [],
+  checks: {},
 });
-
-export function pathOf(
-  index: CourseIndex,
-  record: LearnerRecord,
-): { path: LearnerPath; placement: ReturnType<typeof stateFromRecord>['placement'] } {
-  const { state, placement } = stateFromRecord(index, record);
-  return { path: resolvePath(index, state), placement };
-}
 
 const TYPES: Record<Question['type'], Interaction['type']> = {
   single: 'choice',
@@ -87,41 +70,7 @@ export function interactionFor(q: Question, answer: Answer, prefix: string, v12:
   };
 }
 
-export function progressOf(
-  course: Course,
-  index: CourseIndex,
-  session: Session,
-  path: LearnerPath,
-  location: string,
-): Progress {
-  const answered = [...session.checks.values()];
-  const score = answered.length ? answered.filter(Boolean).length / answered.length : null;
-  return {
-    completed: session.placementDone && path.finished,
-    passed: path.finished && score !== null ? score >= course.settings.passingScore : null,
-    score,
-    location,
-    suspendData: encodeLearnerRecord(index, session.record),
-  };
-}
-
-/** One objective per competency: satisfied when tested out, or when every module teaching it is done. */
-export function objectivesOf(
-  course: Course,
-  path: LearnerPath,
-  placement: ReturnType<typeof pathOf>['placement'],
-): ObjectiveStatus[] {
-  return course.competencies.map((c) => {
-    const modules = path.modules.filter((m) => course.modules.find((x) => x.id === m.id)?.competencies.includes(c.id));
-    const relevant = modules.filter((m) => m.status === 'required' || m.status === 'skipped');
-    const byPlacement = relevant.length > 0 && relevant.every((m) => m.status === 'skipped');
-    const done = relevant.every((m) => m.status === 'skipped' || m.lessons.every((l) => l.completed));
-    return {
-      id: c.id,
-      score: placement.scores[c.id] ?? 0,
-      satisfied: relevant.length > 0 && done,
-      completed: done,
-      byPlacement,
-    };
-  });
+/** How much a saved state holds: used to pick the fuller of the LMS's copy and this device's. */
+export function evidenceIn(record: LearnerRecord): number {
+  return record.answers.length + record.completed.length + Object.keys(record.checks ?? {}).length;
 }

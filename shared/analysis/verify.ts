@@ -1,4 +1,5 @@
 import { loadCourse, type CourseIndex, type CourseProblem } from '../engine/course-index';
+import { attributeFindings } from './attributes';
 import { budgetFindings, trackingBudget, type TrackingBudget } from './budget';
 import type { Finding } from './findings';
 import { lintCourse } from './lint';
@@ -38,6 +39,7 @@ export function verifyCourse(input: unknown, options: VerifyOptions = {}): Verif
     ...budgetFindings(budget),
     ...lintCourse(index),
     ...reasonFindings(index),
+    ...attributeFindings(index),
   ];
   return {
     usable: true,

@@ -8,3 +8,4 @@ export * from './placement';
 export * from './resolve';
 export * from './state-codec';
 export * from './bank-draw';
+export * from './result';

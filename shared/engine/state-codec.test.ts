@@ -9,6 +9,7 @@ import { loadCourseOrThrow } from './course-index';
 import { PlacementWalker } from './placement';
 import { resolvePath } from './resolve';
 import {
+  checkQuestionsOf,
   decodeLearnerRecord,
   encodeLearnerRecord,
   stateFromRecord,
@@ -22,6 +23,7 @@ const recordArbitrary = (index: CourseIndex): fc.Arbitrary<LearnerRecord> => {
   const lessons = index.course.modules.flatMap((m) => m.lessons.map((l) => l.id));
   const modules = index.course.modules.map((m) => m.id);
   const choiceRules = index.course.rules.flatMap((r) => (r.then.kind === 'offer-choice' ? [r] : []));
+  const checks = checkQuestionsOf(index);
   return fc
     .record({
       role: fc.option(fc.constantFrom(...index.roles), { nil: undefined }),
@@ -41,6 +43,9 @@ const recordArbitrary = (index: CourseIndex): fc.Arbitrary<LearnerRecord> => {
         { maxLength: 5 },
       ),
       picks: fc.array(fc.nat(), { minLength: choiceRules.length, maxLength: choiceRules.length }),
+      location: fc.option(fc.constantFrom(...(lessons.length ? lessons : ['none'])), { nil: undefined }),
+      visits: fc.nat({ max: 4095 }),
+      checkPicks: fc.array(fc.nat({ max: 3 }), { minLength: checks.length, maxLength: checks.length }),
     })
     .map((r) => {
       const answers: Answer[] = [];
@@ -72,6 +77,14 @@ const recordArbitrary = (index: CourseIndex): fc.Arbitrary<LearnerRecord> => {
         picks: Object.fromEntries(
           choiceRules.map((rule, i) => [rule.id, (rule.then as { modules: string[] }).modules[r.picks[i]! % 2]!]),
         ),
+        location: lessons.length ? r.location : undefined,
+        visits: r.visits,
+        checks: Object.fromEntries(
+          checks.flatMap((q, i) => {
+            const outcome = ([undefined, 'wrong', 'correct', 'neutral'] as const)[r.checkPicks[i]!];
+            return outcome ? [[q, outcome]] : [];
+          }),
+        ),
       } satisfies LearnerRecord;
     });
 };
@@ -99,6 +112,8 @@ describe.each(courses)('learner state codec on %s', (_name, index) => {
           original.placement.steps.map((s) => [s.node, s.correct]),
         );
         expect(resolvePath(index, restored.state)).toEqual(resolvePath(index, original.state));
+        expect(decoded.checks).toEqual(record.checks);
+        expect([decoded.location, decoded.visits]).toEqual([record.location, record.visits]);
       }),
       { numRuns: 150 },
     );
@@ -144,6 +159,9 @@ describe('learner state codec', () => {
       takeAnyway: index.course.modules.map((m) => m.id),
       formats: { 'why-risks': 'audio', 'thr-table': 'text' },
       picks: { 'choose-case-study': 'case-services' },
+      checks: Object.fromEntries(checkQuestionsOf(index).map((q) => [q, 'neutral'])),
+      location: 'neg-levers',
+      visits: 4095,
     };
     expect(encodeLearnerRecord(index, everything).length).toBe(worstCaseStateSize(index));
   });
@@ -151,6 +169,27 @@ describe('learner state codec', () => {
   it('refuses progress saved for an earlier version of the course', () => {
     const changed = structuredClone(index.course);
     changed.modules[0]!.lessons.push({ id: 'new-lesson', title: 'New', minutes: 3, blocks: [], renditions: [] });
+    const other = loadCourseOrThrow(changed);
+    expect(() => decodeLearnerRecord(other, encodeLearnerRecord(index, record))).toThrow(
+      /earlier version of the course/,
+    );
+  });
+
+  it('keeps knowledge-check outcomes across sessions', () => {
+    const checks = { 'k-three-questions': 'wrong', 'k-who-approves': 'correct' } as const;
+    expect(decodeLearnerRecord(index, encodeLearnerRecord(index, { ...record, checks })).checks).toEqual(checks);
+  });
+
+  it('still reads progress saved before knowledge checks were kept', () => {
+    const current = encodeLearnerRecord(index, record);
+    const sections = current.split('.');
+    const older = `T1${sections.slice(0, 8).join('.').slice(2)}`;
+    expect(decodeLearnerRecord(index, older)).toMatchObject({ role: 'buyer', completed: ['why-risks'], checks: {} });
+  });
+
+  it('refuses progress whose knowledge checks belong to an earlier version of the course', () => {
+    const changed = structuredClone(index.course);
+    changed.modules[0]!.lessons[0]!.blocks.push({ type: 'check', id: 'extra-check', question: 'k-bank-change' });
     const other = loadCourseOrThrow(changed);
     expect(() => decodeLearnerRecord(other, encodeLearnerRecord(index, record))).toThrow(
       /earlier version of the course/,

@@ -25,9 +25,21 @@ export interface LearnerRecord {
   readonly formats: Readonly<Record<string, Format>>;
   readonly picks: Readonly<Record<string, string>>;
   readonly completed: readonly string[];
+  /** Knowledge-check question → the outcome of the learner's first answer, kept across sessions. */
+  readonly checks?: Readonly<Record<string, CheckOutcome>> | undefined;
+  /** Where the learner was: a lesson id, or none for the course map. Kept here so resume never depends on the bookmark. */
+  readonly location?: string | undefined;
+  /** Sessions started, modulo 4096: makes every session's saved progress differ from the one it launched with. */
+  readonly visits?: number | undefined;
 }
 
-export const CODEC_VERSION = 'T1';
+/** How a knowledge check went: a self-rating is neither right nor wrong. */
+export type CheckOutcome = 'correct' | 'wrong' | 'neutral';
+const OUTCOMES: readonly CheckOutcome[] = ['wrong', 'correct', 'neutral'];
+
+export const CODEC_VERSION = 'T2';
+/** Progress saved before knowledge checks were kept: same layout, without the checks section. */
+const PREVIOUS_VERSION = 'T1';
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const SEP = '.';
 
@@ -46,6 +58,9 @@ const undigit = (ch: string | undefined) => {
 /** Two characters: 0..4095. */
 const pair = (n: number) => digit(Math.floor(n / 64)) + digit(n % 64);
 const unpair = (s: string, at: number) => undigit(s[at]) * 64 + undigit(s[at + 1]);
+/** Three characters: 0..262143. */
+const triple = (n: number) => digit(Math.floor(n / 4096)) + pair(n % 4096);
+const untriple = (s: string, at: number) => undigit(s[at]) * 4096 + unpair(s, at + 1);
 
 function bitsToChars(bits: readonly boolean[]): string {
   let out = '';
@@ -117,10 +132,23 @@ interface Layout {
   /** Lessons that have more than one format. */
   readonly formatLessons: readonly string[];
   readonly choiceRules: readonly { readonly id: string; readonly options: readonly string[] }[];
+  /** Questions asked as knowledge checks in lessons, each once. */
+  readonly checkQuestions: readonly string[];
+  readonly checksFingerprint: string;
   readonly fingerprint: string;
 }
 
 const layouts = new WeakMap<CourseIndex, Layout>();
+
+/** The questions lessons ask as knowledge checks (in the lesson's own blocks or a rendition), in course order, once each. */
+export function checkQuestionsOf(index: CourseIndex): string[] {
+  const seen = new Set<string>();
+  for (const m of index.course.modules)
+    for (const l of m.lessons)
+      for (const blocks of [l.blocks, ...l.renditions.map((r) => r.blocks)])
+        for (const b of blocks) if (b.type === 'check' && index.questions.has(b.question)) seen.add(b.question);
+  return [...seen];
+}
 
 function layoutOf(index: CourseIndex): Layout {
   const cached = layouts.get(index);
@@ -138,6 +166,8 @@ function layoutOf(index: CourseIndex): Layout {
     choiceRules: course.rules.flatMap((r) =>
       r.then.kind === 'offer-choice' ? [{ id: r.id, options: r.then.modules }] : [],
     ),
+    checkQuestions: checkQuestionsOf(index),
+    checksFingerprint: '',
     fingerprint: '',
   };
   const shape = JSON.stringify([
@@ -151,8 +181,13 @@ function layoutOf(index: CourseIndex): Layout {
     layout.choiceRules,
     course.placement?.nodes.map((n) => n.question) ?? [],
   ]);
+  // The checks carry their own fingerprint, so progress saved before checks were kept (T1) stays readable.
   const h = fnv1a(shape);
-  const withPrint = { ...layout, fingerprint: pair(h % 4096) + pair(Math.floor(h / 4096) % 4096) };
+  const withPrint = {
+    ...layout,
+    fingerprint: pair(h % 4096) + pair(Math.floor(h / 4096) % 4096),
+    checksFingerprint: pair(fnv1a(JSON.stringify(layout.checkQuestions)) % 4096),
+  };
   layouts.set(index, withPrint);
   return withPrint;
 }
@@ -164,6 +199,9 @@ const indexPlusOne = (list: readonly string[], value: string | undefined) =>
 export function encodeLearnerRecord(index: CourseIndex, record: LearnerRecord): string {
   const layout = layoutOf(index);
   const questions = placementQuestions(index, record);
+  // Sets, not includes(): a 3,000-module course would otherwise cost lessons × completed per save.
+  const completed = new Set(record.completed);
+  const anyway = new Set(record.takeAnyway);
   const sections = [
     CODEC_VERSION + layout.fingerprint,
     pair(indexPlusOne(layout.roles, record.role)) +
@@ -182,10 +220,13 @@ export function encodeLearnerRecord(index: CourseIndex, record: LearnerRecord): 
       )
       .join(''),
     record.answers.map((a, i) => encodeAnswer(questions[i]!, a)).join(''),
-    bitsToChars(layout.lessons.map((id) => record.completed.includes(id))),
-    bitsToChars(layout.modules.map((id) => record.takeAnyway.includes(id))),
+    bitsToChars(layout.lessons.map((id) => completed.has(id))),
+    bitsToChars(layout.modules.map((id) => anyway.has(id))),
     layout.formatLessons.map((id) => digit(indexPlusOne(FORMATS, record.formats[id]))).join(''),
     layout.choiceRules.map((r) => digit(indexPlusOne(r.options, record.picks[r.id]))).join(''),
+    layout.checksFingerprint +
+      layout.checkQuestions.map((q) => digit(indexPlusOne(OUTCOMES, record.checks?.[q]))).join(''),
+    triple(indexPlusOne(layout.lessons, record.location)) + pair((record.visits ?? 0) % 4096),
   ];
   return sections.join(SEP);
 }
@@ -214,11 +255,22 @@ function placementQuestions(index: CourseIndex, record: Pick<LearnerRecord, 'ans
 export function decodeLearnerRecord(index: CourseIndex, encoded: string): LearnerRecord {
   const layout = layoutOf(index);
   const sections = encoded.split(SEP);
-  if (sections.length !== 8 || !sections[0]!.startsWith(CODEC_VERSION))
+  const head = sections[0] ?? '';
+  const previous = sections.length === 8 && head.startsWith(PREVIOUS_VERSION);
+  if (!previous && (sections.length !== 10 || !head.startsWith(CODEC_VERSION)))
     throw new StateCodecError('this saved progress was written by another version of the player');
-  if (sections[0] !== CODEC_VERSION + layout.fingerprint)
+  if (head.slice(CODEC_VERSION.length) !== layout.fingerprint)
     throw new StateCodecError('this saved progress belongs to an earlier version of the course');
   const [, attrs = '', prior = '', answers = '', completed = '', takeAnyway = '', formats = '', picks = ''] = sections;
+  const checksSection = previous ? '' : (sections[8] ?? '');
+  if (!previous && !checksSection.startsWith(layout.checksFingerprint))
+    throw new StateCodecError('this saved progress belongs to an earlier version of the course');
+  const checks = checksSection.slice(layout.checksFingerprint.length);
+  const place = previous ? '' : (sections[9] ?? '');
+  if (!previous && place.length !== 5) throw new StateCodecError('the position section is damaged');
+  const location = previous ? undefined : fromListOrNone(layout.lessons, untriple(place, 0));
+  if (checks.length !== 0 && checks.length !== layout.checkQuestions.length)
+    throw new StateCodecError('this saved progress belongs to an earlier version of the course');
   if (attrs.length !== 7) throw new StateCodecError('the learner section is damaged');
   const needs = undigit(attrs[6]);
   const fromList = <T extends string>(list: readonly T[], n: number): T | undefined =>
@@ -256,6 +308,12 @@ export function decodeLearnerRecord(index: CourseIndex, encoded: string): Learne
     const f = fromList(FORMATS, undigit(formats[i]));
     if (f) formatRecord[id] = f;
   });
+  const checkRecord: Record<string, CheckOutcome> = {};
+  if (checks)
+    layout.checkQuestions.forEach((q, i) => {
+      const outcome = fromList(OUTCOMES, undigit(checks[i]));
+      if (outcome) checkRecord[q] = outcome;
+    });
   const pickRecord: Record<string, string> = {};
   layout.choiceRules.forEach((r, i) => {
     const m = fromList(r.options, undigit(picks[i]));
@@ -273,7 +331,15 @@ export function decodeLearnerRecord(index: CourseIndex, encoded: string): Learne
     formats: formatRecord,
     picks: pickRecord,
     completed: layout.lessons.filter((_, i) => completedBits[i]),
+    checks: checkRecord,
+    location,
+    visits: previous ? 0 : unpair(place, 3),
   };
+}
+
+function fromListOrNone(list: readonly string[], n: number): string | undefined {
+  if (n > list.length) throw new StateCodecError('the saved position is not a lesson of this course');
+  return n === 0 ? undefined : list[n - 1];
 }
 
 /** The learner state a record stands for: placement replayed from its answers. */
@@ -336,6 +402,9 @@ export function worstCaseStateSize(index: CourseIndex): number {
     bitChars(layout.modules.length) +
     layout.formatLessons.length +
     layout.choiceRules.length +
-    7; // separators
+    layout.checksFingerprint.length +
+    layout.checkQuestions.length +
+    5 + // position and visits
+    9; // separators
   return fixed + worstPlacementChars(index);
 }

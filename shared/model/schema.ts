@@ -38,6 +38,8 @@ export const competency = z
     name: title,
     description: text(2000).default(''),
     levels: z.array(masteryLevel).min(2, { error: 'needs at least two mastery levels' }),
+    /** The level that counts as mastered for this competency's objective; the course's pass mark when absent. */
+    masteryLevel: id.optional(),
   })
   .superRefine((c, ctx) => {
     c.levels.forEach((level, i) => {
@@ -86,6 +88,8 @@ export const lesson = z.strictObject({
   blocks: z.array(block),
   /** Alternative versions of the same lesson the learner may choose between. */
   renditions: z.array(rendition).default([]),
+  /** Overrides the course's knowledge-check settings for this lesson. */
+  checks: z.strictObject({ mustAnswer: z.boolean().optional(), countTowardsScore: z.boolean().optional() }).optional(),
 });
 export type Lesson = z.infer<typeof lesson>;
 
@@ -262,6 +266,14 @@ export const course = z.strictObject({
     .strictObject({
       /** Share of knowledge-check points (0–1) a learner needs to pass. */
       passingScore: z.number().min(0).max(1).default(0.8),
+      /** Which answers make the course score: knowledge checks (the default), the placement test, or both. */
+      scoreFrom: z.enum(['checks', 'placement', 'both']).optional(),
+      /** Knowledge checks: must a learner answer them to continue, and do they count towards the score. */
+      checks: z
+        .strictObject({ mustAnswer: z.boolean().default(false), countTowardsScore: z.boolean().default(true) })
+        .optional(),
+      /** Readable names for role and department ids, as the learner sees them (e.g. "forklift-driver" → "Forklift driver"). */
+      labels: z.record(id, text(200)).optional(),
       /** Roles the course knows; rules and audiences may only name these. */
       roles: z.array(id).default([]),
       departments: z.array(id).default([]),

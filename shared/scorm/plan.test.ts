@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exampleIndex } from '../../test/fixtures/examples';
 import { checkPackage } from './check';
-import { identifiers, planPackage, STANDARDS } from './plan';
+import { courseScript, identifiers, planPackage, STANDARDS } from './plan';
 
 const course = exampleIndex('shop-floor-safety').course;
 const plan = (standard: (typeof STANDARDS)[number]) =>
@@ -117,5 +117,16 @@ describe('package checks (the rules the schemas miss)', () => {
   ])('catch %s', (_what, manifest, files, message) => {
     const problems = checkPackage(manifest, files);
     expect(problems.map((p) => `${p.where}: ${p.message}`).join('\n')).toMatch(message);
+  });
+});
+
+describe('an audience-targeted package', () => {
+  it('carries the attributes fixed at export in its package settings, and nothing when none are', () => {
+    expect(courseScript(course, 'scorm12', 'generic', { role: 'approver' })).toContain(
+      'window.TAILOR_PACKAGE={"standard":"scorm12","profile":"generic","attributes":{"role":"approver"}}',
+    );
+    expect(courseScript(course, 'scorm12', 'generic')).toContain(
+      'window.TAILOR_PACKAGE={"standard":"scorm12","profile":"generic"};',
+    );
   });
 });

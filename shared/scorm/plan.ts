@@ -33,6 +33,8 @@ export interface PlanInput {
   readonly playerFiles: readonly string[];
   /** Media stored with the course (`assets/…`). */
   readonly assetNames: readonly string[];
+  /** Learner attributes fixed for every learner of this package (`--set role=approver`). */
+  readonly attributes?: Readonly<Record<string, string>>;
 }
 
 const SCHEMAS_2004 = [
@@ -148,13 +150,19 @@ ${fileList}
 }
 
 /** The course data the player reads: a script that assigns plain data (no fetch, no eval). */
-export function courseScript(course: Course, standard: Standard, profile: Profile): string {
+export function courseScript(
+  course: Course,
+  standard: Standard,
+  profile: Profile,
+  attributes: Readonly<Record<string, string>> = {},
+): string {
   const json = (value: unknown) =>
     JSON.stringify(value)
       .replace(/</g, '\\u003c')
       .replace(/\u2028/g, '\\u2028')
       .replace(/\u2029/g, '\\u2029');
-  return `window.TAILOR_PACKAGE=${json({ standard, profile })};\nwindow.TAILOR_COURSE=${json(course)};\n`;
+  const config = Object.keys(attributes).length ? { standard, profile, attributes } : { standard, profile };
+  return `window.TAILOR_PACKAGE=${json(config)};\nwindow.TAILOR_COURSE=${json(course)};\n`;
 }
 
 /** Everything a package holds, decided from the course alone: pure data in, file list and XML out. */
@@ -162,7 +170,7 @@ export function planPackage(input: PlanInput): PackagePlan {
   const { course, standard, profile } = input;
   const content: PackageFile[] = [
     ...[...input.playerFiles].sort().map((file) => ({ path: file, source: { kind: 'player', file } as const })),
-    { path: 'course.js', source: { kind: 'text', text: courseScript(course, standard, profile) } },
+    { path: 'course.js', source: { kind: 'text', text: courseScript(course, standard, profile, input.attributes) } },
     ...[...input.assetNames].sort().map((name) => ({ path: name, source: { kind: 'asset', name } as const })),
   ];
   const schemas: PackageFile[] = SCHEMA_FILES[standard].map((file) => ({

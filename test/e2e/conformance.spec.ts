@@ -23,7 +23,8 @@ for (const example of EXAMPLE_NAMES) {
     test(`${example} as ${standard}: every persona plays through; the LMS trace is valid and resume lands where they left off`, async ({
       page,
     }) => {
-      test.setTimeout(240_000);
+      // Axe on every view of four personas: minutes on a loaded 2-core runner.
+      test.setTimeout(600_000);
       const json = exampleJson(example);
       const index = loadCourseOrThrow(json);
       const { course } = index;

@@ -63,14 +63,37 @@ export function writeLms(dir: string, standard: 'scorm12' | 'scorm2004'): void {
     join(dir, 'lms.js'),
     `window.trace = [];
 const api = new ${global}({ autocommit: false, logLevel: 5 });
-const resume = new URLSearchParams(location.search).get('resume');
+const params = new URLSearchParams(location.search);
+const resume = params.get('resume');
 if (resume) api.loadFromFlattenedJSON(JSON.parse(resume));
+// ?fail=commit refuses every Commit (and the save at Terminate); ?fail=suspend refuses suspend_data.
+const fail = params.get('fail');
+// ?drop=launch stores nothing equal to its launch value, as Moodle's SCORM 2004 player does.
+const drop = params.get('drop') === 'launch';
+const launch = api.getFlattenedCMI();
+let held = { ...launch };
+const store = () => {
+  for (const [k, v] of Object.entries(api.getFlattenedCMI())) if (!(drop && launch[k] === v)) held[k] = v;
+};
+const [commitName, finishName, setName] = ${JSON.stringify(standard === 'scorm12' ? ['LMSCommit', 'LMSFinish', 'LMSSetValue'] : ['Commit', 'Terminate', 'SetValue'])};
 for (const m of ${JSON.stringify(methods)}) {
   const original = api[m].bind(api);
-  api[m] = (...args) => { const result = original(...args); window.trace.push({ m, args, result: String(result) }); return result; };
+  api[m] = (...args) => {
+    let result;
+    if (fail === 'commit' && m === commitName) result = 'false';
+    else if (fail === 'suspend' && m === setName && args[0] === 'cmi.suspend_data') result = 'false';
+    else {
+      result = original(...args);
+      if ((m === commitName || m === finishName) && String(result) === 'true' && fail !== 'commit') store();
+    }
+    window.trace.push({ m, args, result: String(result) });
+    return result;
+  };
 }
 window.${name} = api;
 window.flattened = () => api.getFlattenedCMI();
+/** What the LMS holds: the data of the last save it accepted. */
+window.held = () => held;
 const frame = document.createElement('iframe');
 frame.title = 'Course';
 frame.src = 'pkg/index.html';
@@ -82,6 +105,15 @@ document.querySelector('main').append(frame);
     join(dir, 'lms.html'),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test LMS</title></head><body><main aria-label="Test LMS"><h1 style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)">Test LMS</h1></main><script src="${lib}"></script><script src="lms.js"></script></body></html>`,
   );
+}
+
+/** The data an LMS hands the next session of the same attempt: what it held, with entry "resume". */
+export function nextLaunch(held: Record<string, string>, v12: boolean): Record<string, string> {
+  const keep =
+    /^cmi\.(suspend_data|location|core\.lesson_location|core\.lesson_status|completion_status|success_status|progress_measure|(core\.)?score\.(raw|min|max|scaled)|objectives\.\d+\.(id|status|success_status|completion_status|score\.(raw|min|max|scaled)))$/;
+  const next = Object.fromEntries(Object.entries(held).filter(([k, v]) => keep.test(k) && v !== ''));
+  next[v12 ? 'cmi.core.entry' : 'cmi.entry'] = 'resume';
+  return next;
 }
 
 /** Serves a folder on 127.0.0.1, like an LMS's content server. */

@@ -18,6 +18,7 @@ import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { TailorError } from '../../../shared/contract';
 import { verifyCourse } from '../../../shared/analysis';
 import type { Course } from '../../../shared/model';
+import { fixedAttributes } from '../../../shared/engine/attributes';
 import { checkPackage, planPackage, type PackagePlan, type Profile, type Standard } from '../../../shared/scorm';
 import { sanitizeCourseHtml } from './sanitize';
 import { schemaDir, validateManifest } from './schema-check';
@@ -34,6 +35,8 @@ export interface ExportOptions {
   readonly assets: AssetSource;
   readonly standard: Standard;
   readonly profile: Profile;
+  /** Learner attributes fixed for this package, e.g. `{ role: 'approver' }`; checked against what the course reads. */
+  readonly attributes?: Readonly<Record<string, string>>;
   readonly out: string;
   readonly appRoot?: string;
   readonly onProgress?: (done: number, total: number, file: string) => void;
@@ -75,6 +78,9 @@ export async function exportPackage(options: ExportOptions): Promise<ExportRepor
       'invalid-request',
       `A learner's progress can need ${report.budget.worstCaseChars} characters, more than SCORM 1.2 can store (4096). Export as SCORM 2004, or split the course.`,
     );
+  const fixed = fixedAttributes(report.index, Object.entries(options.attributes ?? {}));
+  if (fixed.problems.length)
+    throw new TailorError('invalid-request', `The package cannot fix these attributes: ${fixed.problems.join(' ')}`);
   let playerFiles: string[];
   try {
     playerFiles = readdirSync(playerDir(appRoot)).filter((f) => !f.endsWith('.map'));
@@ -87,6 +93,7 @@ export async function exportPackage(options: ExportOptions): Promise<ExportRepor
     profile: options.profile,
     playerFiles,
     assetNames: options.assets.names(),
+    attributes: fixed.values,
   });
   const problems = checkPackage(
     plan.manifest,

@@ -107,7 +107,17 @@ export async function playThrough(
   const onView = options.onView ?? (async () => {});
   await frame.getByRole('heading', { level: 1 }).first().waitFor();
   await onView();
-  await tick(frame.getByRole('radio', { name: persona.role.replace(/-/g, ' '), exact: true }));
+  // Every attribute the intake asks (role, department, seniority, format), by value: labels are the course's own.
+  const attributes = {
+    role: persona.role,
+    department: persona.department,
+    seniority: persona.seniority,
+    preferredFormat: persona.preferredFormat ?? '',
+  };
+  for (const [name, value] of Object.entries(attributes)) {
+    const radio = frame.locator(`input[type="radio"][name="${name}"][value="${value ?? ''}"]`);
+    if (value !== undefined && (await radio.count())) await tick(radio);
+  }
   if (persona.needs.captions) await tick(frame.getByRole('checkbox', { name: 'Captions on videos' }));
   if (persona.needs.audio) await tick(frame.getByRole('checkbox', { name: 'Audio versions where there are any' }));
   await press(frame.getByRole('button', { name: /^Start/ }));

@@ -8,11 +8,13 @@ import { appRootFrom } from '../../backend/paths';
 import { parseCommand } from './args';
 import type { CliIo, Command } from './types';
 
-const usage = `Usage: tailor export <course> --standard ${STANDARDS.join('|')} [--profile ${PROFILES.join('|')}] --out <file.zip> [--json]
+const usage = `Usage: tailor export <course> --standard ${STANDARDS.join('|')} [--profile ${PROFILES.join('|')}] [--set name=value]... --out <file.zip> [--json]
 
 Writes a SCORM package an LMS accepts. The course is verified first and the package is checked
 (official schemas and the rules they miss) before a byte is written; the zip appears whole or not at all.
 Profiles: generic; moodle (exact version strings and prefixes); strict (no objectives or interactions).
+--set fixes a learner attribute the course reads for everyone who takes this package (an audience-targeted
+package): role, department, seniority or format, e.g. --set role=approver. The intake no longer asks it.
 Exit codes: 0 written, 1 the course or package failed a check, 2 unusable input or usage error.`;
 
 export const exportCommand: Command = {
@@ -26,6 +28,7 @@ export const exportCommand: Command = {
         standard: { type: 'string' },
         profile: { type: 'string', default: 'generic' },
         out: { type: 'string', short: 'o' },
+        set: { type: 'string', multiple: true },
         json: { type: 'boolean' },
       },
       usage,
@@ -48,6 +51,15 @@ export const exportCommand: Command = {
       io.err(`tailor export: --profile must be one of ${PROFILES.join(', ')}, not "${profile}".`);
       return 2;
     }
+    const attributes: Record<string, string> = {};
+    for (const pair of values.set ?? []) {
+      const at = pair.indexOf('=');
+      if (at < 1) {
+        io.err(`tailor export: --set takes name=value (e.g. --set role=approver), not "${pair}".`);
+        return 2;
+      }
+      attributes[pair.slice(0, at)] = pair.slice(at + 1);
+    }
     const progress = process.stderr.isTTY
       ? (done: number, total: number, file: string) =>
           process.stderr.write(`\r  ${Math.round((100 * done) / Math.max(1, total))}% ${file.slice(0, 50).padEnd(50)}`)
@@ -61,6 +73,7 @@ export const exportCommand: Command = {
         assets,
         standard,
         profile,
+        attributes,
         out: resolve(values.out),
         onProgress: progress,
         appRoot: appRootFrom(import.meta.url),

@@ -1,37 +1,80 @@
-import type { Tracker } from './tracker';
+import type { SaveState, Tracker } from './tracker';
+
+/** What is kept on this device for one learner of one course. */
+export interface LocalCopy {
+  readonly suspendData: string;
+  readonly location: string;
+  /** The LMS confirmed a commit of this very state; false while it is only on this device. */
+  readonly confirmed: boolean;
+}
+
+/** Progress kept in the browser, keyed by course and learner: the fallback when an LMS does not save. */
+export function localCopy(courseId: string, learnerId: string) {
+  const key = `tailor:${courseId}:${learnerId || 'local'}`;
+  return {
+    read(): LocalCopy | null {
+      try {
+        const value = JSON.parse(localStorage.getItem(key) ?? 'null') as Partial<LocalCopy> | null;
+        return value && typeof value.suspendData === 'string'
+          ? { suspendData: value.suspendData, location: String(value.location ?? ''), confirmed: !!value.confirmed }
+          : null;
+      } catch {
+        return null;
+      }
+    },
+    /** False when the browser refused to store it (private mode, storage full). */
+    write(copy: LocalCopy): boolean {
+      try {
+        localStorage.setItem(key, JSON.stringify(copy));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
 
 /** No LMS (opened from disk or a plain web server): progress is kept in the browser. */
 export function localTracker(courseId: string): Tracker {
-  const key = `tailor:${courseId}`;
-  const read = (): { suspendData: string; location: string } => {
-    try {
-      return JSON.parse(localStorage.getItem(key) ?? '') as { suspendData: string; location: string };
-    } catch {
-      return { suspendData: '', location: '' };
-    }
-  };
+  const store = localCopy(courseId, 'local');
   let pending: { suspendData: string; location: string } | null = null;
+  let state: SaveState = 'saved';
+  const listeners: ((s: SaveState) => void)[] = [];
+  const emit = (next: SaveState) => {
+    state = next;
+    for (const l of listeners) l(next);
+  };
+  const flush = () => {
+    if (!pending) return;
+    // Storage full or blocked: progress stays in memory for this visit, and the learner is told.
+    if (store.write({ ...pending, confirmed: true })) {
+      pending = null;
+      emit('saved');
+    } else emit('failing');
+  };
   return {
     kind: 'local',
     start: () => {
-      const saved = read();
-      return { learnerId: 'local', learnerName: '', ...saved, resumed: saved.suspendData !== '' };
+      const saved = store.read();
+      return {
+        learnerId: 'local',
+        learnerName: '',
+        suspendData: saved?.suspendData ?? '',
+        location: saved?.location ?? '',
+        resumed: !!saved?.suspendData,
+        mode: 'normal',
+      };
     },
-    report: (progress) => {
-      pending = { suspendData: progress.suspendData, location: progress.location };
+    report: ({ suspendData, location }) => {
+      pending = { suspendData, location };
+      flush();
     },
     interaction: () => {},
-    flush: () => {
-      if (!pending) return;
-      try {
-        localStorage.setItem(key, JSON.stringify(pending));
-        pending = null;
-      } catch {
-        // Storage full or blocked: progress stays in memory for this visit.
-      }
-    },
+    flush,
     finish() {
-      this.flush();
+      flush();
+      return state === 'saved';
     },
+    onSaveState: (listener) => listeners.push(listener),
   };
 }

@@ -1,3 +1,5 @@
+import type { CourseResult } from '../../../shared/engine/result';
+
 /** What the player tells the LMS, whatever the standard. */
 export interface Interaction {
   readonly id: string;
@@ -8,24 +10,21 @@ export interface Interaction {
   readonly competency?: string | undefined;
 }
 
-export interface ObjectiveStatus {
-  readonly id: string;
-  /** 0–1 */
-  readonly score: number;
-  readonly satisfied: boolean;
-  readonly completed: boolean;
-  /** Tested out in the placement test. */
-  readonly byPlacement: boolean;
-}
-
-export interface Progress {
-  readonly completed: boolean;
-  readonly passed: boolean | null;
-  /** 0–1 share of knowledge-check points. */
-  readonly score: number | null;
+/** One state of the learner: the result model's verdict, the bookmark and the saved progress. */
+export interface Report {
+  readonly result: CourseResult;
   readonly location: string;
   readonly suspendData: string;
 }
+
+/**
+ * Whether the learner's progress is safe: `saved` only after the LMS confirmed a commit of
+ * everything reported; `failing` while a save or a value was refused (retries continue).
+ */
+export type SaveState = 'saved' | 'failing';
+
+/** How the LMS launched this attempt: review and browse never change the stored result. */
+export type LaunchMode = 'normal' | 'review' | 'browse';
 
 export interface TrackerStart {
   readonly learnerId: string;
@@ -33,21 +32,28 @@ export interface TrackerStart {
   readonly suspendData: string;
   readonly location: string;
   readonly resumed: boolean;
+  readonly mode: LaunchMode;
 }
 
 /** One LMS session: start once, report as often as needed, end exactly once. */
 export interface Tracker {
   readonly kind: 'scorm12' | 'scorm2004' | 'local';
   start(): TrackerStart;
-  report(progress: Progress, objectives: readonly ObjectiveStatus[]): void;
+  report(report: Report): void;
   interaction(interaction: Interaction): void;
   /** Saves now (throttled saves otherwise). */
   flush(): void;
-  finish(): void;
+  /** Ends the session; true when everything reported was confirmed saved. */
+  finish(): boolean;
+  /** Called after every save attempt with its outcome. */
+  onSaveState(listener: (state: SaveState) => void): void;
 }
 
 export interface TrackerOptions {
   /** Leave objectives and interactions out (strict LMSs). */
   readonly minimal: boolean;
   readonly log: (message: string) => void;
+  /** Delay before a throttled commit, and the first retry; doubled per failure up to `maxRetryMs`. */
+  readonly commitDelayMs?: number;
+  readonly maxRetryMs?: number;
 }

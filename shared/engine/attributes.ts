@@ -1,0 +1,114 @@
+import { FORMATS, SENIORITIES } from '../model/constants';
+import type { CourseIndex } from './course-index';
+import { baseFormat } from './resolve';
+
+/** The learner attributes a course can read; needs are always asked (they shape media, not the path). */
+export type AttributeId = 'role' | 'department' | 'seniority' | 'preferredFormat';
+
+export interface AttributeOption {
+  readonly value: string;
+  /** The course's own name for it (settings.labels), else the id in plain words. */
+  readonly label: string;
+}
+
+/** One attribute the course reads, where it is read, and the values a learner can give. */
+export interface CourseAttribute {
+  readonly id: AttributeId;
+  /** The question the intake asks. */
+  readonly question: string;
+  readonly options: readonly AttributeOption[];
+  /** Where the course reads it, in the designer's words (e.g. `rule "skip-ppe"`, `module "lockout" audience`). */
+  readonly readBy: readonly string[];
+}
+
+export const SENIORITY_LABELS: Readonly<Record<(typeof SENIORITIES)[number], string>> = {
+  new: 'new to this work',
+  experienced: 'experienced',
+  veteran: 'a veteran',
+};
+
+const QUESTIONS: Readonly<Record<AttributeId, string>> = {
+  role: 'Your role',
+  department: 'Your department',
+  seniority: 'How long you have done this work',
+  preferredFormat: 'Preferred format',
+};
+
+const cache = new WeakMap<CourseIndex, readonly CourseAttribute[]>();
+
+/**
+ * Every attribute the course's rules, placement branches, audiences, mandates and format offers
+ * read, with the values a learner can give: the one answer to "what does this course read".
+ * The intake asks these, `--set` and launch parameters may fix them, and verify checks them.
+ */
+export function courseAttributes(index: CourseIndex): readonly CourseAttribute[] {
+  const cached = cache.get(index);
+  if (cached) return cached;
+  const { course } = index;
+  const readBy = new Map<AttributeId, string[]>();
+  const read = (id: AttributeId, where: string) => readBy.set(id, [...(readBy.get(id) ?? []), where]);
+  course.rules.forEach((rule, i) => {
+    for (const a of index.rules[i]?.deps.attributes ?? []) {
+      const id = a.startsWith('prefers:') ? 'preferredFormat' : a;
+      if (id === 'role' || id === 'department' || id === 'seniority' || id === 'preferredFormat')
+        read(id, `rule "${rule.id}"`);
+    }
+  });
+  for (const [node, branches] of index.branches)
+    for (const b of branches)
+      for (const a of b.deps.attributes)
+        if (a === 'role' || a === 'department' || a === 'seniority') read(a, `placement question "${node}"`);
+  for (const m of course.modules) {
+    if (m.audience.length) read('role', `module "${m.id}" audience`);
+    if (m.mandatoryFor.length) read('role', `module "${m.id}" mandatory roles`);
+    if (
+      !readBy.has('preferredFormat') &&
+      m.lessons.some((l) => l.renditions.some((r) => r.format !== baseFormat(l.blocks)))
+    )
+      read('preferredFormat', `lesson formats in module "${m.id}"`);
+  }
+  const labels = course.settings.labels ?? {};
+  const named = (value: string): AttributeOption => ({ value, label: labels[value] ?? value.replace(/-/g, ' ') });
+  const options: Record<AttributeId, readonly AttributeOption[]> = {
+    role: [...index.roles].map(named),
+    department: [...index.departments].map(named),
+    seniority: SENIORITIES.map((value) => ({ value, label: SENIORITY_LABELS[value] })),
+    preferredFormat: FORMATS.map((value) => ({ value, label: value })),
+  };
+  // Declared roles are always asked: audiences may be added later, and the LMS report names the role.
+  if (index.roles.size && !readBy.has('role')) readBy.set('role', []);
+  const order: AttributeId[] = ['role', 'department', 'seniority', 'preferredFormat'];
+  const result = order.flatMap((id) =>
+    readBy.has(id) ? [{ id, question: QUESTIONS[id], options: options[id], readBy: readBy.get(id)! }] : [],
+  );
+  cache.set(index, result);
+  return result;
+}
+
+/** Attribute values fixed for a package or a launch, e.g. `role=approver`: the valid ones, and a sentence per invalid one. */
+export function fixedAttributes(
+  index: CourseIndex,
+  pairs: Iterable<readonly [string, string]>,
+): { readonly values: Partial<Record<AttributeId, string>>; readonly problems: readonly string[] } {
+  const attributes = courseAttributes(index);
+  const values: Partial<Record<AttributeId, string>> = {};
+  const problems: string[] = [];
+  for (const [key, value] of pairs) {
+    const id = key === 'format' ? 'preferredFormat' : key;
+    const attribute = attributes.find((a) => a.id === id);
+    if (!attribute) {
+      problems.push(
+        `"${key}" is not something this course reads (it reads ${attributes.map((a) => (a.id === 'preferredFormat' ? 'format' : a.id)).join(', ') || 'nothing'}).`,
+      );
+      continue;
+    }
+    if (!attribute.options.some((o) => o.value === value)) {
+      problems.push(
+        `"${value}" is not a ${key} of this course (choose from ${attribute.options.map((o) => o.value).join(', ')}).`,
+      );
+      continue;
+    }
+    values[attribute.id] = value;
+  }
+  return { values, problems };
+}
