@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { basename } from 'node:path';
 import { TailorError } from '../../../shared/contract';
 import { course as courseSchema, jsonPath, type Course } from '../../../shared/model';
 import { applyOp, isCollection, OpError, replay, type Edit, type Patch } from '../../../shared/ops';
+import { openRegularFile } from '../regular-file';
 import { mimeTypeOf } from '../static-files';
 import { inspectCourseFile } from './course-file';
 import { acquireWriterLock } from './lock';
@@ -239,8 +240,15 @@ export class CourseDocument {
    */
   async importAsset(file: string, name: string = `assets/${basename(file)}`): Promise<AssetInfo> {
     this.#writable();
-    // Chunks go under a new blob id that never changes, so finishing an import rewrites no chunk.
-    const blob = Number(this.db.prepare('INSERT INTO blobs DEFAULT VALUES').run().lastInsertRowid);
+    const { fd } = openRegularFile(file);
+    let blob: number;
+    try {
+      // Chunks go under a new blob id that never changes, so finishing an import rewrites no chunk.
+      blob = Number(this.db.prepare('INSERT INTO blobs DEFAULT VALUES').run().lastInsertRowid);
+    } catch (error) {
+      closeSync(fd);
+      throw explainSqliteError(error, this.path);
+    }
     const hash = createHash('sha256');
     const insert = this.db.prepare('INSERT INTO asset_chunks (blob, n, data) VALUES (?, ?, ?)');
     const dropBlob = () =>
@@ -268,7 +276,7 @@ export class CourseDocument {
     };
     try {
       // Read ahead a whole batch: the file keeps streaming in while SQLite writes the previous one.
-      for await (const piece of createReadStream(file, { highWaterMark: BATCH_BYTES })) {
+      for await (const piece of createReadStream(file, { fd, highWaterMark: BATCH_BYTES })) {
         const buffer = piece as Buffer;
         hash.update(buffer);
         size += buffer.length;
