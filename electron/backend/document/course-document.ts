@@ -6,12 +6,13 @@ import { basename } from 'node:path';
 import { TailorError } from '../../../shared/contract';
 import { course as courseSchema, jsonPath, type Course } from '../../../shared/model';
 import { applyOp, isCollection, OpError, replay, type Edit, type Patch } from '../../../shared/ops';
+import { parseLimitedJson } from '../json-limits';
 import { openRegularFile } from '../regular-file';
 import { mimeTypeOf } from '../static-files';
 import { inspectCourseFile } from './course-file';
 import { acquireWriterLock } from './lock';
 import { migrate } from './migrations';
-import { explainSqliteError, openSqlite, type Db, type SqliteOptions } from './sqlite';
+import { closeWriter, explainSqliteError, openSqlite, type Db, type SqliteOptions } from './sqlite';
 
 export const HISTORY_CAP = 500;
 /** Edits with the same merge key closer than this in time are one undo step (a typing burst). */
@@ -409,9 +410,9 @@ export class CourseDocument {
     if (this.#closed) return;
     this.#closed = true;
     try {
-      if (!this.readOnly) this.db.pragma('wal_checkpoint(TRUNCATE)');
+      if (this.readOnly) this.db.close();
+      else closeWriter(this.db);
     } finally {
-      this.db.close();
       this.#releaseLock();
     }
   }
@@ -430,15 +431,30 @@ export function referencedAssetNames(course: Course): Set<string> {
   return used;
 }
 
+/** One stored row's JSON; a row that is not JSON, or nests absurdly deep, means a damaged document. */
+function parseRow(json: unknown, path: string, where: string): unknown {
+  if (typeof json !== 'string')
+    throw new TailorError('document-damaged', `"${path}" is damaged: ${where} is not text.`);
+  try {
+    return parseLimitedJson(json, where);
+  } catch (error) {
+    throw new TailorError('document-damaged', `"${path}" is damaged: ${(error as Error).message}`);
+  }
+}
+
 function loadCourseRows(db: Db, path: string): Course {
-  const raw: Record<string, unknown> = {};
-  for (const row of db.prepare('SELECT key, json FROM course_root').all() as { key: string; json: string }[])
-    raw[row.key] = JSON.parse(row.json);
+  const raw: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const row of db.prepare('SELECT key, json FROM course_root').all() as { key: string; json: unknown }[])
+    raw[String(row.key)] = parseRow(row.json, path, `the course's ${String(row.key)}`);
   for (const row of db.prepare('SELECT collection, json FROM course_items ORDER BY collection, position').all() as {
     collection: string;
-    json: string;
-  }[])
-    ((raw[row.collection] ??= []) as unknown[]).push(JSON.parse(row.json));
+    json: unknown;
+  }[]) {
+    const list = (raw[String(row.collection)] ??= []);
+    if (!Array.isArray(list))
+      throw new TailorError('document-damaged', `"${path}" is damaged: ${String(row.collection)} is stored twice.`);
+    list.push(parseRow(row.json, path, `an item of ${String(row.collection)}`));
+  }
   const parsed = courseSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
