@@ -1,11 +1,12 @@
 import { createReadStream, existsSync, openSync, closeSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { fail, HTTP_CALL_PREFIX, HTTP_EVENTS_PATH, isCallName, type Result } from '../../shared/contract';
 import { STUDIO_CSP } from '../../shared/security/csp';
 import type { Backend } from '../backend/backend';
 import { mimeTypeOf, resolveUnderRoot } from '../backend/static-files';
+import { TabWriters } from './tab-writers';
 import { bearerToken, decodeOrNull, isJsonContentType, newToken, tokensMatch } from './request-checks';
 
 export interface WebHostOptions {
@@ -34,6 +35,11 @@ export interface WebHost {
 
 /** Name of the token file the host writes in its data folder. */
 export const WEB_HOST_TOKEN_FILE = 'web-host.json';
+
+/** Header naming the browser tab a call comes from (a random id per page load). */
+export const TAB_HEADER = 'x-tailor-tab';
+const tabIdOf = (value: string | string[] | undefined): string | undefined =>
+  typeof value === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(value) ? value : undefined;
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** A body over the limit is read (and dropped) up to here so the client sees the 413; then the socket goes. */
@@ -136,6 +142,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const log = options.log ?? (() => {});
   const token = options.token ?? newToken();
   const streams = new Set<ServerResponse>();
+  const tabs = new TabWriters(backend.dispatch, (path) =>
+    isAbsolute(path) ? resolve(path) : resolve(backend.info.documentsDir, path),
+  );
+  /** Open event streams per tab: a tab's claims end when its last stream closes. */
+  const tabStreams = new Map<string, number>();
   let port = 0;
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -172,10 +183,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sendJson(res, 400, fail('invalid-request', `The request to ${name} is not valid JSON.`));
       return;
     }
-    sendJson(res, 200, await backend.dispatch(name, payload));
+    sendJson(res, 200, await tabs.call(name, payload, tabIdOf(req.headers[TAB_HEADER])));
   }
 
-  function handleEvents(req: IncomingMessage, res: ServerResponse): void {
+  function handleEvents(req: IncomingMessage, res: ServerResponse, tab: string | undefined): void {
+    if (tab !== undefined) tabStreams.set(tab, (tabStreams.get(tab) ?? 0) + 1);
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -192,6 +204,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       clearInterval(heartbeat);
       detach();
       streams.delete(res);
+      if (tab === undefined) return;
+      const left = (tabStreams.get(tab) ?? 1) - 1;
+      if (left > 0) tabStreams.set(tab, left);
+      else {
+        tabStreams.delete(tab);
+        tabs.release(tab);
+      }
     });
   }
 
@@ -263,7 +282,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sendText(res, 405, 'Method not allowed\n');
       return;
     }
-    if (isEvents) handleEvents(req, res);
+    if (isEvents) handleEvents(req, res, tabIdOf(url.searchParams.get('tab') ?? undefined));
     else handleStatic(url.pathname, res);
   }
 

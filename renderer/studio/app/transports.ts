@@ -40,10 +40,12 @@ export function takeToken(win: Window): string {
 export function httpTransport(base: string = '', token: string = ''): Transport {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let source: EventSource | null = null;
+  // Names this page load to the host, which lets one tab at a time edit a document.
+  const tab = crypto.randomUUID();
 
   function ensureStream(): void {
     if (source) return;
-    source = new EventSource(`${base}${HTTP_EVENTS_PATH}?token=${encodeURIComponent(token)}`);
+    source = new EventSource(`${base}${HTTP_EVENTS_PATH}?token=${encodeURIComponent(token)}&tab=${tab}`);
     source.onmessage = (message: MessageEvent<string>) => {
       let parsed: { event?: unknown; payload?: unknown };
       try {
@@ -60,7 +62,7 @@ export function httpTransport(base: string = '', token: string = ''): Transport 
     async invoke(name, payload) {
       const response = await fetch(`${base}${HTTP_CALL_PREFIX}${encodeURIComponent(name)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'X-Tailor-Tab': tab },
         body: JSON.stringify(payload ?? {}),
       });
       return (await response.json()) as unknown;
