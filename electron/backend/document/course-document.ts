@@ -10,6 +10,7 @@ import { parseLimitedJson } from '../json-limits';
 import { openRegularFile } from '../regular-file';
 import { mimeTypeOf } from '../static-files';
 import { inspectCourseFile } from './course-file';
+import { planPositions } from './item-positions';
 import { acquireWriterLock } from './lock';
 import { migrate } from './migrations';
 import { closeWriter, explainSqliteError, openSqlite, type Db, type SqliteOptions } from './sqlite';
@@ -69,6 +70,7 @@ export class CourseDocument {
   readonly #releaseLock: () => void;
   readonly #now: () => number;
   #closed = false;
+  readonly #positions: ItemPositions;
 
   private constructor(
     readonly path: string,
@@ -78,6 +80,7 @@ export class CourseDocument {
     releaseLock: () => void,
     now: () => number,
   ) {
+    this.#positions = readOnly ? new Map() : readItemPositions(db);
     this.#course = course;
     this.#releaseLock = releaseLock;
     this.#now = now;
@@ -142,8 +145,9 @@ export class CourseDocument {
     if (applied.patches.length === 0) return this.#result([]);
     const previous = this.#course;
     const now = this.#now();
+    let written: ItemPositions = new Map();
     this.#transaction(() => {
-      persistDiff(this.db, previous, applied.course);
+      written = persistDiff(this.db, previous, applied.course, this.#positions);
       this.db.prepare('DELETE FROM history WHERE undone = 1').run();
       const last = this.db.prepare('SELECT * FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1').get() as
         HistoryRow | undefined;
@@ -163,6 +167,7 @@ export class CourseDocument {
         this.db.prepare('DELETE FROM history WHERE seq <= (SELECT max(seq) FROM history) - ?').run(HISTORY_CAP);
       }
     });
+    this.#keepPositions(written);
     this.#course = applied.course;
     return this.#result(applied.patches);
   }
@@ -188,10 +193,12 @@ export class CourseDocument {
     const patches = JSON.parse(direction === 'undo' ? row.undo : row.redo) as Patch[];
     const previous = this.#course;
     const next = replay(previous, patches);
+    let written: ItemPositions = new Map();
     this.#transaction(() => {
-      persistDiff(this.db, previous, next);
+      written = persistDiff(this.db, previous, next, this.#positions);
       this.db.prepare('UPDATE history SET undone = ? WHERE seq = ?').run(direction === 'undo' ? 1 : 0, row.seq);
     });
+    this.#keepPositions(written);
     this.#course = next;
     return this.#result(patches);
   }
@@ -208,6 +215,11 @@ export class CourseDocument {
       ...(undo ? { undoLabel: undo.label } : {}),
       ...(redo ? { redoLabel: redo.label } : {}),
     };
+  }
+
+  /** Called only after the transaction committed, so the cache never runs ahead of the file. */
+  #keepPositions(written: ItemPositions): void {
+    for (const [collection, positions] of written) this.#positions.set(collection, positions);
   }
 
   #result(patches: readonly Patch[]): ChangeResult {
@@ -227,10 +239,12 @@ export class CourseDocument {
   replaceCourse(course: Course): void {
     this.#writable();
     const previous = this.#course;
+    let written: ItemPositions = new Map();
     this.#transaction(() => {
-      persistDiff(this.db, previous, course);
+      written = persistDiff(this.db, previous, course, this.#positions);
       this.db.prepare('DELETE FROM history').run();
     });
+    this.#keepPositions(written);
     this.#course = course;
     this.#version++;
   }
@@ -466,11 +480,31 @@ function loadCourseRows(db: Db, path: string): Course {
   return parsed.data;
 }
 
+/** Stored position of every item, per collection: lets an edit write only the rows that moved. */
+export type ItemPositions = Map<string, Map<string, number>>;
+
+export function readItemPositions(db: Db): ItemPositions {
+  const positions: ItemPositions = new Map();
+  for (const row of db.prepare('SELECT collection, id, position FROM course_items').all() as {
+    collection: string;
+    id: string;
+    position: number;
+  }[]) {
+    const list = positions.get(row.collection) ?? new Map<string, number>();
+    list.set(row.id, row.position);
+    positions.set(row.collection, list);
+  }
+  return positions;
+}
+
 /**
  * Writes what changed between two versions of the course. Immer shares every untouched object,
- * so a changed entity is one whose reference changed: an edit costs rows for what it touched.
+ * so a changed entity is one whose reference changed; positions are sparse, so an insert or a move
+ * writes the rows it touched, not every row after it. Returns the new positions of the
+ * collections it wrote, for the caller to keep once the transaction has committed.
  */
-export function persistDiff(db: Db, before: Course, after: Course): void {
+export function persistDiff(db: Db, before: Course, after: Course, positions: ItemPositions): ItemPositions {
+  const written: ItemPositions = new Map();
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   const upsertRoot = db.prepare(
     'INSERT INTO course_root (key, json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET json = excluded.json',
@@ -486,17 +520,26 @@ export function persistDiff(db: Db, before: Course, after: Course): void {
     const b = (after as Record<string, unknown>)[key];
     if (a === b) continue;
     if (isCollection(key)) {
-      const old = new Map(
-        ((a as { id: string }[] | undefined) ?? []).map((item, i) => [item.id, { item, i }] as const),
+      const old = new Map(((a as { id: string }[] | undefined) ?? []).map((item) => [item.id, item] as const));
+      const items = (b as { id: string }[] | undefined) ?? [];
+      const stored = positions.get(key) ?? new Map<string, number>();
+      const planned = planPositions(
+        items.map((item) => item.id),
+        stored,
       );
-      ((b as { id: string }[] | undefined) ?? []).forEach((item, i) => {
+      const next = new Map<string, number>();
+      items.forEach((item, i) => {
+        const position = planned[i]!;
         const was = old.get(item.id);
-        if (!was || was.item !== item) upsertItem.run(key, item.id, i, JSON.stringify(item));
-        else if (was.i !== i) moveItem.run(i, key, item.id);
+        if (was !== item) upsertItem.run(key, item.id, position, JSON.stringify(item));
+        else if (stored.get(item.id) !== position) moveItem.run(position, key, item.id);
+        next.set(item.id, position);
         old.delete(item.id);
       });
       for (const id of old.keys()) deleteItem.run(key, id);
+      written.set(key, next);
     } else if (b === undefined) deleteRoot.run(key);
     else upsertRoot.run(key, JSON.stringify(b));
   }
+  return written;
 }
