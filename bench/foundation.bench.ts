@@ -73,7 +73,7 @@ export const foundationBenchmarks: Benchmark[] = [
       run: async () => {
         const response = await fetch(`${overHttp.host.url}api/call/library.list`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${overHttp.host.token}` },
           body: '{}',
         });
         await response.json();

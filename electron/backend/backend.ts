@@ -79,8 +79,8 @@ export function createBackend(options: BackendOptions): Backend {
     'document.compact': ({ path }) => documents.compact(path),
     'document.exportPortable': ({ path, folder }) => documents.exportPortable(path, folder),
     'document.importPortable': ({ folder, target }) => documents.importPortable(folder, target),
-    'document.exportScorm': ({ path, job, standard, profile, out }) =>
-      documents.exportScorm(path, job, standard, profile, out),
+    'document.exportScorm': ({ path, job, standard, profile, out, replace }) =>
+      documents.exportScorm(path, job, standard, profile, out, replace),
     'export.cancel': ({ job }) => {
       documents.cancelExport(job);
       return null;

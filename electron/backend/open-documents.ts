@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, lstatSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import {
   TailorError,
   type CourseSummary,
@@ -19,6 +19,26 @@ import { fileNameForTitle } from './library';
 import { documentToPortable, portableToDocument } from './portable-convert';
 import { readPortableCourse } from './portable-course';
 import type { SettingsStore } from './settings';
+
+/** A package never silently replaces a file: only a regular file, and only when the request says so. */
+function refuseToReplace(target: string, replace: boolean): void {
+  let stats;
+  try {
+    stats = lstatSync(target);
+  } catch {
+    return;
+  }
+  if (!stats.isFile())
+    throw new TailorError(
+      'invalid-request',
+      `Tailor cannot write the package to "${target}": something that is not a file is already there.`,
+    );
+  if (!replace)
+    throw new TailorError(
+      'already-exists',
+      `"${basename(target)}" already exists in "${dirname(target)}". Replace it, or choose another name.`,
+    );
+}
 
 /** The documents this studio has open, and what the last session left open (crash recovery). */
 export class OpenDocuments {
@@ -140,8 +160,10 @@ export class OpenDocuments {
   readonly #exports = new Map<string, AbortController>();
 
   /** Exports an open document as a SCORM package, with progress events and cancel by job id. */
-  async exportScorm(path: string, job: string, standard: Standard, profile: Profile, out: string) {
+  async exportScorm(path: string, job: string, standard: Standard, profile: Profile, out: string, replace = false) {
     const doc = this.#get(path);
+    const target = this.library.resolvePath(out);
+    refuseToReplace(target, replace);
     if (this.#exports.has(job)) throw new TailorError('already-exists', `An export named "${job}" is already running.`);
     const controller = new AbortController();
     this.#exports.set(job, controller);
@@ -156,7 +178,7 @@ export class OpenDocuments {
         },
         standard,
         profile,
-        out: this.library.resolvePath(out),
+        out: target,
         appRoot: this.appRoot,
         signal: controller.signal,
         onProgress: (done, total, file) => this.events.emit('export.progress', { job, done, total, file }),

@@ -115,8 +115,17 @@ export async function documentToPortable(
       const target = resolve(folder, asset.name);
       if (!isInsideFolder(folder, target) || target === resolve(folder))
         throw new TailorError('invalid-request', `Refusing media name "${asset.name}".`);
-      mkdirSync(dirname(target), { recursive: true });
-      await doc.exportAsset(asset.name, target);
+      try {
+        mkdirSync(dirname(target), { recursive: true });
+        await doc.exportAsset(asset.name, target);
+      } catch (error) {
+        if (error instanceof TailorError) throw error;
+        // Two media names that cannot both be paths ("assets/a" and "assets/a/b") mean a damaged document.
+        throw new TailorError(
+          'io',
+          `Tailor cannot write media "${asset.name}" to "${target}": ${(error as Error).message}`,
+        );
+      }
       done++;
     }
     writeFileAtomic(join(folder, 'course.json'), canonicalCourseJson(doc.course));

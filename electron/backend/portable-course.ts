@@ -1,19 +1,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TailorError } from '../../shared/contract';
+import { MAX_COURSE_JSON_BYTES, parseLimitedJson } from './json-limits';
 
 export interface PortableCourse {
   /** The course folder (holds course.json and assets/). */
   readonly folder: string;
   readonly file: string;
   readonly json: unknown;
-}
-
-/** Line and column of a character offset, for JSON syntax errors a designer can find. */
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
 }
 
 /** Reads a course in the portable format: a folder with course.json (or the course.json itself). */
@@ -26,13 +20,18 @@ export function readPortableCourse(path: string): PortableCourse {
       'not-found',
       `"${target}" is a folder but holds no course.json; a portable course is a folder with course.json and assets/.`,
     );
-  const text = readFileSync(file, 'utf8');
+  const stats = statSync(file);
+  if (!stats.isFile()) throw new TailorError('invalid-request', `${file} is not a regular file.`);
+  if (stats.size > MAX_COURSE_JSON_BYTES)
+    throw new TailorError(
+      'invalid-request',
+      `${file} is ${Math.round(stats.size / 1048576)} MiB; a course.json may be at most ${MAX_COURSE_JSON_BYTES / 1048576} MiB.`,
+    );
+  let text: string;
   try {
-    return { folder: resolve(file, '..'), file, json: JSON.parse(text) };
+    text = readFileSync(file, 'utf8');
   } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
-    throw new TailorError('invalid-request', `${file} is not valid JSON${where}: ${message}`);
+    throw new TailorError('io', `Tailor could not read ${file}: ${(error as Error).message}`);
   }
+  return { folder: resolve(file, '..'), file, json: parseLimitedJson(text, file) };
 }

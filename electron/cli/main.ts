@@ -1,11 +1,10 @@
-import { runCli } from './tailor';
+import { reportFailure, runCli } from './tailor';
 
 runCli(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
+    process.exitCode = reportFailure('', error, console.error);
   },
 );

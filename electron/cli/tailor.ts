@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { TailorError } from '../../shared/contract';
 import { TAILOR_VERSION } from '../backend/version';
 
 import { convertCommand } from './commands/convert';
@@ -26,10 +27,32 @@ Options:
 
 Exit codes: 0 success, 1 findings or failure, 2 unusable input or usage error.`;
 
+/**
+ * What escapes a command: a TailorError is the input's fault (exit 2, its sentence); anything else
+ * is Tailor's (exit 1, one line; the stack only with TAILOR_DEBUG=1). Never a bare stack trace.
+ */
+export function reportFailure(command: string, error: unknown, err: (line: string) => void): number {
+  const who = command ? `tailor ${command}` : 'tailor';
+  if (error instanceof TailorError) {
+    err(`${who}: ${error.message}`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  err(`${who}: Tailor failed unexpectedly (${message.split('\n')[0]}). Please report this.`);
+  if (process.env.TAILOR_DEBUG === '1' && error instanceof Error && error.stack) err(error.stack);
+  return 1;
+}
+
 export async function runCli(argv: readonly string[], out = console.log, err = console.error): Promise<number> {
   const [first, ...rest] = argv;
   const command = commands.find((c) => c.name === first);
-  if (command) return command.run(rest, { out, err });
+  if (command) {
+    try {
+      return await command.run(rest, { out, err });
+    } catch (error) {
+      return reportFailure(command.name, error, err);
+    }
+  }
   let values;
   try {
     ({ values } = parseArgs({

@@ -1,10 +1,12 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../backend/backend';
 import { defaultDataDir, defaultDocumentsDir } from '../backend/default-dirs';
 import { appRootFrom } from '../backend/paths';
 import { headlessPlatform } from '../backend/platform';
-import { startWebHost } from './host';
+import { startWebHost, WEB_HOST_TOKEN_FILE } from './host';
 
 const usage = `Usage: npm run web [-- --port N] [--data-dir DIR] [--documents-dir DIR]
 
@@ -43,8 +45,11 @@ async function main(): Promise<void> {
   const appRoot = appRootFrom(import.meta.url);
   const backend = createBackend({ dataDir, documentsDir, platform: headlessPlatform('web'), appRoot });
   const staticDir = fileURLToPath(new URL('../studio/', import.meta.url));
-  const host = await startWebHost({ backend, staticDir, port, log: (m) => console.log(m) });
-  console.log(`Tailor studio: ${host.url}  (settings in ${dataDir}; courses in ${backend.info.documentsDir})`);
+  mkdirSync(dataDir, { recursive: true });
+  const tokenFile = join(dataDir, WEB_HOST_TOKEN_FILE);
+  const host = await startWebHost({ backend, staticDir, port, tokenFile, log: (m) => console.log(m) });
+  console.log(`Tailor studio: ${host.studioUrl}  (settings in ${dataDir}; courses in ${backend.info.documentsDir})`);
+  console.log(`Tools: the address and token are in ${tokenFile} (readable only by you).`);
   const stop = () => {
     void host.close().then(() => {
       backend.close();

@@ -147,6 +147,8 @@ export const calls = {
       standard: z.enum(STANDARDS, { error: `must be one of ${STANDARDS.join(', ')}` }),
       profile: z.enum(PROFILES, { error: `must be one of ${PROFILES.join(', ')}` }).default('generic'),
       out: filePath.refine((p) => p.toLowerCase().endsWith('.zip'), { error: 'must end in .zip' }),
+      /** An existing file at `out` is replaced only when this is true (after the designer chose "Replace"). */
+      replace: z.boolean().default(false),
     }),
     'Export a SCORM package (verified and checked first); progress arrives as export.progress events.',
   ),

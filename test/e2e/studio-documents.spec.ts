@@ -82,7 +82,7 @@ test('after the host is killed, the next start offers the open course back, inta
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      const match = /Tailor studio: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      const match = /Tailor studio: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
       if (match) resolve(match[1]!);
     });
   });

@@ -124,14 +124,14 @@ test('the browser transport answers a wrong payload with a validation error nami
   host,
 }) => {
   await page.goto(host.url);
-  const reply = await page.evaluate(async () => {
+  const reply = await page.evaluate(async (token) => {
     const response = await fetch('/api/call/course.create', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
       body: JSON.stringify({ title: { nested: true } }),
     });
     return response.json();
-  });
+  }, host.token);
   expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-request', issues: [{ field: 'title' }] } });
 });
 

@@ -4,7 +4,12 @@ import { fileURLToPath } from 'node:url';
 const HOST_ENTRY = fileURLToPath(new URL('../../out/web/host.mjs', import.meta.url));
 
 export interface RunningHost {
+  /** The studio address as the host printed it, with `?token=`: open it in a page. */
   readonly url: string;
+  /** `http://127.0.0.1:<port>/`, for requests made outside the studio. */
+  readonly base: string;
+  /** The per-launch secret: `Authorization: Bearer <token>` on calls. */
+  readonly token: string;
   stop(): Promise<void>;
 }
 
@@ -18,7 +23,7 @@ export async function startHostProcess(dataDir: string): Promise<RunningHost> {
     const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 15_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /Tailor studio: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      const match = /Tailor studio: (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolveUrl(match[1]);
@@ -31,8 +36,11 @@ export async function startHostProcess(dataDir: string): Promise<RunningHost> {
       reject(new Error(`web host exited with ${code}:\n${output}`));
     });
   });
+  const parsed = new URL(url);
   return {
     url,
+    base: `${parsed.origin}/`,
+    token: parsed.searchParams.get('token') ?? '',
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null) return done();

@@ -16,10 +16,10 @@ afterEach(async () => {
   for (const host of hosts.splice(0)) await host.close();
 });
 
-async function call(url: string, name: string, body: unknown) {
-  const response = await fetch(`${url}api/call/${name}`, {
+async function call(host: Pick<WebHost, 'url' | 'token'>, name: string, body: unknown) {
+  const response = await fetch(`${host.url}api/call/${name}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
     body: JSON.stringify(body),
   });
   return (await response.json()) as {
@@ -48,10 +48,10 @@ describe('documents over the contract (HTTP)', () => {
     const backend = createBackend({ dataDir, platform: headlessPlatform('web'), log: () => {} });
     const host = await startWebHost({ backend, port: 0 });
     hosts.push(host);
-    const created = await call(host.url, 'course.create', { title: 'Forklifts' });
+    const created = await call(host, 'course.create', { title: 'Forklifts' });
     const path = (created.value as unknown as { path: string }).path;
-    expect((await call(host.url, 'document.open', { path })).ok).toBe(true);
-    const add = await call(host.url, 'document.apply', {
+    expect((await call(host, 'document.open', { path })).ok).toBe(true);
+    const add = await call(host, 'document.apply', {
       path,
       edit: {
         op: { kind: 'insert', path: ['modules'], value: { id: 'crossing', title: 'Crossing aisles', lessons: [] } },
@@ -59,18 +59,18 @@ describe('documents over the contract (HTTP)', () => {
       },
     });
     expect(add).toMatchObject({ ok: true, value: { version: 1, history: { canUndo: true, undoLabel: 'Add module' } } });
-    await call(host.url, 'document.apply', {
+    await call(host, 'document.apply', {
       path,
       edit: {
         op: { kind: 'set', path: ['modules', { id: 'crossing' }, 'title'], value: 'Crossing forklift aisles' },
         label: 'Rename',
       },
     });
-    expect(await call(host.url, 'document.undo', { path })).toMatchObject({
+    expect(await call(host, 'document.undo', { path })).toMatchObject({
       ok: true,
       value: { history: { canRedo: true, redoLabel: 'Rename' } },
     });
-    await call(host.url, 'document.close', { path });
+    await call(host, 'document.close', { path });
     await host.close();
     hosts.pop();
     backend.close();
@@ -80,7 +80,7 @@ describe('documents over the contract (HTTP)', () => {
       port: 0,
     });
     hosts.push(again);
-    const reopened = await call(again.url, 'document.open', { path });
+    const reopened = await call(again, 'document.open', { path });
     expect(reopened).toMatchObject({
       ok: true,
       value: {
@@ -122,12 +122,12 @@ describe('documents over the contract (HTTP)', () => {
     const child = spawn(process.execPath, [hostEntry, '--port', '0', '--data-dir', dataDir], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const url = await new Promise<string>((resolve, reject) => {
+    const url = await new Promise<{ url: string; token: string }>((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
-        const match = /Tailor studio: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-        if (match) resolve(match[1]!);
+        const match = /Tailor studio: (http:\/\/127\.0\.0\.1:\d+\/)\?token=([\w-]+)/.exec(out);
+        if (match) resolve({ url: match[1]!, token: match[2]! });
       });
       child.once('exit', () => reject(new Error(`host exited: ${out}`)));
     });

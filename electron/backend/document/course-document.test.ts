@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -241,8 +242,23 @@ describe('course documents: media', () => {
 
   it('says which file it could not read', async () => {
     await withDocumentAsync(newDocument(), async (doc) => {
-      await expect(doc.importAsset('/nowhere/video.mp4')).rejects.toThrow(/could not read "\/nowhere\/video\.mp4"/);
+      await expect(doc.importAsset('/nowhere/video.mp4')).rejects.toThrow(
+        /cannot import "\/nowhere\/video\.mp4": there is no file there/,
+      );
       expect(doc.listAssets()).toEqual([]);
+    });
+  });
+
+  it('imports regular files only: a folder, a named pipe or a device is refused, naming the path and why', async () => {
+    const dir = tempDir();
+    const fifo = join(dir, 'pipe.mp4');
+    execFileSync('mkfifo', [fifo]);
+    await withDocumentAsync(newDocument(), async (doc) => {
+      await expect(doc.importAsset(dir)).rejects.toThrow(new RegExp(`"${dir}": it is a folder`));
+      await expect(doc.importAsset(fifo)).rejects.toThrow(/"[^"]*pipe\.mp4": it is a pipe; only regular files/);
+      await expect(doc.importAsset('/dev/zero', 'assets/zero.bin')).rejects.toThrow(/"\/dev\/zero": it is a device/);
+      expect(doc.listAssets()).toEqual([]);
+      expect(doc.integrityCheck()).toEqual(['ok']);
     });
   });
 });

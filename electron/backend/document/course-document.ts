@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { basename } from 'node:path';
@@ -7,11 +7,14 @@ import { mediaReferences } from '../../../shared/analysis/media';
 import { TailorError } from '../../../shared/contract';
 import { course as courseSchema, jsonPath, type Course } from '../../../shared/model';
 import { applyOp, isCollection, OpError, replay, type Edit, type Patch } from '../../../shared/ops';
+import { parseLimitedJson } from '../json-limits';
+import { openRegularFile } from '../regular-file';
 import { mimeTypeOf } from '../static-files';
 import { inspectCourseFile } from './course-file';
+import { planPositions } from './item-positions';
 import { acquireWriterLock } from './lock';
 import { migrate } from './migrations';
-import { explainSqliteError, openSqlite, type Db, type SqliteOptions } from './sqlite';
+import { closeWriter, explainSqliteError, openSqlite, type Db, type SqliteOptions } from './sqlite';
 
 export const HISTORY_CAP = 500;
 /** Edits with the same merge key closer than this in time are one undo step (a typing burst). */
@@ -68,6 +71,7 @@ export class CourseDocument {
   readonly #releaseLock: () => void;
   readonly #now: () => number;
   #closed = false;
+  readonly #positions: ItemPositions;
 
   private constructor(
     readonly path: string,
@@ -77,6 +81,7 @@ export class CourseDocument {
     releaseLock: () => void,
     now: () => number,
   ) {
+    this.#positions = readOnly ? new Map() : readItemPositions(db);
     this.#course = course;
     this.#releaseLock = releaseLock;
     this.#now = now;
@@ -141,8 +146,9 @@ export class CourseDocument {
     if (applied.patches.length === 0) return this.#result([]);
     const previous = this.#course;
     const now = this.#now();
+    let written: ItemPositions = new Map();
     this.#transaction(() => {
-      persistDiff(this.db, previous, applied.course);
+      written = persistDiff(this.db, previous, applied.course, this.#positions);
       this.db.prepare('DELETE FROM history WHERE undone = 1').run();
       const last = this.db.prepare('SELECT * FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1').get() as
         HistoryRow | undefined;
@@ -162,6 +168,7 @@ export class CourseDocument {
         this.db.prepare('DELETE FROM history WHERE seq <= (SELECT max(seq) FROM history) - ?').run(HISTORY_CAP);
       }
     });
+    this.#keepPositions(written);
     this.#course = applied.course;
     return this.#result(applied.patches);
   }
@@ -187,10 +194,12 @@ export class CourseDocument {
     const patches = JSON.parse(direction === 'undo' ? row.undo : row.redo) as Patch[];
     const previous = this.#course;
     const next = replay(previous, patches);
+    let written: ItemPositions = new Map();
     this.#transaction(() => {
-      persistDiff(this.db, previous, next);
+      written = persistDiff(this.db, previous, next, this.#positions);
       this.db.prepare('UPDATE history SET undone = ? WHERE seq = ?').run(direction === 'undo' ? 1 : 0, row.seq);
     });
+    this.#keepPositions(written);
     this.#course = next;
     return this.#result(patches);
   }
@@ -207,6 +216,11 @@ export class CourseDocument {
       ...(undo ? { undoLabel: undo.label } : {}),
       ...(redo ? { redoLabel: redo.label } : {}),
     };
+  }
+
+  /** Called only after the transaction committed, so the cache never runs ahead of the file. */
+  #keepPositions(written: ItemPositions): void {
+    for (const [collection, positions] of written) this.#positions.set(collection, positions);
   }
 
   #result(patches: readonly Patch[]): ChangeResult {
@@ -226,10 +240,12 @@ export class CourseDocument {
   replaceCourse(course: Course): void {
     this.#writable();
     const previous = this.#course;
+    let written: ItemPositions = new Map();
     this.#transaction(() => {
-      persistDiff(this.db, previous, course);
+      written = persistDiff(this.db, previous, course, this.#positions);
       this.db.prepare('DELETE FROM history').run();
     });
+    this.#keepPositions(written);
     this.#course = course;
     this.#version++;
   }
@@ -240,8 +256,15 @@ export class CourseDocument {
    */
   async importAsset(file: string, name: string = `assets/${basename(file)}`): Promise<AssetInfo> {
     this.#writable();
-    // Chunks go under a new blob id that never changes, so finishing an import rewrites no chunk.
-    const blob = Number(this.db.prepare('INSERT INTO blobs DEFAULT VALUES').run().lastInsertRowid);
+    const { fd } = openRegularFile(file);
+    let blob: number;
+    try {
+      // Chunks go under a new blob id that never changes, so finishing an import rewrites no chunk.
+      blob = Number(this.db.prepare('INSERT INTO blobs DEFAULT VALUES').run().lastInsertRowid);
+    } catch (error) {
+      closeSync(fd);
+      throw explainSqliteError(error, this.path);
+    }
     const hash = createHash('sha256');
     const insert = this.db.prepare('INSERT INTO asset_chunks (blob, n, data) VALUES (?, ?, ?)');
     const dropBlob = () =>
@@ -269,7 +292,7 @@ export class CourseDocument {
     };
     try {
       // Read ahead a whole batch: the file keeps streaming in while SQLite writes the previous one.
-      for await (const piece of createReadStream(file, { highWaterMark: BATCH_BYTES })) {
+      for await (const piece of createReadStream(file, { fd, highWaterMark: BATCH_BYTES })) {
         const buffer = piece as Buffer;
         hash.update(buffer);
         size += buffer.length;
@@ -402,9 +425,9 @@ export class CourseDocument {
     if (this.#closed) return;
     this.#closed = true;
     try {
-      if (!this.readOnly) this.db.pragma('wal_checkpoint(TRUNCATE)');
+      if (this.readOnly) this.db.close();
+      else closeWriter(this.db);
     } finally {
-      this.db.close();
       this.#releaseLock();
     }
   }
@@ -415,15 +438,30 @@ export function referencedAssetNames(course: Course): Set<string> {
   return new Set(mediaReferences(course).map((ref) => ref.name));
 }
 
+/** One stored row's JSON; a row that is not JSON, or nests absurdly deep, means a damaged document. */
+function parseRow(json: unknown, path: string, where: string): unknown {
+  if (typeof json !== 'string')
+    throw new TailorError('document-damaged', `"${path}" is damaged: ${where} is not text.`);
+  try {
+    return parseLimitedJson(json, where);
+  } catch (error) {
+    throw new TailorError('document-damaged', `"${path}" is damaged: ${(error as Error).message}`);
+  }
+}
+
 function loadCourseRows(db: Db, path: string): Course {
-  const raw: Record<string, unknown> = {};
-  for (const row of db.prepare('SELECT key, json FROM course_root').all() as { key: string; json: string }[])
-    raw[row.key] = JSON.parse(row.json);
+  const raw: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const row of db.prepare('SELECT key, json FROM course_root').all() as { key: string; json: unknown }[])
+    raw[String(row.key)] = parseRow(row.json, path, `the course's ${String(row.key)}`);
   for (const row of db.prepare('SELECT collection, json FROM course_items ORDER BY collection, position').all() as {
     collection: string;
-    json: string;
-  }[])
-    ((raw[row.collection] ??= []) as unknown[]).push(JSON.parse(row.json));
+    json: unknown;
+  }[]) {
+    const list = (raw[String(row.collection)] ??= []);
+    if (!Array.isArray(list))
+      throw new TailorError('document-damaged', `"${path}" is damaged: ${String(row.collection)} is stored twice.`);
+    list.push(parseRow(row.json, path, `an item of ${String(row.collection)}`));
+  }
   const parsed = courseSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -435,11 +473,31 @@ function loadCourseRows(db: Db, path: string): Course {
   return parsed.data;
 }
 
+/** Stored position of every item, per collection: lets an edit write only the rows that moved. */
+export type ItemPositions = Map<string, Map<string, number>>;
+
+export function readItemPositions(db: Db): ItemPositions {
+  const positions: ItemPositions = new Map();
+  for (const row of db.prepare('SELECT collection, id, position FROM course_items').all() as {
+    collection: string;
+    id: string;
+    position: number;
+  }[]) {
+    const list = positions.get(row.collection) ?? new Map<string, number>();
+    list.set(row.id, row.position);
+    positions.set(row.collection, list);
+  }
+  return positions;
+}
+
 /**
  * Writes what changed between two versions of the course. Immer shares every untouched object,
- * so a changed entity is one whose reference changed: an edit costs rows for what it touched.
+ * so a changed entity is one whose reference changed; positions are sparse, so an insert or a move
+ * writes the rows it touched, not every row after it. Returns the new positions of the
+ * collections it wrote, for the caller to keep once the transaction has committed.
  */
-export function persistDiff(db: Db, before: Course, after: Course): void {
+export function persistDiff(db: Db, before: Course, after: Course, positions: ItemPositions): ItemPositions {
+  const written: ItemPositions = new Map();
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   const upsertRoot = db.prepare(
     'INSERT INTO course_root (key, json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET json = excluded.json',
@@ -455,17 +513,26 @@ export function persistDiff(db: Db, before: Course, after: Course): void {
     const b = (after as Record<string, unknown>)[key];
     if (a === b) continue;
     if (isCollection(key)) {
-      const old = new Map(
-        ((a as { id: string }[] | undefined) ?? []).map((item, i) => [item.id, { item, i }] as const),
+      const old = new Map(((a as { id: string }[] | undefined) ?? []).map((item) => [item.id, item] as const));
+      const items = (b as { id: string }[] | undefined) ?? [];
+      const stored = positions.get(key) ?? new Map<string, number>();
+      const planned = planPositions(
+        items.map((item) => item.id),
+        stored,
       );
-      ((b as { id: string }[] | undefined) ?? []).forEach((item, i) => {
+      const next = new Map<string, number>();
+      items.forEach((item, i) => {
+        const position = planned[i]!;
         const was = old.get(item.id);
-        if (!was || was.item !== item) upsertItem.run(key, item.id, i, JSON.stringify(item));
-        else if (was.i !== i) moveItem.run(i, key, item.id);
+        if (was !== item) upsertItem.run(key, item.id, position, JSON.stringify(item));
+        else if (stored.get(item.id) !== position) moveItem.run(position, key, item.id);
+        next.set(item.id, position);
         old.delete(item.id);
       });
       for (const id of old.keys()) deleteItem.run(key, id);
+      written.set(key, next);
     } else if (b === undefined) deleteRoot.run(key);
     else upsertRoot.run(key, JSON.stringify(b));
   }
+  return written;
 }

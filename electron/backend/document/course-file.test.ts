@@ -24,13 +24,13 @@ function expectTailorError(fn: () => unknown, code: TailorError['code'], text: R
 }
 
 describe('course documents', () => {
-  it('creates a WAL SQLite document at the latest version that reads back its title', () => {
+  it('creates a SQLite document at the latest version, self-contained at rest, that reads back its title', () => {
     const path = join(tempDir(), 'Safety.tailor');
     createCourseFile(path, 'Shop-floor safety');
     const db = new Database(path, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_DOCUMENT_VERSION);
     expect(db.pragma('application_id', { simple: true })).toBe(TAILOR_APPLICATION_ID);
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
     expect(db.prepare(`SELECT json FROM course_root WHERE key = 'title'`).get()).toEqual({
       json: '"Shop-floor safety"',
     });

@@ -11,7 +11,7 @@ import {
   migrate,
   TAILOR_APPLICATION_ID,
 } from './migrations';
-import { explainSqliteError, openSqlite, type Db, type SqliteOptions } from './sqlite';
+import { closeWriter, explainSqliteError, openSqlite, type Db, type SqliteOptions } from './sqlite';
 
 export const COURSE_EXTENSION = '.tailor';
 
@@ -90,7 +90,7 @@ export function openCourseFile(path: string, options: SqliteOptions = {}): Cours
   } catch (error) {
     throw explainSqliteError(error, path);
   } finally {
-    db.close();
+    closeWriter(db);
   }
 }
 
@@ -147,9 +147,8 @@ export function createCourseFile(path: string, title: string, options: SqliteOpt
         );
         for (const [key, value] of Object.entries(initialRoot(title))) root.run(key, JSON.stringify(value));
       })();
-      db.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
-      db.close();
+      closeWriter(db);
     }
     placeWithoutOverwrite(temp, path);
     return { path, title, modifiedAt: statSync(path).mtime.toISOString() };

@@ -43,7 +43,14 @@ export function acquireWriterLock(documentPath: string): () => void {
       closeSync(fd);
       return () => rmSync(path, { force: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+        throw new TailorError(
+          'read-only',
+          `Tailor cannot edit "${documentPath}": its folder is read-only (${code}). Open it read-only, or copy it to a folder you can write to.`,
+        );
+      if (code !== 'EEXIST')
+        throw new TailorError('io', `Tailor could not lock "${documentPath}": ${(error as Error).message}`);
       const holder = readLock(path);
       const stale = holder !== null && holder.host === hostname() && holder.pid !== process.pid && !isAlive(holder.pid);
       if (stale || holder === null) {

@@ -76,3 +76,20 @@ export function openSqlite(path: string, mode: 'read' | 'write' | 'create', opti
     throw explainSqliteError(error, path);
   }
 }
+
+/**
+ * Closes a writing connection leaving the document in rollback-journal mode at rest: WAL while open
+ * (concurrent readers, durable commits), but a closed document is one self-contained file, so
+ * read-only use (`tailor verify`, `paths`, `export`) creates no -wal or -shm beside it.
+ */
+export function closeWriter(db: Db): void {
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    // Fails harmlessly (stays WAL) while another connection, e.g. a read-only viewer, has it open.
+    db.pragma('journal_mode = DELETE');
+  } catch {
+    // Still consistent in WAL mode; the next writer checkpoints.
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,51 @@
+import { TailorError } from '../../shared/contract';
+
+/** Real courses nest about 10 deep; far deeper input is a broken or hostile file, refused before parsing. */
+export const MAX_JSON_DEPTH = 64;
+/** Far above the 5,000-lesson generated course; a larger course.json is refused before it is read. */
+export const MAX_COURSE_JSON_BYTES = 256 * 1024 * 1024;
+
+/** Line and column of a character offset, for messages a designer can act on. */
+export function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+}
+
+/**
+ * Offset of the first bracket that opens deeper than `max`, or -1. One pass over the text that
+ * skips strings, so no recursion anywhere can run out of stack on hostile nesting.
+ */
+export function tooDeepAt(text: string, max: number = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return i;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return -1;
+}
+
+/** JSON.parse with a nesting limit; errors name the file (or what the text is) and the place. */
+export function parseLimitedJson(text: string, what: string): unknown {
+  const deep = tooDeepAt(text);
+  if (deep >= 0)
+    throw new TailorError(
+      'invalid-request',
+      `${what} nests deeper than ${MAX_JSON_DEPTH} levels at ${lineAndColumn(text, deep)}; a course never does, so the file is damaged.`,
+    );
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
+    throw new TailorError('invalid-request', `${what} is not valid JSON${where}: ${message}`);
+  }
+}
