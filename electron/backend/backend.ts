@@ -73,6 +73,7 @@ export function createBackend(options: BackendOptions): Backend {
       return null;
     },
     'document.apply': ({ path, edit }) => documents.apply(path, edit),
+    'document.applyBatch': ({ path, edits, label }) => documents.applyBatch(path, edits, label),
     'document.undo': ({ path }) => documents.undo(path),
     'document.redo': ({ path }) => documents.redo(path),
     'document.importAsset': ({ path, file, name }) => documents.importAsset(path, library.resolvePath(file), name),

@@ -117,6 +117,10 @@ export const calls = {
     z.strictObject({ path: filePath, edit }),
     'Apply one edit; it is durable when the answer arrives.',
   ),
+  'document.applyBatch': call<DocumentChange>()(
+    z.strictObject({ path: filePath, edits: z.array(edit).min(1).max(5000), label: z.string().min(1).max(200) }),
+    'Apply several edits as one action: all or none, undone in one step.',
+  ),
   'document.undo': call<DocumentChange>()(z.strictObject({ path: filePath }), 'Undo the last edit.'),
   'document.redo': call<DocumentChange>()(z.strictObject({ path: filePath }), 'Redo the last undone edit.'),
   'document.importAsset': call<AssetInfo>()(
