@@ -1,3 +1,4 @@
+import './app/zod-jitless';
 import '@blueprintjs/core/lib/css/blueprint.css';
 import '@blueprintjs/select/lib/css/blueprint-select.css';
 import './styles.css';

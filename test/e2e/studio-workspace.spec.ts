@@ -1,33 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { addModule, moduleOrder, row } from './studio-outline';
 
 async function createCourse(page: Page, title: string) {
   await page.getByRole('button', { name: 'New course' }).first().click();
   await page.getByRole('dialog', { name: 'New course' }).getByLabel('Title').fill(title);
   await page.getByRole('button', { name: 'Create course' }).click();
   await expect(page.getByLabel('Course title')).toHaveValue(title);
-}
-
-const outline = (page: Page) => page.getByRole('tree', { name: 'Course outline' });
-const row = (page: Page, name: string) => outline(page).getByRole('treeitem', { name, exact: true });
-
-/** Adds a module from the outline's + button and names it in the inline rename field. */
-async function addModule(page: Page, title: string) {
-  await page.getByRole('button', { name: 'Add module' }).click();
-  const input = page.getByLabel(/^New title for/);
-  await expect(input).toBeFocused();
-  await input.fill(title);
-  await input.press('Enter');
-  await expect(row(page, title)).toBeVisible();
-}
-
-async function moduleOrder(page: Page): Promise<string[]> {
-  return outline(page)
-    .locator('[role="treeitem"][aria-level="2"]')
-    .evaluateAll((rows) =>
-      rows.filter((r) => r.querySelector('.bp6-icon-folder-close')).map((r) => r.getAttribute('aria-label') ?? ''),
-    );
 }
 
 test('modules are added and named in place, and a deletion is undone and redone', async ({ page, host }) => {

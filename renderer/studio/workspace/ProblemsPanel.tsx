@@ -1,4 +1,4 @@
-import { Classes, H2, Icon, Intent, NonIdealState, Spinner, Tag } from '@blueprintjs/core';
+import { Classes, H2, H3, Icon, Intent, NonIdealState, Spinner, Tag } from '@blueprintjs/core';
 import type { Course } from '../../../shared/model';
 import type { StudioAnalysis } from '../analysis/use-analysis';
 import { describeLocation } from './describe-location';
@@ -42,8 +42,12 @@ export function ProblemsPanel({ course, analysis, onOpen }: ProblemsPanelProps) 
       {analysis.status === 'ready' && entries.length === 0 ? (
         <NonIdealState
           icon={<Icon icon="tick-circle" size={32} intent={Intent.SUCCESS} />}
-          title="No problems"
-          description="Every learner can reach what they need. Publish when you are ready."
+          description={
+            <>
+              <H3>No problems</H3>
+              <p>Every learner can reach what they need. Publish when you are ready.</p>
+            </>
+          }
           className="problems-empty"
         />
       ) : (

@@ -4,6 +4,7 @@ import {
   Callout,
   Classes,
   H1,
+  H3,
   Intent,
   Menu,
   MenuDivider,
@@ -235,8 +236,12 @@ export function Workspace({ doc, problem, apply, applyAll, undo, redo }: Workspa
       course.modules.length === 0 ? (
         <NonIdealState
           icon="layers"
-          title="Start with a module"
-          description="Modules hold lessons; competencies, the placement test and rules build on them."
+          description={
+            <>
+              <H3>Start with a module</H3>
+              <p>Modules hold lessons; competencies, the placement test and rules build on them.</p>
+            </>
+          }
           action={
             editable ? (
               <Button intent={Intent.PRIMARY} icon={<Plus />} text="Add a module" onClick={() => context.addModule()} />
@@ -246,8 +251,12 @@ export function Workspace({ doc, problem, apply, applyAll, undo, redo }: Workspa
       ) : (
         <NonIdealState
           icon="select"
-          title="Pick something to edit"
-          description="Choose a module, a lesson or any part of the course in the outline on the left."
+          description={
+            <>
+              <H3>Pick something to edit</H3>
+              <p>Choose a module, a lesson or any part of the course in the outline on the left.</p>
+            </>
+          }
           action={
             <Button intent={Intent.PRIMARY} text="Open course settings" onClick={() => select({ kind: 'course' })} />
           }
@@ -257,8 +266,12 @@ export function Workspace({ doc, problem, apply, applyAll, undo, redo }: Workspa
     editor = (
       <NonIdealState
         icon="search"
-        title="This item is no longer in the course"
-        description="It was deleted or moved. Undo brings it back."
+        description={
+          <>
+            <H3>This item is no longer in the course</H3>
+            <p>It was deleted or moved. Undo brings it back.</p>
+          </>
+        }
         action={
           history.canUndo && editable ? (
             <Button
