@@ -1,7 +1,8 @@
+import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { addModule, moduleOrder, row } from './studio-outline';
+import { addModule, moduleOrder, outline, row } from './studio-outline';
 
 async function createCourse(page: Page, title: string) {
   await page.getByRole('button', { name: 'New course' }).first().click();
@@ -135,3 +136,36 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await serious()).toEqual([]);
   });
 }
+
+test('an example opens from the welcome screen, and a folder typed into Open is imported', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Open example' }).click();
+  await page.getByRole('menuitem', { name: 'Shop-floor safety' }).click();
+  await expect(page.getByLabel('Course title')).toHaveValue('Shop-floor safety');
+  await expect(outline(page).getByRole('treeitem', { name: 'Modules' })).toContainText(/\d+ modules/);
+
+  await page.getByRole('button', { name: 'All courses' }).click();
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await page
+    .getByLabel('Path of the .tailor file or course folder')
+    .fill(resolve('resources/examples/purchase-approvals'));
+  await page.getByRole('dialog').getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByLabel('Course title')).not.toHaveValue('Shop-floor safety');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('a problem listed in Publish opens the item that fixes it', async ({ page, host }) => {
+  await page.goto(host.url);
+  await createCourse(page, 'Needs lessons');
+  await addModule(page, 'Empty module');
+  await row(page, 'Course settings').click();
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Publish for an LMS' });
+  await dialog
+    .getByRole('button', { name: /has no lessons/ })
+    .first()
+    .click();
+  await expect(dialog).toBeHidden();
+  await expect(row(page, 'Empty module')).toHaveAttribute('aria-selected', 'true');
+  expect(decodeURIComponent(page.url())).toContain('sel=module:module-1');
+});
