@@ -97,8 +97,10 @@ export function PublishDialog({ isOpen, path, title, problems = [], onOpenProble
               {problems.slice(0, 8).map((problem, i) => (
                 <li key={`${problem.path}:${i}`}>
                   <button type="button" className="problem-link" onClick={() => onOpenProblem?.(problem.path)}>
-                    <span className="problem-message">{problem.message}</span>
-                    <span className={`${Classes.TEXT_MUTED} problem-where`}>{problem.where}</span>
+                    <span>
+                      <span className="problem-message">{problem.message}</span>
+                      <span className={`${Classes.TEXT_MUTED} problem-where`}>{problem.where}</span>
+                    </span>
                   </button>
                 </li>
               ))}
