@@ -4,10 +4,17 @@ import { documentBenchmarks } from './documents.bench';
 import { engineBenchmarks } from './engine.bench';
 import { exportBenchmarks, playerBundleReport } from './export.bench';
 import { foundationBenchmarks } from './foundation.bench';
+import { studioBenchmarks } from './studio.bench';
 import { mergeRows, runBenchmark, toMarkdown, type Outcome } from './harness';
 
 /** Every benchmark suite; later capabilities add theirs here. */
-const suites = [...foundationBenchmarks, ...engineBenchmarks, ...documentBenchmarks, ...exportBenchmarks];
+const suites = [
+  ...foundationBenchmarks,
+  ...engineBenchmarks,
+  ...documentBenchmarks,
+  ...exportBenchmarks,
+  ...studioBenchmarks,
+];
 
 const only = process.argv[2];
 const outcomes: Outcome[] = [];

@@ -17,13 +17,13 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('menuitem', { name: 'Shop-floor safety' }).click();
     await expect(page.getByLabel('Course title')).toHaveValue('Shop-floor safety');
     const outline = page.getByRole('tree', { name: 'Course outline' });
-    await outline.getByRole('treeitem').nth(4).click();
+    await outline.getByRole('treeitem', { name: 'Working around forklifts', exact: true }).click();
     await expect(page.getByRole('region', { name: 'Problems' })).not.toContainText('Checking');
     await page.mouse.move(0, 0);
     await shot(page, 'course', theme);
 
     await page.keyboard.press('Control+k');
-    await page.getByLabel('Find a command or an item').fill('move');
+    await page.getByLabel('Find a command or an item').fill('mo');
     await shot(page, 'palette', theme);
     await page.keyboard.press('Escape');
 
