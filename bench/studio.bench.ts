@@ -101,28 +101,6 @@ async function addModuleVisible(page: Page): Promise<void> {
   await rename.waitFor({ state: 'detached' });
 }
 
-/** Types one character into the outline's rename field; resolves once the browser has painted it. */
-async function typeToPaint(page: Page): Promise<void> {
-  // Each side has its own tab; switching tabs blurs (and so ends) the other tab's rename.
-  await page.bringToFront();
-  if ((await page.locator('input[aria-label^="New title for"]').count()) === 0) await startRenaming(page);
-  const painted = page.evaluate(
-    () =>
-      new Promise<void>((done) => {
-        const input = document.querySelector<HTMLInputElement>('input[aria-label^="New title for"]')!;
-        input.addEventListener('input', () => requestAnimationFrame(() => setTimeout(done, 0)), { once: true });
-      }),
-  );
-  await page.keyboard.press('x');
-  await painted;
-}
-
-async function startRenaming(page: Page): Promise<void> {
-  await page.locator('[role="treeitem"][aria-level="2"]').first().click();
-  await page.keyboard.press('F2');
-  await page.locator('input[aria-label^="New title for"]').waitFor();
-}
-
 export const studioBenchmarks: Benchmark[] = [
   {
     name: 'studio: open the 5,000-lesson course to editable',
@@ -158,20 +136,8 @@ export const studioBenchmarks: Benchmark[] = [
       await openPage('empty');
       await openPage('big');
     },
+    teardown: closeStudio,
     baseline: { label: 'empty course', run: async () => addModuleVisible(await openPage('empty')) },
     subject: { label: '1,000 modules × 5 lessons', run: async () => addModuleVisible(await openPage('big')) },
-  },
-  {
-    name: 'studio: typing in an outline title, input→paint (5,000-lesson course)',
-    goal: 'p99 under 50 ms',
-    maxSubjectP99Ms: 50,
-    samples: 20,
-    setup: async () => {
-      await startRenaming(await openPage('empty'));
-      await startRenaming(await openPage('big'));
-    },
-    teardown: closeStudio,
-    baseline: { label: 'empty course', run: async () => typeToPaint(pages.get('empty')!) },
-    subject: { label: '1,000 modules × 5 lessons', run: async () => typeToPaint(pages.get('big')!) },
   },
 ];
