@@ -82,7 +82,15 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: restrict(
       ['electron', 'better-sqlite3', 'react', 'react-dom', ...nodeBuiltinPaths(msg.shared)],
-      ['^@blueprintjs/', '^react', nodeProtocol(msg.shared), '(^|/)electron(/|$)', '(^|/)renderer(/|$)'],
+      [
+        '^@blueprintjs/',
+        '^@headless-tree/',
+        '^@tanstack/',
+        '^react',
+        nodeProtocol(msg.shared),
+        '(^|/)electron(/|$)',
+        '(^|/)renderer(/|$)',
+      ],
       msg.shared,
     ),
   },
@@ -105,7 +113,15 @@ export default tseslint.config(
     ignores: TESTS,
     rules: restrict(
       ['electron', 'better-sqlite3', ...nodeBuiltinPaths(msg.player)],
-      [nodeProtocol(msg.player), '(^|/)electron(/|$)', '(^|/)studio(/|$)', '^@blueprintjs/'],
+      [
+        nodeProtocol(msg.player),
+        '(^|/)electron(/|$)',
+        '(^|/)studio(/|$)',
+        '^@blueprintjs/',
+        '^@headless-tree/',
+        '^@tanstack/',
+        '^react-resizable-panels',
+      ],
       msg.player,
     ),
   },

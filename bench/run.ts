@@ -5,6 +5,7 @@ import { engineBenchmarks } from './engine.bench';
 import { exportBenchmarks, playerBundleReport } from './export.bench';
 import { foundationBenchmarks } from './foundation.bench';
 import { playerBenchmarks } from './player.bench';
+import { studioBenchmarks } from './studio.bench';
 import { mergeRows, runBenchmark, toMarkdown, type Outcome } from './harness';
 
 /** Every benchmark suite; later capabilities add theirs here. */
@@ -14,6 +15,7 @@ const suites = [
   ...documentBenchmarks,
   ...exportBenchmarks,
   ...playerBenchmarks,
+  ...studioBenchmarks,
 ];
 
 const only = process.argv[2];

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createDispatch, TailorError, type AppInfo, type Dispatch, type Handlers } from '../../shared/contract';
 import { EventHub } from './event-hub';
+import { listExamples } from './examples';
 import { Library } from './library';
 import { OpenDocuments } from './open-documents';
 import type { Platform } from './platform';
@@ -53,6 +54,7 @@ export function createBackend(options: BackendOptions): Backend {
 
   const handlers: Handlers = {
     'app.info': () => info,
+    'examples.list': () => ({ examples: listExamples(options.appRoot ?? process.cwd()) }),
     'platform.pickFolder': async ({ title }) => ({
       path: platform.pickFolder ? await platform.pickFolder(title) : unsupported('A folder picker'),
     }),
@@ -73,6 +75,7 @@ export function createBackend(options: BackendOptions): Backend {
       return null;
     },
     'document.apply': ({ path, edit }) => documents.apply(path, edit),
+    'document.applyBatch': ({ path, edits, label }) => documents.applyBatch(path, edits, label),
     'document.undo': ({ path }) => documents.undo(path),
     'document.redo': ({ path }) => documents.redo(path),
     'document.importAsset': ({ path, file, name }) => documents.importAsset(path, library.resolvePath(file), name),

@@ -116,6 +116,11 @@ export class OpenDocuments {
     return this.#changed(doc, doc.apply(edit));
   }
 
+  applyBatch(path: string, edits: readonly Edit[], label: string): DocumentChange {
+    const doc = this.#get(path);
+    return this.#changed(doc, doc.applyBatch(edits, label));
+  }
+
   undo(path: string): DocumentChange {
     const doc = this.#get(path);
     return this.#changed(doc, doc.undo());

@@ -1,4 +1,6 @@
+import './app/zod-jitless';
 import '@blueprintjs/core/lib/css/blueprint.css';
+import '@blueprintjs/select/lib/css/blueprint-select.css';
 import './styles.css';
 import { BlueprintProvider, Callout, Intent } from '@blueprintjs/core';
 import { StrictMode } from 'react';
@@ -22,7 +24,7 @@ async function boot(): Promise<void> {
   }
   root.render(
     <StrictMode>
-      <BlueprintProvider>
+      <BlueprintProvider hotkeysProviderDialogProps={{ title: 'Keyboard shortcuts' }}>
         <BackendProvider value={{ client, info: info.value }}>
           <App />
         </BackendProvider>

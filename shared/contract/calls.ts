@@ -84,6 +84,10 @@ const empty = z.strictObject({});
 /** Every call between the UI and the backend, declared once. */
 export const calls = {
   'app.info': call<AppInfo>()(empty, 'Version, host kind, default folder and native capabilities.'),
+  'examples.list': call<{ readonly examples: readonly { readonly title: string; readonly folder: string }[] }>()(
+    empty,
+    'The example courses shipped with Tailor (portable folders to import).',
+  ),
   'platform.pickFolder': call<{ readonly path: string | null }>()(
     z.strictObject({ title: z.string().max(200).optional() }),
     'Ask the designer for a folder with the native picker; null when cancelled.',
@@ -116,6 +120,10 @@ export const calls = {
   'document.apply': call<DocumentChange>()(
     z.strictObject({ path: filePath, edit }),
     'Apply one edit; it is durable when the answer arrives.',
+  ),
+  'document.applyBatch': call<DocumentChange>()(
+    z.strictObject({ path: filePath, edits: z.array(edit).min(1).max(5000), label: z.string().min(1).max(200) }),
+    'Apply several edits as one action: all or none, undone in one step.',
   ),
   'document.undo': call<DocumentChange>()(z.strictObject({ path: filePath }), 'Undo the last edit.'),
   'document.redo': call<DocumentChange>()(z.strictObject({ path: filePath }), 'Redo the last undone edit.'),

@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { startHostProcess } from './web-host-process';
 import { expect, test } from './fixtures';
+import { addModule, moduleOrder, renameRow, row } from './studio-outline';
 
 async function createCourse(page: Page, title: string) {
   await page.getByRole('button', { name: 'New course' }).first().click();
@@ -12,45 +13,37 @@ async function createCourse(page: Page, title: string) {
   await expect(page.getByLabel('Course title')).toHaveValue(title);
 }
 
-async function rename(page: Page, label: string, value: string) {
-  const input = page.getByLabel(label);
-  await input.fill(value);
-  await input.press('Enter');
-}
-
 test('an edited outline survives a reload, and undo survives one too', async ({ page, host }) => {
   await page.goto(host.url);
   await createCourse(page, 'Forklift safety');
-  await page.getByRole('button', { name: 'Add module' }).click();
-  await page.getByRole('button', { name: 'Add module' }).click();
-  await rename(page, 'Title of module 1', 'Crossing aisles');
-  await rename(page, 'Title of module 2', 'Raised loads');
-  await page.getByRole('button', { name: 'Move "Raised loads" up' }).click();
-  await expect(page.getByLabel('Title of module 1')).toHaveValue('Raised loads');
+  await addModule(page, 'Crossing aisles');
+  await addModule(page, 'Untitled module');
+  await renameRow(page, 'Untitled module', 'Raised loads');
+  await row(page, 'Raised loads').click();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect.poll(() => moduleOrder(page)).toEqual(['Raised loads', 'Crossing aisles']);
 
   await page.reload();
-  await expect(page.getByLabel('Title of module 1')).toHaveValue('Raised loads');
-  await expect(page.getByLabel('Title of module 2')).toHaveValue('Crossing aisles');
+  await expect.poll(() => moduleOrder(page)).toEqual(['Raised loads', 'Crossing aisles']);
 
-  await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(page.getByLabel('Title of module 1')).toHaveValue('Crossing aisles');
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect.poll(() => moduleOrder(page)).toEqual(['Crossing aisles', 'Raised loads']);
   await page.reload();
-  await expect(page.getByLabel('Title of module 1')).toHaveValue('Crossing aisles');
+  await expect.poll(() => moduleOrder(page)).toEqual(['Crossing aisles', 'Raised loads']);
   await page.keyboard.press('Control+Shift+z');
-  await expect(page.getByLabel('Title of module 1')).toHaveValue('Raised loads');
+  await expect.poll(() => moduleOrder(page)).toEqual(['Raised loads', 'Crossing aisles']);
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');
-  await expect(page.getByLabel('Title of module 2')).toHaveValue('Untitled module');
+  await expect.poll(() => moduleOrder(page)).toEqual(['Crossing aisles', 'Untitled module']);
 });
 
 test('a change the course cannot take is refused with the reason, and rolled back', async ({ page, host }) => {
   await page.goto(host.url);
   await createCourse(page, 'Validation');
-  await page.getByRole('button', { name: 'Add module' }).click();
-  const title = 'x'.repeat(201);
-  await rename(page, 'Title of module 1', title);
-  await expect(page.getByRole('alert')).toContainText('modules[0].title: must be at most 200 characters');
-  await expect(page.getByLabel('Title of module 1')).toHaveValue('Untitled module');
+  await addModule(page, 'Short');
+  await renameRow(page, 'Short', 'x'.repeat(201));
+  await expect(page.getByRole('alert')).toContainText('must be at most 200 characters');
+  await expect(row(page, 'Short')).toBeVisible();
 });
 
 test('a course open in another Tailor process can be opened read-only', async ({ page, host, dataDir }) => {
@@ -88,9 +81,8 @@ test('after the host is killed, the next start offers the open course back, inta
   });
   await page.goto(url);
   await createCourse(page, 'Night shift');
-  await page.getByRole('button', { name: 'Add module' }).click();
-  await expect(page.getByLabel('Title of module 1')).toHaveValue('Untitled module');
-  await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
+  await addModule(page, 'Untitled module');
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeEnabled();
   child.kill('SIGKILL');
   await new Promise((done) => child.once('close', done));
 
@@ -99,8 +91,8 @@ test('after the host is killed, the next start offers the open course back, inta
     await page.goto(next.url);
     await expect(page.getByText('Tailor stopped while these courses were open')).toBeVisible();
     await page.getByRole('button', { name: 'Reopen “Night shift”' }).click();
-    await expect(page.getByLabel('Title of module 1')).toHaveValue('Untitled module');
-    await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
+    await expect(row(page, 'Untitled module')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeEnabled();
   } finally {
     await next.stop();
   }
@@ -109,8 +101,7 @@ test('after the host is killed, the next start offers the open course back, inta
 test('the course editor has no accessibility violations', async ({ page, host }) => {
   await page.goto(host.url);
   await createCourse(page, 'Accessible editor');
-  await page.getByRole('button', { name: 'Add module' }).click();
-  await expect(page.getByLabel('Title of module 1')).toBeVisible();
+  await addModule(page, 'Welcome');
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });
 

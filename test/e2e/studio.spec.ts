@@ -157,7 +157,39 @@ test('the studio runs under its CSP without violations', async ({ page, host }) 
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
   });
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`),
+    ),
+  );
   await page.goto(host.url);
+  expect(
+    await page.evaluate(() => document.querySelector('meta[http-equiv]')?.getAttribute('content') ?? ''),
+  ).not.toContain('unsafe-inline');
   await createCourse(page, 'CSP check');
+  // The workspace: panels, the outline with inline rename, drag, the palette, menus and dialogs.
+  for (const title of ['First', 'Second']) {
+    await page.getByRole('button', { name: 'Add module' }).click();
+    await page.getByLabel(/^New title for/).fill(title);
+    await page.keyboard.press('Enter');
+  }
+  const outline = page.getByRole('tree', { name: 'Course outline' });
+  await outline
+    .getByRole('treeitem', { name: 'Second', exact: true })
+    .dragTo(outline.getByRole('treeitem', { name: 'First', exact: true }), { targetPosition: { x: 40, y: 2 } });
+  await outline.getByRole('treeitem', { name: 'First', exact: true }).click({ button: 'right' });
+  await expect(page.getByRole('menu', { name: 'Outline actions' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  const separator = page.getByRole('separator', { name: 'Resize the outline' });
+  const box = (await separator.boundingBox())!;
+  await page.mouse.move(box.x + 2, box.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 60, box.y + 200, { steps: 4 });
+  await page.mouse.up();
+  await page.keyboard.press('Control+k');
+  await expect(page.getByLabel('Find a command or an item')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Publish for an LMS' })).toBeVisible();
   expect(violations).toEqual([]);
 });

@@ -173,6 +173,43 @@ export class CourseDocument {
     return this.#result(applied.patches);
   }
 
+  /** Applies several edits as the designer's one action: all or nothing, and one undo step. */
+  applyBatch(edits: readonly Edit[], label: string): ChangeResult {
+    this.#writable();
+    let course = this.#course;
+    const patches: Patch[] = [];
+    const inverse: Patch[] = [];
+    for (const [i, edit] of edits.entries()) {
+      let applied;
+      try {
+        applied = applyOp(course, edit.op);
+      } catch (error) {
+        if (error instanceof OpError)
+          throw new TailorError(
+            'invalid-request',
+            `"${label}" was not applied (step ${i + 1}): ${error.path}: ${error.message}.`,
+            [{ field: error.path, message: error.message }],
+          );
+        throw error;
+      }
+      course = applied.course;
+      patches.push(...applied.patches);
+      inverse.unshift(...applied.inverse);
+    }
+    if (patches.length === 0) return this.#result([]);
+    const previous = this.#course;
+    this.#transaction(() => {
+      persistDiff(this.db, previous, course);
+      this.db.prepare('DELETE FROM history WHERE undone = 1').run();
+      this.db
+        .prepare('INSERT INTO history (label, redo, undo, merge_key, at) VALUES (?, ?, ?, NULL, ?)')
+        .run(label, JSON.stringify(patches), JSON.stringify(inverse), this.#now());
+      this.db.prepare('DELETE FROM history WHERE seq <= (SELECT max(seq) FROM history) - ?').run(HISTORY_CAP);
+    });
+    this.#course = course;
+    return this.#result(patches);
+  }
+
   undo(): ChangeResult {
     return this.#travel('undo');
   }

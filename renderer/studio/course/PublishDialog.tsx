@@ -1,6 +1,7 @@
 import {
   Button,
   Callout,
+  Classes,
   Dialog,
   DialogBody,
   DialogFooter,
@@ -27,17 +28,28 @@ const PROFILE_LABELS = {
 type StandardKey = keyof typeof STANDARD_LABELS;
 type ProfileKey = keyof typeof PROFILE_LABELS;
 
+/** A problem the designer should see before publishing, with where it is in their words. */
+export interface PublishProblem {
+  readonly severity: 'error' | 'warning';
+  readonly path: string;
+  readonly message: string;
+  readonly where: string;
+}
+
 export interface PublishDialogProps {
   readonly isOpen: boolean;
   readonly path: string;
   readonly title: string;
+  readonly problems?: readonly PublishProblem[];
+  /** Opens the editor at the problem's field (the dialog closes). */
+  readonly onOpenProblem?: (path: string) => void;
   readonly onClose: () => void;
 }
 
 const safeName = (title: string) => title.replace(/[^\p{L}\p{N} _-]+/gu, '-').trim() || 'course';
 
 /** Publishes a SCORM package with a progress bar; the package is checked before a byte is written. */
-export function PublishDialog({ isOpen, path, title, onClose }: PublishDialogProps) {
+export function PublishDialog({ isOpen, path, title, problems = [], onOpenProblem, onClose }: PublishDialogProps) {
   const { client, info } = useBackend();
   const [standard, setStandard] = useState<StandardKey>('scorm2004-4th');
   const [profile, setProfile] = useState<ProfileKey>('generic');
@@ -73,6 +85,27 @@ export function PublishDialog({ isOpen, path, title, onClose }: PublishDialogPro
         {error && (
           <Callout intent={Intent.DANGER} title="The package was not written" role="alert">
             {error.message}
+          </Callout>
+        )}
+        {problems.length > 0 && !done && (
+          <Callout
+            intent={problems.some((p) => p.severity === 'error') ? Intent.DANGER : Intent.WARNING}
+            title={problems.length === 1 ? 'One thing to check first' : `${problems.length} things to check first`}
+            className="publish-problems"
+          >
+            <ul className="publish-problem-list">
+              {problems.slice(0, 8).map((problem, i) => (
+                <li key={`${problem.path}:${i}`}>
+                  <button type="button" className="problem-link" onClick={() => onOpenProblem?.(problem.path)}>
+                    <span>
+                      <span className="problem-message">{problem.message}</span>
+                      <span className={`${Classes.TEXT_MUTED} problem-where`}>{problem.where}</span>
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+            {problems.length > 8 && <p>…and {problems.length - 8} more in the Problems panel.</p>}
           </Callout>
         )}
         {done && (

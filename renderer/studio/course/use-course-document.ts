@@ -73,6 +73,31 @@ export function useCourseDocument(path: string, readOnly: boolean) {
     [client, reload, show],
   );
 
+  const applyAll = useCallback(
+    async (edits: readonly Edit[], label: string) => {
+      const doc = current.current;
+      if (!doc || doc.readOnly || edits.length === 0) return;
+      let course = doc.course;
+      try {
+        for (const edit of edits) course = applyOp(course, edit.op).course;
+      } catch (error) {
+        setProblem(error instanceof OpError ? `${error.path}: ${error.message}` : String(error));
+        return;
+      }
+      show({ ...doc, course });
+      const result = await client.invoke('document.applyBatch', { path: doc.path, edits: [...edits], label });
+      if (result.ok) {
+        setProblem(null);
+        const latest = current.current!;
+        show({ ...latest, version: result.value.version, history: result.value.history });
+      } else {
+        setProblem(result.error.message);
+        await reload();
+      }
+    },
+    [client, reload, show],
+  );
+
   const travel = useCallback(
     async (direction: 'undo' | 'redo') => {
       const doc = current.current;
@@ -95,5 +120,5 @@ export function useCourseDocument(path: string, readOnly: boolean) {
 
   const undo = useCallback(() => travel('undo'), [travel]);
   const redo = useCallback(() => travel('redo'), [travel]);
-  return { state, problem, apply, undo, redo };
+  return { state, problem, apply, applyAll, undo, redo };
 }

@@ -1,4 +1,4 @@
-import { NonIdealState } from '@blueprintjs/core';
+import { H3, NonIdealState } from '@blueprintjs/core';
 import type { ReactNode } from 'react';
 import type { Selection } from '../workspace/selection';
 import { authoringEditor } from './authoring';
@@ -15,7 +15,14 @@ export function SelectionEditor({ selection, context }: SelectionEditorProps): R
   return (
     authoringEditor(selection, context) ??
     personalizationEditor(selection, context) ?? (
-      <NonIdealState title="Nothing to edit here yet" description="Pick an item in the navigator on the left." />
+      <NonIdealState
+        description={
+          <>
+            <H3>Nothing to edit here yet</H3>
+            <p>Pick an item in the navigator on the left.</p>
+          </>
+        }
+      />
     )
   );
 }

@@ -4,13 +4,19 @@ import type { ContractError, CourseSummary } from '../../../shared/contract';
 import { useBackend } from '../app/backend-context';
 import { fieldErrors } from '../app/field-errors';
 
+/** A `.tailor` document; anything else typed here is taken as a portable course folder. */
+export const isCourseFile = (path: string) => /\.tailor$/i.test(path);
+
 export interface OpenCourseDialogProps {
   readonly isOpen: boolean;
   readonly onClose: () => void;
   readonly onOpened: (course: CourseSummary) => void;
 }
 
-/** Where there is no native file picker (browser mode), the designer types the path. */
+/**
+ * Where there is no native file picker (browser mode), the designer types the path. A folder (a
+ * portable course: course.json + assets/) is imported into a new document instead of failing.
+ */
 export function OpenCourseDialog({ isOpen, onClose, onOpened }: OpenCourseDialogProps) {
   const { client } = useBackend();
   const [path, setPath] = useState('');
@@ -22,7 +28,10 @@ export function OpenCourseDialog({ isOpen, onClose, onOpened }: OpenCourseDialog
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const result = await client.invoke('course.open', { path });
+    const trimmed = path.trim();
+    const result = isCourseFile(trimmed)
+      ? await client.invoke('course.open', { path: trimmed })
+      : await client.invoke('document.importPortable', { folder: trimmed.replace(/[\\/]course\.json$/, '') });
     setBusy(false);
     if (result.ok) onOpened(result.value);
     else setError(result.error);
@@ -38,10 +47,13 @@ export function OpenCourseDialog({ isOpen, onClose, onOpened }: OpenCourseDialog
             </Callout>
           )}
           <FormGroup
-            label="Path of the .tailor file"
+            label="Path of the .tailor file or course folder"
             labelFor="open-course-path"
             intent={byField.path ? Intent.DANGER : Intent.NONE}
-            helperText={byField.path ?? 'A full path, or a name inside your courses folder.'}
+            helperText={
+              byField.path ??
+              'A full path, or a name inside your courses folder. A folder with course.json is imported.'
+            }
           >
             <InputGroup id="open-course-path" autoFocus value={path} onValueChange={setPath} />
           </FormGroup>

@@ -1,5 +1,18 @@
-import { Button, Callout, Classes, H1, H2, Intent, NonIdealState, Spinner, useHotkeys } from '@blueprintjs/core';
-import { FolderOpen, Plus } from '@blueprintjs/icons';
+import {
+  Button,
+  Callout,
+  Classes,
+  H1,
+  H2,
+  Intent,
+  Menu,
+  MenuItem,
+  NonIdealState,
+  Popover,
+  Spinner,
+  useHotkeys,
+} from '@blueprintjs/core';
+import { Manual, CaretDown, FolderOpen, Import, Plus } from '@blueprintjs/icons';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ContractError, CourseSummary, LibraryEntry } from '../../../shared/contract';
 import { useBackend } from '../app/backend-context';
@@ -18,6 +31,40 @@ export function WelcomeScreen({ onOpen }: WelcomeScreenProps) {
   const [error, setError] = useState<ContractError | null>(null);
   const [dialog, setDialog] = useState<'new' | 'open' | null>(null);
   const [recovered, setRecovered] = useState<readonly CourseSummary[]>([]);
+  const [examples, setExamples] = useState<readonly { title: string; folder: string }[]>([]);
+  const [importing, setImporting] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void client.invoke('examples.list', {}).then((result) => {
+      if (live && result.ok) setExamples(result.value.examples);
+    });
+    return () => {
+      live = false;
+    };
+  }, [client]);
+
+  /** A portable folder becomes a new document in the courses folder, then opens. */
+  const importFolder = useCallback(
+    async (folder: string) => {
+      setImporting(true);
+      const result = await client.invoke('document.importPortable', { folder });
+      setImporting(false);
+      if (result.ok) onOpen(result.value);
+      else setError(result.error);
+    },
+    [client, onOpen],
+  );
+
+  const startImport = useCallback(async () => {
+    if (!info.capabilities.pickFolder) {
+      setDialog('open');
+      return;
+    }
+    const picked = await client.invoke('platform.pickFolder', { title: 'Import a course folder' });
+    if (!picked.ok) setError(picked.error);
+    else if (picked.value.path) await importFolder(picked.value.path);
+  }, [client, info.capabilities.pickFolder, importFolder]);
 
   useEffect(() => {
     let live = true;
@@ -96,6 +143,32 @@ export function WelcomeScreen({ onOpen }: WelcomeScreenProps) {
             onClick={() => setDialog('new')}
           />
           <Button size="large" icon={<FolderOpen />} text="Open…" onClick={() => void startOpen()} />
+          <Button
+            size="large"
+            icon={<Import />}
+            text="Import folder…"
+            loading={importing}
+            onClick={() => void startImport()}
+          />
+          {examples.length > 0 && (
+            <Popover
+              placement="bottom-end"
+              content={
+                <Menu aria-label="Example courses">
+                  {examples.map((example) => (
+                    <MenuItem
+                      key={example.folder}
+                      icon={<Manual />}
+                      text={example.title}
+                      onClick={() => void importFolder(example.folder)}
+                    />
+                  ))}
+                </Menu>
+              }
+            >
+              <Button size="large" variant="minimal" endIcon={<CaretDown />} text="Open example" />
+            </Popover>
+          )}
         </div>
       </header>
 

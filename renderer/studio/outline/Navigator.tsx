@@ -1,0 +1,294 @@
+import { Classes, Icon, type IconName } from '@blueprintjs/core';
+import {
+  dragAndDropFeature,
+  hotkeysCoreFeature,
+  renamingFeature,
+  selectionFeature,
+  syncDataLoaderFeature,
+  type DragTarget,
+  type ItemInstance,
+  type TreeState,
+} from '@headless-tree/core';
+import { useTree } from '@headless-tree/react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import type { Course } from '../../../shared/model';
+import { selectionToParam, type Selection } from '../workspace/selection';
+import { moveLessonsTo, moveModulesTo, renameItem, type OutlineAction, type OutlineItem } from './outline-edits';
+import { isOutlineItem, outlineNodes, OUTLINE_ROOT, type OutlineNode } from './outline-nodes';
+
+/** Asks the navigator to focus (and optionally rename) an item once the course shows it. */
+export interface FocusRequest {
+  readonly selection: Selection;
+  readonly rename?: boolean;
+  /** Only move DOM focus when the designer was working in the navigator (or asked for it). */
+  readonly takeFocus: boolean;
+}
+
+export interface NavigatorProps {
+  readonly course: Course;
+  readonly selection: Selection | null;
+  readonly editable: boolean;
+  readonly focusRequest: FocusRequest | null;
+  readonly onSelect: (selection: Selection) => void;
+  /** The modules and lessons selected in the tree (multi-select), for commands. */
+  readonly onSelectedItemsChange: (items: readonly OutlineItem[]) => void;
+  readonly onAction: (action: OutlineAction) => void;
+  readonly onContextMenu: (event: ReactMouseEvent, item: Selection) => void;
+}
+
+const ROW_HEIGHT = 30;
+/** The rename field opens with the whole title selected, so typing replaces it. */
+const selectOnMount = (input: HTMLInputElement | null) => {
+  if (input && document.activeElement !== input) {
+    input.focus();
+    input.select();
+  }
+};
+const ICONS: Partial<Record<Selection['kind'], IconName>> = {
+  course: 'cog',
+  competencies: 'predictive-analysis',
+  competency: 'badge',
+  modules: 'layers',
+  module: 'folder-close',
+  lesson: 'document',
+  questions: 'help',
+  question: 'help',
+  banks: 'database',
+  bank: 'database',
+  placement: 'path-search',
+  rules: 'flow-branch',
+  rule: 'flow-branch',
+  personas: 'people',
+  persona: 'person',
+  media: 'media',
+};
+
+function parentsOf(selection: Selection): string[] {
+  if (selection.kind === 'lesson') return ['modules', `module:${selection.module}`];
+  const section: Partial<Record<Selection['kind'], string>> = {
+    module: 'modules',
+    competency: 'competencies',
+    question: 'questions',
+    bank: 'banks',
+    rule: 'rules',
+    persona: 'personas',
+  };
+  const parent = section[selection.kind];
+  return parent ? [parent] : [];
+}
+
+function canDrop(items: readonly ItemInstance<OutlineNode>[], target: DragTarget<OutlineNode>): boolean {
+  const kinds = new Set(items.map((i) => i.getItemData().selection.kind));
+  if (kinds.size !== 1) return false;
+  const into = target.item.getItemData().selection;
+  if (kinds.has('module')) return into.kind === 'modules';
+  if (kinds.has('lesson')) return into.kind === 'module';
+  return false;
+}
+
+/**
+ * The navigator: every part of the course in one virtualized tree (smooth at 5,000 lessons), with
+ * multi-select, drag to reorder, inline rename (F2) and the tree keyboard of WAI-ARIA.
+ */
+export function Navigator(props: NavigatorProps) {
+  const { course, selection, editable, focusRequest, onSelect, onAction, onContextMenu, onSelectedItemsChange } = props;
+  const nodes = useMemo(() => outlineNodes(course), [course]);
+  const nodesRef = useRef(nodes);
+  nodesRef.current = nodes;
+  const selectedId = selection ? selectionToParam(selection) : null;
+
+  const [state, setState] = useState<Partial<TreeState<OutlineNode>>>(() => {
+    const lessonCount = course.modules.reduce((n, m) => n + m.lessons.length, 0);
+    const modules = lessonCount <= 200 ? course.modules.map((m) => `module:${m.id}`) : [];
+    const sections = ['competencies', 'modules', 'questions', 'banks', 'rules', 'personas'];
+    return {
+      expandedItems: [...sections, ...modules, ...(selection ? parentsOf(selection) : [])],
+      selectedItems: selectedId ? [selectedId] : [],
+      focusedItem: selectedId,
+    };
+  });
+
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const virtualizerRef = useRef<ReturnType<typeof useVirtualizer<HTMLDivElement, Element>> | null>(null);
+
+  const tree = useTree<OutlineNode>({
+    state,
+    setState,
+    rootItemId: OUTLINE_ROOT,
+    getItemName: (item) => item.getItemData().name,
+    isItemFolder: (item) => item.getItemData().children.length > 0 || item.getItemData().selection.kind === 'module',
+    dataLoader: {
+      getItem: (id) =>
+        nodesRef.current.get(id) ?? { id, name: id, selection: { kind: 'course' }, section: true, children: [] },
+      getChildren: (id) => [...(nodesRef.current.get(id)?.children ?? [])],
+    },
+    onPrimaryAction: (item) => onSelect(item.getItemData().selection),
+    scrollToItem: (item) => virtualizerRef.current?.scrollToIndex(item.getItemMeta().index, { align: 'auto' }),
+    canRename: (item) => editable && isOutlineItem(item.getItemData().selection),
+    onRename: (item, value) => {
+      const sel = item.getItemData().selection;
+      const title = value.trim();
+      if (isOutlineItem(sel) && title && title !== item.getItemData().name) onAction(renameItem(sel, title));
+    },
+    canReorder: editable,
+    draggedItemOverwritesSelection: true,
+    canDrag: (items) => editable && items.every((i) => isOutlineItem(i.getItemData().selection)),
+    canDrop,
+    onDrop: (items, target) => {
+      const dragged = items.map((i) => i.getItemData().selection).filter(isOutlineItem);
+      const into = target.item.getItemData().selection;
+      const index = 'childIndex' in target ? target.childIndex : Number.MAX_SAFE_INTEGER;
+      const action =
+        into.kind === 'modules'
+          ? moveModulesTo(
+              course,
+              dragged.filter((d) => d.kind === 'module'),
+              index,
+            )
+          : into.kind === 'module'
+            ? moveLessonsTo(
+                course,
+                dragged.filter((d) => d.kind === 'lesson'),
+                into.id,
+                Math.min(index, course.modules.find((m) => m.id === into.id)?.lessons.length ?? 0),
+              )
+            : null;
+      if (action) onAction(action);
+    },
+    indent: 16,
+    features: [syncDataLoaderFeature, selectionFeature, hotkeysCoreFeature, dragAndDropFeature, renamingFeature],
+  });
+
+  // The course changed (an edit, undo, another window): rebuild the flat list from the new nodes.
+  useEffect(() => tree.rebuildTree(), [nodes, tree]);
+
+  const items = tree.getItems();
+  // The studio is not built with React Compiler, so TanStack Virtual's mutable instance is safe here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  virtualizerRef.current = virtualizer;
+
+  // The URL's selection is the tree's selection; reveal it when it changes from elsewhere.
+  useEffect(() => {
+    if (!selectedId || !selection) return;
+    setState((s) => ({
+      ...s,
+      selectedItems: s.selectedItems?.includes(selectedId) ? s.selectedItems : [selectedId],
+      focusedItem: selectedId,
+      expandedItems: [...new Set([...(s.expandedItems ?? []), ...parentsOf(selection)])],
+    }));
+  }, [selectedId, selection]);
+
+  useEffect(() => {
+    const selected = (state.selectedItems ?? [])
+      .map((id) => nodesRef.current.get(id)?.selection)
+      .filter((s): s is OutlineItem => s !== undefined && isOutlineItem(s));
+    onSelectedItemsChange(selected);
+  }, [state.selectedItems, nodes, onSelectedItemsChange]);
+
+  // Focus follows the action: the moved item keeps focus, a new item's title is ready to type.
+  useEffect(() => {
+    if (!focusRequest) return;
+    const id = selectionToParam(focusRequest.selection);
+    setState((s) => ({
+      ...s,
+      expandedItems: [...new Set([...(s.expandedItems ?? []), ...parentsOf(focusRequest.selection)])],
+    }));
+    let frame = 0;
+    let tries = 0;
+    // The optimistic edit and the rebuilt tree arrive over the next frames; wait for the row.
+    const attempt = () => {
+      const index = tree.getItems().findIndex((i) => i.getId() === id);
+      if (index < 0) {
+        if (++tries < 60) frame = requestAnimationFrame(attempt);
+        return;
+      }
+      virtualizerRef.current?.scrollToIndex(index, { align: 'auto' });
+      const item = tree.getItemInstance(id);
+      item.setFocused();
+      if (focusRequest.rename) item.startRenaming();
+      else if (focusRequest.takeFocus) frame = requestAnimationFrame(() => tree.updateDomFocus());
+    };
+    frame = requestAnimationFrame(attempt);
+    return () => cancelAnimationFrame(frame);
+  }, [focusRequest, tree]);
+
+  const onRowContextMenu = useCallback(
+    (event: ReactMouseEvent, item: ItemInstance<OutlineNode>) => {
+      event.preventDefault();
+      if (!item.isSelected()) item.select();
+      item.setFocused();
+      onContextMenu(event, item.getItemData().selection);
+    },
+    [onContextMenu],
+  );
+
+  return (
+    <div className="navigator-scroll" ref={scrollRef}>
+      <div
+        {...tree.getContainerProps('Course outline')}
+        className="navigator-tree"
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {virtualizer.getVirtualItems().map((row) => {
+          const item = items[row.index];
+          if (!item) return null;
+          const node = item.getItemData();
+          const level = item.getItemMeta().level;
+          const classes = [
+            'navigator-row',
+            Classes.TEXT_OVERFLOW_ELLIPSIS,
+            node.section ? 'is-section' : '',
+            item.isSelected() ? 'is-selected' : '',
+            item.isFocused() ? 'is-focused' : '',
+            item.isDragTarget() && !item.isDragTargetAbove() && !item.isDragTargetBelow() ? 'is-drop-into' : '',
+            item.isDragTargetAbove() ? 'is-drop-above' : '',
+            item.isDragTargetBelow() ? 'is-drop-below' : '',
+          ]
+            .filter(Boolean)
+            .join(' ');
+          return (
+            <div
+              key={item.getKey()}
+              role="none"
+              className="navigator-slot"
+              style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+            >
+              {item.isRenaming() ? (
+                <input
+                  {...item.getRenameInputProps()}
+                  ref={selectOnMount}
+                  className={`${Classes.INPUT} ${Classes.SMALL} navigator-rename`}
+                  aria-label={`New title for “${node.name}”`}
+                  style={{ marginLeft: level * 16 + 8 }}
+                />
+              ) : (
+                <div
+                  {...item.getProps()}
+                  aria-selected={item.isSelected()}
+                  className={classes}
+                  style={{ paddingLeft: level * 16 + 8 }}
+                  onContextMenu={(event) => onRowContextMenu(event, item)}
+                  data-outline-id={item.getId()}
+                >
+                  <span className="navigator-caret" aria-hidden>
+                    {item.isFolder() && <Icon icon={item.isExpanded() ? 'chevron-down' : 'chevron-right'} size={12} />}
+                  </span>
+                  <Icon icon={ICONS[node.selection.kind] ?? 'dot'} size={14} className="navigator-icon" aria-hidden />
+                  <span className="navigator-name">{node.name}</span>
+                  {node.detail && <span className="navigator-detail">{node.detail}</span>}
+                </div>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

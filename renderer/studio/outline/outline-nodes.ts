@@ -1,0 +1,100 @@
+import type { Course } from '../../../shared/model';
+import { selectionToParam, type Selection } from '../workspace/selection';
+
+/** One row of the navigator; its id is the selection's URL form, so tree and URL agree. */
+export interface OutlineNode {
+  readonly id: string;
+  readonly name: string;
+  readonly selection: Selection;
+  /** Sections group items; only their items can be renamed, moved or deleted. */
+  readonly section: boolean;
+  readonly children: readonly string[];
+  /** Shown after the name, muted (a count, or "none yet"). */
+  readonly detail?: string;
+}
+
+export const OUTLINE_ROOT = 'outline';
+
+const count = (n: number, one: string, many: string) => (n === 0 ? 'none yet' : `${n} ${n === 1 ? one : many}`);
+
+/** The navigator's nodes by id, built from the course in one pass (5,000 lessons take a few ms). */
+export function outlineNodes(course: Course): Map<string, OutlineNode> {
+  const nodes = new Map<string, OutlineNode>();
+  const add = (selection: Selection, name: string, children: string[] = [], detail?: string, section = false) => {
+    const id = selectionToParam(selection);
+    nodes.set(id, { id, name, selection, section, children, ...(detail ? { detail } : {}) });
+    return id;
+  };
+  const items = <T extends { id: string }>(
+    list: readonly T[],
+    kind: 'competency' | 'question' | 'bank' | 'rule' | 'persona',
+    name: (item: T) => string,
+  ) => list.map((item) => add({ kind, id: item.id } as Selection, name(item)));
+
+  const top = [
+    add({ kind: 'course' }, 'Course settings'),
+    add(
+      { kind: 'competencies' },
+      'Competencies',
+      items(course.competencies, 'competency', (c) => c.name),
+      count(course.competencies.length, 'competency', 'competencies'),
+      true,
+    ),
+    add(
+      { kind: 'modules' },
+      'Modules',
+      course.modules.map((m) =>
+        add(
+          { kind: 'module', id: m.id },
+          m.title,
+          m.lessons.map((l) => add({ kind: 'lesson', module: m.id, id: l.id }, l.title)),
+          count(m.lessons.length, 'lesson', 'lessons'),
+        ),
+      ),
+      count(course.modules.length, 'module', 'modules'),
+      true,
+    ),
+    add(
+      { kind: 'questions' },
+      'Questions',
+      items(course.questions, 'question', (q) => q.prompt.replace(/<[^>]*>/g, '').slice(0, 80) || q.id),
+      count(course.questions.length, 'question', 'questions'),
+      true,
+    ),
+    add(
+      { kind: 'banks' },
+      'Question banks',
+      items(course.banks, 'bank', (b) => b.title),
+      count(course.banks.length, 'bank', 'banks'),
+      true,
+    ),
+    add({ kind: 'placement' }, 'Placement test', [], course.placement ? undefined : 'none yet'),
+    add(
+      { kind: 'rules' },
+      'Rules',
+      items(course.rules, 'rule', (r) => r.reason || r.id),
+      count(course.rules.length, 'rule', 'rules'),
+      true,
+    ),
+    add(
+      { kind: 'personas' },
+      'Personas',
+      items(course.personas, 'persona', (p) => p.name),
+      count(course.personas.length, 'persona', 'personas'),
+      true,
+    ),
+    add({ kind: 'media' }, 'Media'),
+  ];
+  nodes.set(OUTLINE_ROOT, {
+    id: OUTLINE_ROOT,
+    name: course.title,
+    selection: { kind: 'course' },
+    section: true,
+    children: top,
+  });
+  return nodes;
+}
+
+/** Modules and lessons can be moved, renamed and deleted from the navigator. */
+export const isOutlineItem = (s: Selection): s is Extract<Selection, { kind: 'module' | 'lesson' }> =>
+  s.kind === 'module' || s.kind === 'lesson';

@@ -1,0 +1,75 @@
+import { Classes, H2, H3, Icon, Intent, NonIdealState, Spinner, Tag } from '@blueprintjs/core';
+import type { Course } from '../../../shared/model';
+import type { StudioAnalysis } from '../analysis/use-analysis';
+import { describeLocation } from './describe-location';
+
+export interface ProblemsPanelProps {
+  readonly course: Course;
+  readonly analysis: StudioAnalysis;
+  /** Opens the editor that fixes the problem at this JSON path and focuses its field. */
+  readonly onOpen: (path: string) => void;
+}
+
+interface Entry {
+  readonly severity: 'error' | 'warning';
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Problems and proof findings, each a link to the place that fixes it (like VS Code's Problems panel). */
+export function ProblemsPanel({ course, analysis, onOpen }: ProblemsPanelProps) {
+  const entries: Entry[] = [
+    ...analysis.problems.map((p) => ({ severity: 'error' as const, path: p.path, message: p.message })),
+    ...analysis.findings.map((f) => ({ severity: f.severity, path: f.path, message: f.message })),
+  ];
+  const errors = entries.filter((e) => e.severity === 'error').length;
+  return (
+    <section className="problems" aria-labelledby="problems-heading">
+      <header className="panel-header">
+        <H2 id="problems-heading" className="panel-title">
+          Problems
+        </H2>
+        {analysis.status === 'pending' ? (
+          <Spinner size={14} aria-label="Checking the course" />
+        ) : (
+          entries.length > 0 && (
+            <Tag minimal round intent={errors ? Intent.DANGER : Intent.WARNING}>
+              {entries.length}
+            </Tag>
+          )
+        )}
+      </header>
+      {analysis.status === 'ready' && entries.length === 0 ? (
+        <NonIdealState
+          icon={<Icon icon="tick-circle" size={32} intent={Intent.SUCCESS} />}
+          description={
+            <>
+              <H3>No problems</H3>
+              <p>Every learner can reach what they need. Publish when you are ready.</p>
+            </>
+          }
+          className="problems-empty"
+        />
+      ) : (
+        <ul className="problems-list" aria-label="Problems in this course">
+          {entries.map((entry, i) => (
+            <li key={`${entry.path}:${i}`}>
+              <button type="button" className="problem-link" onClick={() => onOpen(entry.path)}>
+                <Icon
+                  icon={entry.severity === 'error' ? 'error' : 'warning-sign'}
+                  intent={entry.severity === 'error' ? Intent.DANGER : Intent.WARNING}
+                  size={14}
+                  title={entry.severity === 'error' ? 'Error' : 'Warning'}
+                />
+                <span>
+                  <span className="problem-message">{entry.message}</span>
+                  <span className={`${Classes.TEXT_MUTED} problem-where`}>{describeLocation(course, entry.path)}</span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/** The workspace's outline tree and its rows, as a designer sees them. */
+export const outline = (page: Page) => page.getByRole('tree', { name: 'Course outline' });
+export const row = (page: Page, name: string) => outline(page).getByRole('treeitem', { name, exact: true });
+
+/** Adds a module from the outline's + button and names it in the inline rename field. */
+export async function addModule(page: Page, title: string) {
+  await page.getByRole('button', { name: 'Add module' }).click();
+  const input = page.getByLabel(/^New title for/);
+  await expect(input).toBeFocused();
+  await input.fill(title);
+  await input.press('Enter');
+  await expect(row(page, title)).toBeVisible();
+}
+
+/** Module titles in outline order. */
+export async function moduleOrder(page: Page): Promise<string[]> {
+  return outline(page)
+    .locator('[role="treeitem"][aria-level="2"]')
+    .evaluateAll((rows) =>
+      rows.filter((r) => r.querySelector('.bp6-icon-folder-close')).map((r) => r.getAttribute('aria-label') ?? ''),
+    );
+}
+
+/** Renames an outline item with F2. */
+export async function renameRow(page: Page, from: string, to: string) {
+  await row(page, from).click();
+  await page.keyboard.press('F2');
+  const input = page.getByLabel(`New title for “${from}”`);
+  await input.fill(to);
+  await input.press('Enter');
+}
