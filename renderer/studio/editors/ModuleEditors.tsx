@@ -1,6 +1,6 @@
 import { Button, Card, Classes, H2, H3, NonIdealState, Tag } from '@blueprintjs/core';
 import { Document, Edit, Layers, Plus } from '@blueprintjs/icons';
-import type { CourseModule, Lesson } from '../../../shared/model';
+import { courseModule, type CourseModule, type Lesson } from '../../../shared/model';
 import type { EditorContext } from './editor-context';
 import { focusField, freshId, useEditing, type Editing } from './editing';
 import { NamePicker, NamesPicker, NumberField, SwitchField, TextField, type Named } from './fields';
@@ -15,17 +15,21 @@ export function addModule(editing: Editing): void {
     'module',
     modules.map((m) => m.id),
   );
-  const value = { id, title: 'Untitled module', lessons: [] };
+  const value = courseModule.parse({ id, title: 'Untitled module', lessons: [] });
   if (editing.run({ kind: 'insert', path: ['modules'], value }, 'Add module')) {
     editing.context.select({ kind: 'module', id });
     focusField(`modules[${modules.length}].title`);
   }
 }
 
+/** A module as the model fills it in (the outline may insert one without its defaults). */
+const filled = (m: CourseModule): CourseModule => courseModule.safeParse(m).data ?? m;
+
 /** Every module in order, with what each teaches and how long it takes. */
 export function ModulesList({ context }: { readonly context: EditorContext }) {
   const editing = useEditing(context);
-  const { modules, competencies } = editing.course;
+  const modules = editing.course.modules.map(filled);
+  const { competencies } = editing.course;
   const nameOf = (id: string) => competencies.find((c) => c.id === id)?.name ?? id;
   const move = (m: CourseModule, to: number) => {
     editing.run({ kind: 'move', path: ['modules', { id: m.id }], to }, 'Move module');
@@ -129,7 +133,8 @@ const asRole = (query: string): Named => {
 export function ModuleEditor({ context, id }: { readonly context: EditorContext; readonly id: string }) {
   const editing = useEditing(context);
   const { course } = editing;
-  const module = course.modules.find((m) => m.id === id);
+  const found = course.modules.find((m) => m.id === id);
+  const module = found && filled(found);
   if (!module)
     return (
       <NonIdealState

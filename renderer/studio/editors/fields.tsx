@@ -311,6 +311,7 @@ export function NamePicker(props: NamePickerProps) {
   const id = useId();
   const current = options.find((o) => o.id === value);
   const items = clearable ? [NONE, ...options] : [...options];
+  const shownName = current ? current.name : value ? `${value.replace(/^assets\//, '')} (missing)` : placeholder;
   const renderItem: ItemRenderer<Named> = (item, { handleClick, handleFocus, modifiers, ref }) =>
     modifiers.matchesPredicate ? (
       <MenuItem
@@ -337,6 +338,7 @@ export function NamePicker(props: NamePickerProps) {
         inputProps={{ 'aria-label': `Search ${label.toLowerCase()}` }}
         noResults={<MenuItem disabled text="Nothing matches" roleStructure="listoption" />}
         popoverProps={{ minimal: true }}
+        popoverTargetProps={{ 'aria-label': label } as React.HTMLAttributes<HTMLElement>}
         menuProps={{ 'aria-label': label }}
       >
         <Button
@@ -344,7 +346,8 @@ export function NamePicker(props: NamePickerProps) {
           className="name-picker"
           alignText="start"
           endIcon={<CaretDown />}
-          text={current ? current.name : value ? `${value} (missing)` : placeholder}
+          text={shownName}
+          aria-label={`${label}: ${shownName}`}
           disabled={disabled}
           {...pathAttr(dataPath)}
         />

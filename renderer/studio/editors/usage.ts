@@ -2,7 +2,7 @@ import type { Block, Course } from '../../../shared/model';
 
 /** Every block of a lesson: its main blocks and those of its alternative renditions. */
 export function lessonBlocks(lesson: Course['modules'][number]['lessons'][number]): Block[] {
-  return [...lesson.blocks, ...lesson.renditions.flatMap((r) => r.blocks)];
+  return [...lesson.blocks, ...(lesson.renditions ?? []).flatMap((r) => r.blocks)];
 }
 
 function allBlocks(course: Course): { block: Block; where: string }[] {
@@ -16,7 +16,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** Where a competency is used, in words; empty when nothing uses it. */
 export function competencyUses(course: Course, id: string): string[] {
   const mentions = new RegExp(`\\b${id.replace(/[-]/g, '\\-')}\\b`);
-  const modules = course.modules.filter((m) => m.competencies.includes(id)).map((m) => `module "${m.title}"`);
+  const modules = course.modules.filter((m) => (m.competencies ?? []).includes(id)).map((m) => `module "${m.title}"`);
   const questions = course.questions.filter((q) => q.competency === id).length;
   const rules = course.rules.filter((r) => mentions.test(r.when)).length;
   const personas = course.personas.filter((p) => id in p.prior.mastery).length;
