@@ -6,7 +6,7 @@ test('a designer adds competencies with levels, a module that teaches them and a
   host,
   dataDir,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const files = mediaFiles(dataDir);
   await page.goto(host.url);
   await createCourse(page, 'Purchase approvals');
@@ -98,4 +98,140 @@ test('a designer adds competencies with levels, a module that teaches them and a
     editor.locator('.block-check').getByRole('button', { name: /Question: Who approves an order/ }),
   ).toBeVisible();
   await expectAccessible(page);
+});
+
+test('every question type is authored with its answer, feedback, difficulty and competency, and survives a reload', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(240_000);
+  await page.goto(host.url);
+  await createCourse(page, 'Question workshop');
+  const editor = page.locator('.course-editor');
+  await show(page, 'competencies');
+  await editor.getByRole('button', { name: 'Add competency' }).first().click();
+  await page.keyboard.type('Safe lifting');
+
+  const add = async (type: string, prompt: string) => {
+    await show(page, 'questions');
+    await editor.getByRole('button', { name: 'Add question' }).first().click();
+    await page.getByRole('menuitem', { name: type }).click();
+    await expect(editor.getByLabel('Question', { exact: true })).toBeFocused();
+    await page.keyboard.type(prompt);
+  };
+
+  await add('Single choice', 'Which load is too heavy to lift alone?');
+  await editor.getByLabel('Choice 2', { exact: true }).fill('30 kg');
+  await editor.locator('.answer-row').nth(1).getByText('Right').click();
+  await expect(editor.getByLabel('Choice 2 is the right answer')).toBeChecked();
+  await editor.getByLabel('Feedback for choice 1').fill('Too light to matter.');
+  await editor.getByRole('button', { name: 'Competency: None' }).click();
+  await page.getByRole('option', { name: 'Safe lifting' }).click();
+  await editor.getByLabel('Difficulty').selectOption('3');
+  await editor.getByLabel('Weight').fill('2');
+  await editor.getByLabel('When right').fill('Yes: above 25 kg, ask a colleague.');
+
+  await add('Multiple choice', 'Which help you lift?');
+  await editor.getByRole('button', { name: 'Add choice' }).click();
+  await expect(editor.getByLabel('Choice 3', { exact: true })).toBeFocused();
+  await page.keyboard.type('Bent knees');
+  await editor.locator('.answer-row').nth(2).getByText('Right').click();
+  await expect(editor.getByLabel('Choice 3 is right')).toBeChecked();
+
+  await add('True or false', 'Twisting while lifting is safe.');
+  await editor.getByText('False', { exact: true }).click();
+  await expect(editor.getByLabel('False')).toBeChecked();
+
+  await add('Fill in the blank', 'Lift with your ___.');
+  await editor.getByRole('textbox', { name: 'Accepted answer 1' }).fill('legs');
+  await editor.getByRole('button', { name: 'Add accepted answer' }).click();
+  await page.keyboard.type('knees');
+
+  await add('Matching', 'Match the aid to the load.');
+  await editor.getByRole('textbox', { name: 'Item 1' }).fill('Pallet');
+  await editor.getByLabel('Matches').first().fill('Pallet truck');
+
+  await add('Ordering', 'Put the steps in order.');
+  await editor.getByRole('textbox', { name: 'Step 1' }).fill('Plan the lift');
+  await editor.getByRole('textbox', { name: 'Step 2' }).fill('Lift with bent knees');
+  await editor.getByRole('textbox', { name: 'Step 2' }).press('Alt+ArrowUp');
+  await expect(editor.getByRole('textbox', { name: 'Step 1' })).toHaveValue('Lift with bent knees');
+
+  await add('Self-rating (Likert)', 'How confident are you lifting boxes?');
+  await editor.getByLabel('Points on the scale').fill('12');
+  await expect(editor.getByText('Points on the scale must be at most 10.')).toBeVisible();
+  await editor.getByLabel('Points on the scale').fill('7');
+
+  await show(page, 'banks');
+  await editor.getByRole('button', { name: 'Add question bank' }).first().click();
+  await page.keyboard.type('Lifting checks');
+  await editor.getByLabel('Questions', { exact: true }).click();
+  await page.getByRole('option', { name: /Which help you lift/ }).click();
+  await page.keyboard.press('Escape');
+  await editor.getByLabel('Questions per learner').fill('2');
+
+  await page.reload();
+  await show(page, 'questions');
+  const list = editor.getByRole('list', { name: 'Questions' });
+  for (const type of [
+    'Single choice',
+    'Multiple choice',
+    'True or false',
+    'Fill in the blank',
+    'Matching',
+    'Ordering',
+    'Self-rating (Likert)',
+  ])
+    await expect(list.getByText(type, { exact: true })).toBeVisible();
+  await editor.getByRole('button', { name: 'Edit "Which load is too heavy to lift alone?"' }).click();
+  await expect(editor.getByLabel('Choice 2 is the right answer')).toBeChecked();
+  await expect(editor.getByLabel('Weight')).toHaveValue('2');
+  await expect(editor.getByRole('button', { name: 'Competency: Safe lifting' })).toBeVisible();
+  await expectAccessible(page);
+  await show(page, 'bank:bank');
+  await expect(editor.getByLabel('Questions per learner')).toHaveValue('2');
+});
+
+test('course settings show the model message at the field, media are imported, counted and compacted', async ({
+  page,
+  host,
+  dataDir,
+}) => {
+  test.setTimeout(240_000);
+  const files = mediaFiles(dataDir);
+  await page.goto(host.url);
+  await createCourse(page, 'Branding course');
+  const editor = page.locator('.course-editor');
+  await show(page, 'course');
+  const title = editor.getByLabel('Title', { exact: true });
+  await title.fill('');
+  await expect(editor.getByText('Title must not be empty.')).toBeVisible();
+  await expect(title).toHaveAttribute('data-path', 'title');
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+  await title.fill('Branded course');
+  await editor.getByLabel('Passing score').fill('120');
+  await expect(editor.getByText('Passing score must be at most 100%.')).toBeVisible();
+  await editor.getByLabel('Passing score').fill('70');
+  await editor.getByLabel('Accent colour', { exact: true }).fill('#12');
+  await expect(editor.getByText('Accent colour must be a colour code like #2d72d2.')).toBeVisible();
+  await editor.getByLabel('Accent colour', { exact: true }).fill('#0a6640');
+  await editor.getByLabel('Import…').setInputFiles(files.image);
+  await expect(editor.getByRole('button', { name: 'Logo: approval-flow.png' })).toBeVisible();
+  await expectAccessible(page);
+
+  await show(page, 'media');
+  await editor.getByLabel('Import media…').setInputFiles([files.video, files.captions]);
+  const table = editor.getByRole('table', { name: 'Media files' });
+  await expect(table.getByRole('row', { name: /approval-flow\.png.*1 place/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /walkthrough\.mp4.*Unused/ })).toBeVisible();
+  await expectAccessible(page);
+  await editor.getByRole('button', { name: 'Remove unused media' }).click();
+  await expect(editor.locator('.bp6-callout[role=status]')).toContainText('Removed 2 unused file(s)');
+  await expect(table.getByRole('row')).toHaveCount(2);
+
+  await page.reload();
+  await show(page, 'course');
+  await expect(editor.getByLabel('Title', { exact: true })).toHaveValue('Branded course');
+  await expect(editor.getByLabel('Passing score')).toHaveValue('70');
+  await expect(editor.getByLabel('Accent colour', { exact: true })).toHaveValue('#0a6640');
 });

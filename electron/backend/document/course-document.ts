@@ -409,7 +409,7 @@ export class CourseDocument {
   }
 }
 
-/** Every `assets/…` path the course's blocks refer to. */
+/** Every `assets/…` path the course's blocks and settings (the player's logo) refer to. */
 export function referencedAssetNames(course: Course): Set<string> {
   const used = new Set<string>();
   const visit = (value: unknown): void => {
@@ -419,6 +419,7 @@ export function referencedAssetNames(course: Course): Set<string> {
     else if (value && typeof value === 'object') Object.values(value).forEach(visit);
   };
   visit(course.modules);
+  visit(course.settings);
   return used;
 }
 

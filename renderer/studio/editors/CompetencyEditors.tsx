@@ -1,5 +1,5 @@
 import { Button, Card, Classes, H2, H3, NonIdealState, Tag } from '@blueprintjs/core';
-import { Edit, Plus, Learning } from '@blueprintjs/icons';
+import { ChevronLeft, Edit, Plus, Learning } from '@blueprintjs/icons';
 import type { Competency } from '../../../shared/model';
 import type { EditorContext } from './editor-context';
 import { focusField, freshId, useEditing } from './editing';
@@ -143,6 +143,7 @@ export function CompetencyEditor({ context, id }: { readonly context: EditorCont
           variant="minimal"
           size="small"
           className="editor-back"
+          icon={<ChevronLeft />}
           text="Competencies"
           onClick={() => context.select({ kind: 'competencies' })}
         />

@@ -2,7 +2,8 @@ import { Card, Classes, H2, H3, InputGroup } from '@blueprintjs/core';
 import { useId, useState } from 'react';
 import type { EditorContext } from './editor-context';
 import { useEditing } from './editing';
-import { Field, NamePicker, NumberField, TextField } from './fields';
+import { Field, NumberField, TextField } from './fields';
+import { MediaField } from './Media';
 
 const DEFAULT_ACCENT = '#2d72d2';
 const HEX = /^#[0-9a-fA-F]{6}$/;
@@ -12,9 +13,6 @@ export function CourseSettingsEditor({ context }: { readonly context: EditorCont
   const editing = useEditing(context);
   const { course } = editing;
   const branding = course.settings.branding ?? {};
-  const images = context.assets
-    .filter((a) => a.mime.startsWith('image/'))
-    .map((a) => ({ id: a.name, name: a.name.replace(/^assets\//, '') }));
   const setBranding = (next: typeof branding, label: string) =>
     editing.run({ kind: 'set', path: ['settings', 'branding'], value: next }, label, {
       merge: 'settings.branding',
@@ -71,14 +69,13 @@ export function CourseSettingsEditor({ context }: { readonly context: EditorCont
           error={editing.messageAt('settings.branding.accent', 'Accent colour')}
           onChange={(accent) => setBranding({ ...branding, accent }, 'Change accent colour')}
         />
-        <NamePicker
+        <MediaField
+          context={context}
+          kind="image"
           label="Logo"
           dataPath="settings.branding.logo"
-          options={images}
           value={branding.logo}
           clearable
-          disabled={!editing.editable}
-          placeholder={images.length ? 'Choose an image' : 'Import an image in Media first'}
           helper="Shown at the top of every page of the player."
           error={editing.messageAt('settings.branding.logo', 'Logo')}
           onChange={(logo) => setBranding({ ...branding, logo }, 'Change logo')}

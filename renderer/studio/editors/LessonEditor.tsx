@@ -1,5 +1,5 @@
 import { Button, Card, Classes, H2, Menu, MenuItem, NonIdealState, Popover, Tab, Tabs } from '@blueprintjs/core';
-import { Plus, Trash } from '@blueprintjs/icons';
+import { ChevronLeft, Plus, Trash } from '@blueprintjs/icons';
 import { useState } from 'react';
 import { FORMATS, lesson as lessonSchema, type Format } from '../../../shared/model';
 import { BlockList } from './Blocks';
@@ -102,6 +102,7 @@ export function LessonEditor({ context, module: moduleId, id }: LessonEditorProp
           variant="minimal"
           size="small"
           className="editor-back"
+          icon={<ChevronLeft />}
           text={module.title}
           onClick={() => context.select({ kind: 'module', id: moduleId })}
         />

@@ -1,5 +1,5 @@
 import { Button, Card, Classes, H2, H3, NonIdealState, Tag } from '@blueprintjs/core';
-import { Document, Edit, Layers, Plus } from '@blueprintjs/icons';
+import { ChevronLeft, Document, Edit, Layers, Plus } from '@blueprintjs/icons';
 import { courseModule, type CourseModule, type Lesson } from '../../../shared/model';
 import type { EditorContext } from './editor-context';
 import { focusField, freshId, useEditing, type Editing } from './editing';
@@ -186,6 +186,7 @@ export function ModuleEditor({ context, id }: { readonly context: EditorContext;
           variant="minimal"
           size="small"
           className="editor-back"
+          icon={<ChevronLeft />}
           text="Modules"
           onClick={() => context.select({ kind: 'modules' })}
         />

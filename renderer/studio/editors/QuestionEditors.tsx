@@ -14,7 +14,7 @@ import {
   RadioGroup,
   Tag,
 } from '@blueprintjs/core';
-import { Edit, Help, Plus, Trash } from '@blueprintjs/icons';
+import { ChevronLeft, Edit, Help, Plus, Trash } from '@blueprintjs/icons';
 import { question as questionSchema, type Question } from '../../../shared/model';
 import type { Segment } from '../../../shared/ops';
 import type { EditorContext } from './editor-context';
@@ -159,6 +159,7 @@ export function QuestionEditor({ context, id }: { readonly context: EditorContex
           variant="minimal"
           size="small"
           className="editor-back"
+          icon={<ChevronLeft />}
           text="Questions"
           onClick={() => context.select({ kind: 'questions' })}
         />
@@ -314,6 +315,7 @@ function AnswerEditor({ editing, q, base }: AnswerEditorProps) {
                     {q.type === 'single' ? (
                       <Radio
                         name={`correct-${q.id}`}
+                        label="Right"
                         checked={c.correct}
                         disabled={!editing.editable}
                         aria-label={`Choice ${i + 1} is the right answer`}
@@ -321,6 +323,7 @@ function AnswerEditor({ editing, q, base }: AnswerEditorProps) {
                       />
                     ) : (
                       <Checkbox
+                        label="Right"
                         checked={c.correct}
                         disabled={!editing.editable}
                         aria-label={`Choice ${i + 1} is right`}
@@ -745,6 +748,7 @@ export function BankEditor({ context, id }: { readonly context: EditorContext; r
           variant="minimal"
           size="small"
           className="editor-back"
+          icon={<ChevronLeft />}
           text="Question banks"
           onClick={() => context.select({ kind: 'banks' })}
         />
