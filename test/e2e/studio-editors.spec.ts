@@ -235,3 +235,51 @@ test('course settings show the model message at the field, media are imported, c
   await expect(editor.getByLabel('Passing score')).toHaveValue('70');
   await expect(editor.getByLabel('Accent colour', { exact: true })).toHaveValue('#0a6640');
 });
+
+test('the same authoring works from the keyboard: add, type, format, reorder and delete blocks without a mouse', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(240_000);
+  await page.goto(host.url);
+  await createCourse(page, 'Keyboard course');
+  const editor = page.locator('.course-editor');
+  const press = async (name: string, key = 'Enter') => {
+    await editor.getByRole('button', { name, exact: true }).first().focus();
+    await page.keyboard.press(key);
+  };
+  await show(page, 'competencies');
+  await press('Add competency');
+  await expect(editor.getByLabel('Name', { exact: true })).toBeFocused();
+  await page.keyboard.type('Safe lifting');
+
+  await show(page, 'modules');
+  await press('Add module');
+  await expect(editor.getByLabel('Title', { exact: true })).toBeFocused();
+  await page.keyboard.type('Lifting');
+  await press('Add lesson', 'Space');
+  await expect(editor.getByLabel('Lesson title')).toBeFocused();
+  await page.keyboard.type('Before you lift');
+
+  await press('Text');
+  await expect(editor.getByRole('textbox', { name: 'Text', exact: true })).toBeFocused();
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('Plan first');
+  await press('Reflection');
+  await expect(editor.getByLabel('Prompt')).toBeFocused();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('What will you lift today?');
+
+  const reflection = editor.getByRole('listitem').filter({ has: page.getByText('Reflection', { exact: true }) });
+  const card = editor.locator('.block-card', { hasText: 'What will you lift today?' });
+  await card.focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(editor.locator('.block-card').first()).toHaveAttribute('aria-label', 'Reflection block 1');
+  await expect(editor.locator('.block-card').first()).toBeFocused();
+  await page.keyboard.press('Delete');
+  await expect(reflection).toHaveCount(0);
+  await expect(editor.locator('.block-card')).toHaveCount(1);
+
+  await page.reload();
+  await expect(editor.getByRole('textbox', { name: 'Text', exact: true }).locator('strong')).toHaveText('Plan first');
+});
