@@ -6,6 +6,7 @@ import { Library } from './library';
 import { OpenDocuments } from './open-documents';
 import type { Platform } from './platform';
 import { SettingsStore } from './settings';
+import { Uploads } from './uploads';
 import { TAILOR_VERSION } from './version';
 
 export interface BackendOptions {
@@ -43,6 +44,7 @@ export function createBackend(options: BackendOptions): Backend {
   const library = new Library({ documentsDir, settings, events, sqlite });
   const documents = new OpenDocuments(library, settings, events, sqlite, options.appRoot);
   const { platform } = options;
+  const uploads = new Uploads((path, file, name) => documents.importAsset(path, file, name));
 
   const info: AppInfo = {
     name: 'Tailor',
@@ -80,6 +82,13 @@ export function createBackend(options: BackendOptions): Backend {
     'document.redo': ({ path }) => documents.redo(path),
     'document.importAsset': ({ path, file, name }) => documents.importAsset(path, library.resolvePath(file), name),
     'document.compact': ({ path }) => documents.compact(path),
+    'document.uploadBegin': ({ path, fileName, size }) => uploads.begin(path, fileName, size),
+    'document.uploadChunk': ({ upload, data }) => uploads.chunk(upload, data),
+    'document.uploadFinish': ({ upload }) => uploads.finish(upload),
+    'document.uploadCancel': ({ upload }) => {
+      uploads.cancel(upload);
+      return null;
+    },
     'document.exportPortable': ({ path, folder }) => documents.exportPortable(path, folder),
     'document.importPortable': ({ folder, target }) => documents.importPortable(folder, target),
     'document.exportScorm': ({ path, job, standard, profile, out, replace }) =>
@@ -95,5 +104,13 @@ export function createBackend(options: BackendOptions): Backend {
     onInternalError: (name, error) =>
       log(`[tailor] ${name} failed: ${error instanceof Error ? error.stack : String(error)}`),
   });
-  return { dispatch, events, info, close: () => documents.closeAll() };
+  return {
+    dispatch,
+    events,
+    info,
+    close: () => {
+      uploads.cancelAll();
+      documents.closeAll();
+    },
+  };
 }

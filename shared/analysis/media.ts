@@ -7,8 +7,8 @@ export interface MediaReference {
   readonly path: string;
 }
 
-/** Every `assets/…` path the course's modules refer to (blocks, captions, transcripts, renditions), in document order. */
-export function mediaReferences(course: Pick<Course, 'modules'>): MediaReference[] {
+/** Every `assets/…` path the course refers to (blocks, captions, transcripts, renditions, the branding logo), in document order. */
+export function mediaReferences(course: Pick<Course, 'modules'> & Partial<Pick<Course, 'settings'>>): MediaReference[] {
   const found: MediaReference[] = [];
   const visit = (value: unknown, path: string): void => {
     if (typeof value === 'string') {
@@ -18,11 +18,14 @@ export function mediaReferences(course: Pick<Course, 'modules'>): MediaReference
       for (const [key, item] of Object.entries(value)) visit(item, `${path}.${key}`);
   };
   visit(course.modules, 'modules');
+  if (course.settings) visit(course.settings, 'settings');
   return found;
 }
 
 /** One error per reference to a media file the course does not hold, at the reference's JSON path. */
-export function missingMediaFindings(course: Pick<Course, 'modules'>, present: Iterable<string>): Finding[] {
+export function missingMediaFindings(
+  course: Pick<Course, 'modules'> & Partial<Pick<Course, 'settings'>>,
+  present: Iterable<string>): Finding[] {
   const have = new Set(present);
   return mediaReferences(course)
     .filter((ref) => !have.has(ref.name))

@@ -81,6 +81,10 @@ const call =
 
 const empty = z.strictObject({});
 
+/** Bytes of media per upload chunk; base64 makes it 4/3 larger, still well under 1 MiB per request. */
+export const UPLOAD_CHUNK_BYTES = 512 * 1024;
+const UPLOAD_CHUNK_BASE64_MAX = Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4;
+
 /** Every call between the UI and the backend, declared once. */
 export const calls = {
   'app.info': call<AppInfo>()(empty, 'Version, host kind, default folder and native capabilities.'),
@@ -130,6 +134,30 @@ export const calls = {
   'document.importAsset': call<AssetInfo>()(
     z.strictObject({ path: filePath, file: filePath, name: assetPath.optional() }),
     'Import a media file into the document (streamed, stored once per content).',
+  ),
+  'document.uploadBegin': call<{ readonly upload: string; readonly name: string }>()(
+    z.strictObject({
+      path: filePath,
+      fileName: z.string().min(1).max(255),
+      size: z.number().int().min(0),
+    }),
+    'Start sending a media file from the browser in chunks; answers the upload id and the asset name it will get.',
+  ),
+  'document.uploadChunk': call<{ readonly received: number }>()(
+    z.strictObject({
+      upload: z.string().min(1).max(100),
+      /** Base64 of at most 512 KiB, so a request stays under the web host's 1 MiB limit. */
+      data: z.string().max(UPLOAD_CHUNK_BASE64_MAX, { error: 'must be at most 512 KiB of data' }),
+    }),
+    'Append the next chunk (base64) of an upload.',
+  ),
+  'document.uploadFinish': call<AssetInfo>()(
+    z.strictObject({ upload: z.string().min(1).max(100) }),
+    'Import the uploaded file into the document (stored once per content).',
+  ),
+  'document.uploadCancel': call<null>()(
+    z.strictObject({ upload: z.string().min(1).max(100) }),
+    'Stop an upload; nothing is imported.',
   ),
   'document.compact': call<{ readonly removedNames: readonly string[]; readonly bytesFreed: number }>()(
     z.strictObject({ path: filePath }),

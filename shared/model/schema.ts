@@ -61,7 +61,15 @@ export const block = z.discriminatedUnion(
   'type',
   [
     z.strictObject({ type: z.literal('text'), id, html }),
-    z.strictObject({ type: z.literal('image'), id, src: assetPath, alt: text(1000), caption: text(1000).optional() }),
+    z.strictObject({
+      type: z.literal('image'),
+      id,
+      src: assetPath,
+      alt: text(1000),
+      caption: text(1000).optional(),
+      /** Marked by the designer as adding nothing a screen reader should say (then `alt` stays empty). */
+      decorative: z.boolean().optional(),
+    }),
     z.strictObject({
       type: z.literal('video'),
       id,
@@ -277,6 +285,16 @@ export const course = z.strictObject({
       /** Roles the course knows; rules and audiences may only name these. */
       roles: z.array(id).default([]),
       departments: z.array(id).default([]),
+      /** How the player looks: the organisation's accent colour and logo. */
+      branding: z
+        .strictObject({
+          accent: z
+            .string()
+            .regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour like #2d72d2' })
+            .optional(),
+          logo: assetPath.optional(),
+        })
+        .optional(),
     })
     .default({ passingScore: 0.8, roles: [], departments: [] }),
   competencies: z.array(competency).default([]),

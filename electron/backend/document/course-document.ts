@@ -470,7 +470,7 @@ export class CourseDocument {
   }
 }
 
-/** Every `assets/…` path the course's blocks refer to (one walker with verify and export). */
+/** Every `assets/…` path the course's blocks and settings (the player's logo) refer to (one walker with verify and export). */
 export function referencedAssetNames(course: Course): Set<string> {
   return new Set(mediaReferences(course).map((ref) => ref.name));
 }

@@ -1,0 +1,57 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/** A 1×1 PNG, a few bytes standing in for a video and a WebVTT file: what a designer imports. */
+export function mediaFiles(dir: string) {
+  const folder = join(dir, 'media');
+  mkdirSync(folder, { recursive: true });
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const files = {
+    image: join(folder, 'approval-flow.png'),
+    video: join(folder, 'walkthrough.mp4'),
+    captions: join(folder, 'walkthrough.en.vtt'),
+  };
+  writeFileSync(files.image, png);
+  writeFileSync(files.video, Buffer.alloc(700 * 1024, 7));
+  writeFileSync(files.captions, 'WEBVTT\n\n00:00.000 --> 00:02.000\nApprove before you order.\n');
+  return files;
+}
+
+export async function createCourse(page: Page, title: string) {
+  await page.getByRole('button', { name: 'New course' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New course' });
+  await dialog.getByLabel('Title').fill(title);
+  await dialog.getByRole('button', { name: 'Create course' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+/** Shows an item the way the navigator does: the selection lives in the URL hash. */
+export async function show(page: Page, sel: string) {
+  await page.evaluate((param) => {
+    const params = new URLSearchParams(window.location.hash.slice(1));
+    params.set('sel', param);
+    window.location.hash = params.toString();
+  }, sel);
+}
+
+/** Serious and critical axe violations on the editor, in light and dark. */
+export async function expectAccessible(page: Page) {
+  for (const theme of ['light', 'dark'] as const) {
+    await page.evaluate((t) => window.localStorage.setItem('tailor.theme', t), theme);
+    await page.reload();
+    await expect(page.locator('.course-editor .editor')).toBeVisible();
+    const results = await new AxeBuilder({ page }).include('.course-editor').analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      bad.map((v) => `${theme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      `axe on ${theme}`,
+    ).toEqual([]);
+  }
+  await page.evaluate(() => window.localStorage.setItem('tailor.theme', 'light'));
+}
