@@ -43,6 +43,9 @@ const msg = {
 const nodeBuiltinPaths = (message) => NODE_BUILTINS.map((name) => ({ name, message }));
 const nodeProtocol = (message) => ({ regex: '^node:', message });
 
+/** The studio's editor and graph libraries: renderer/studio only, never shared/ or the player's small bundle. */
+const STUDIO_UI_LIBRARIES = ['^@codemirror/', '^@lezer/', '^@xyflow/', '^@dagrejs/'];
+
 /** no-restricted-imports for one layer: bare module names plus regexes over the import path. */
 const restrict = (names, regexes, message) => ({
   'no-restricted-imports': [
@@ -82,7 +85,14 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: restrict(
       ['electron', 'better-sqlite3', 'react', 'react-dom', ...nodeBuiltinPaths(msg.shared)],
-      ['^@blueprintjs/', '^react', nodeProtocol(msg.shared), '(^|/)electron(/|$)', '(^|/)renderer(/|$)'],
+      [
+        '^@blueprintjs/',
+        '^react',
+        ...STUDIO_UI_LIBRARIES,
+        nodeProtocol(msg.shared),
+        '(^|/)electron(/|$)',
+        '(^|/)renderer(/|$)',
+      ],
       msg.shared,
     ),
   },
@@ -105,7 +115,7 @@ export default tseslint.config(
     ignores: TESTS,
     rules: restrict(
       ['electron', 'better-sqlite3', ...nodeBuiltinPaths(msg.player)],
-      [nodeProtocol(msg.player), '(^|/)electron(/|$)', '(^|/)studio(/|$)', '^@blueprintjs/'],
+      [nodeProtocol(msg.player), '(^|/)electron(/|$)', '(^|/)studio(/|$)', '^@blueprintjs/', ...STUDIO_UI_LIBRARIES],
       msg.player,
     ),
   },

@@ -1,3 +1,4 @@
+import { lezer } from '@lezer/generator/rollup';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -5,7 +6,9 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'renderer/studio',
   base: './',
-  plugins: [react()],
+  // lezer(): the rule language's grammar (*.grammar) becomes a parser module at build time.
+  plugins: [react(), lezer()],
+  worker: { format: 'es' },
   build: {
     outDir: '../../out/studio',
     emptyOutDir: true,
