@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 const EXAMPLE = fileURLToPath(new URL('../../resources/examples/purchase-approvals', import.meta.url));
@@ -123,4 +124,123 @@ test('accepting the completion fixes a misspelt name, and undo and redo cover th
   await expect(condition).toHaveText('mastery(policy) >= proficient');
   await page.keyboard.press('Control+Shift+z');
   await expect(condition).toHaveText('mastery(policy) >= expert');
+});
+
+/** Where an element is once the flow has stopped fitting itself into view. */
+async function settledBox(
+  page: Page,
+  locator: Locator,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  let previous = '';
+  for (;;) {
+    const box = (await locator.boundingBox())!;
+    const key = JSON.stringify(box);
+    if (key === previous) return box;
+    previous = key;
+    await page.waitForTimeout(250);
+  }
+}
+
+async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    const toggle = page.getByRole('button', { name: theme === 'dark' ? 'Use the dark theme' : 'Use the light theme' });
+    if (await toggle.isVisible()) await toggle.click();
+    const results = await new AxeBuilder({ page }).include('.personalization').analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      serious.map((v) => `${theme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      theme,
+    ).toEqual([]);
+  }
+}
+
+test('the coverage matrix shows who tests out of what and why, and a new persona adds a column', async ({
+  page,
+  host,
+}) => {
+  const path = await importExample(host.url);
+  await open(page, host.url, path, 'personas');
+  const matrix = page.getByRole('table');
+  await expect(matrix.getByRole('columnheader')).toHaveCount(5);
+  const policyRow = matrix
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: 'Why the approvals policy exists' }) });
+  // Columns after the module name: Nadia, Victor, Ben, Rosa.
+  const victor = policyRow.getByRole('cell').nth(1);
+  await expect(victor).toContainText('Tested out');
+  await victor.getByText('Tested out').focus();
+  await expect(page.locator('.bp6-tooltip')).toHaveText(
+    'Your placement answers show you already know why the policy exists.',
+  );
+  await expectNoSeriousAxeViolations(page);
+
+  await page.getByRole('button', { name: 'Add persona' }).first().click();
+  await expect(matrix.getByRole('columnheader', { name: /New requester/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Persona New requester' })).toBeVisible();
+  await reload(page);
+  await expect(matrix.getByRole('columnheader', { name: /New requester/ })).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(matrix.getByRole('columnheader', { name: /New requester/ })).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(matrix.getByRole('columnheader', { name: /New requester/ })).toBeVisible();
+});
+
+test('the flow shows every question and the end; a dragged connection adds a branch; a planted question is flagged', async ({
+  page,
+  host,
+}) => {
+  const path = await importExample(host.url);
+  await open(page, host.url, path, 'placement');
+  const flow = page.getByRole('region', { name: 'Placement flow' });
+  const nodes = flow.locator('.react-flow__node');
+  await expect(nodes).toHaveCount(10);
+  for (const id of ['policy-1', 'policy-easy', 'policy-hard', 'thresholds-1', 'self-negotiation'])
+    await expect(flow.locator(`.react-flow__node[data-id="${id}"]`)).toHaveAttribute(
+      'aria-label',
+      new RegExp(`^Question ${id} `),
+    );
+  await expect(flow.locator('.react-flow__node[data-id="end"]')).toContainText('End of the test');
+  await expect(flow.locator('.react-flow__edge')).toHaveCount(13);
+  await expect(flow.getByText('misses(policy) >= 2')).toBeVisible();
+
+  // Connect policy-hard to vendors-1 by dragging between their handles, then keep the suggested condition.
+  await flow.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const from = await settledBox(
+    page,
+    flow.locator('.react-flow__node[data-id="policy-hard"] .react-flow__handle.source'),
+  );
+  const to = await settledBox(page, flow.locator('.react-flow__node[data-id="vendors-1"] .react-flow__handle.target'));
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.up();
+  const dialog = page.getByRole('dialog', { name: 'Branch from policy-hard' });
+  await expect(dialog.getByRole('combobox', { name: 'Go to' })).toHaveValue('vendors-1');
+  await dialog.getByRole('button', { name: 'Add branch' }).click();
+  await expect(flow.locator('.react-flow__edge')).toHaveCount(14);
+  await expect(page.getByRole('combobox', { name: 'Where branch 1 after policy-hard goes' })).toHaveValue('vendors-1');
+
+  // A question added with nothing leading to it is flagged in the flow and listed in the findings.
+  await page.getByRole('combobox', { name: 'Question to add to the test' }).selectOption('p-thr-3');
+  await page.getByRole('button', { name: 'Add to the test' }).click();
+  const planted = flow.locator('.react-flow__node[data-id="p-thr-3"]');
+  await expect(planted).toContainText('never reached');
+  const finding = page
+    .getByRole('list', { name: 'Findings' })
+    .getByRole('button', { name: 'Question p-thr-3 in the placement test' });
+  await expect(finding).toBeVisible();
+  await finding.click();
+  await expect(page.getByRole('heading', { name: /p-thr-3/, level: 4 })).toBeFocused();
+
+  await expectNoSeriousAxeViolations(page);
+
+  await reload(page);
+  await expect(nodes).toHaveCount(11);
+  await expect(flow.locator('.react-flow__edge')).toHaveCount(15);
+  await page.keyboard.press('Control+z');
+  await expect(nodes).toHaveCount(10);
+  await page.keyboard.press('Control+z');
+  await expect(flow.locator('.react-flow__edge')).toHaveCount(13);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(flow.locator('.react-flow__edge')).toHaveCount(14);
 });

@@ -3,6 +3,8 @@ import { AnalysisView } from '../analysis/AnalysisView';
 import { useAnalysis } from '../analysis/use-analysis';
 import type { EditorContext } from '../editors/editor-context';
 import type { Selection } from '../workspace/selection';
+import { PersonasEditor } from './personas/PersonasEditor';
+import { PlacementEditor } from './placement/PlacementEditor';
 import { RulesEditor } from './rules/RulesEditor';
 import './personalization.css';
 
@@ -34,8 +36,13 @@ function PersonalizationWorkbench(props: { selection: PersonalizationSelection; 
             selectedRule={selection.kind === 'rule' ? selection.id : undefined}
           />
         );
-      default:
-        return null;
+      case 'placement':
+        return <PlacementEditor context={context} analysis={analysis} />;
+      case 'personas':
+      case 'persona':
+        return (
+          <PersonasEditor context={context} selectedPersona={selection.kind === 'persona' ? selection.id : undefined} />
+        );
     }
   })();
   return (
