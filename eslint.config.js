@@ -43,6 +43,18 @@ const msg = {
 const nodeBuiltinPaths = (message) => NODE_BUILTINS.map((name) => ({ name, message }));
 const nodeProtocol = (message) => ({ regex: '^node:', message });
 
+/** The studio's editor and graph libraries: renderer/studio only, never shared/ or the player's small bundle. */
+const STUDIO_UI_LIBRARIES = [
+  '^@codemirror/',
+  '^@lezer/',
+  '^@xyflow/',
+  '^@dagrejs/',
+  '^@headless-tree/',
+  '^@tanstack/',
+  '^@tiptap/',
+  '^react-resizable-panels',
+];
+
 /** no-restricted-imports for one layer: bare module names plus regexes over the import path. */
 const restrict = (names, regexes, message) => ({
   'no-restricted-imports': [
@@ -84,9 +96,8 @@ export default tseslint.config(
       ['electron', 'better-sqlite3', 'react', 'react-dom', ...nodeBuiltinPaths(msg.shared)],
       [
         '^@blueprintjs/',
-        '^@headless-tree/',
-        '^@tanstack/',
         '^react',
+        ...STUDIO_UI_LIBRARIES,
         nodeProtocol(msg.shared),
         '(^|/)electron(/|$)',
         '(^|/)renderer(/|$)',
@@ -113,15 +124,7 @@ export default tseslint.config(
     ignores: TESTS,
     rules: restrict(
       ['electron', 'better-sqlite3', ...nodeBuiltinPaths(msg.player)],
-      [
-        nodeProtocol(msg.player),
-        '(^|/)electron(/|$)',
-        '(^|/)studio(/|$)',
-        '^@blueprintjs/',
-        '^@headless-tree/',
-        '^@tanstack/',
-        '^react-resizable-panels',
-      ],
+      [nodeProtocol(msg.player), '(^|/)electron(/|$)', '(^|/)studio(/|$)', '^@blueprintjs/', ...STUDIO_UI_LIBRARIES],
       msg.player,
     ),
   },

@@ -1,3 +1,4 @@
+import { lezer } from '@lezer/generator/rollup';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { STUDIO_CSP } from './shared/security/csp.ts';
@@ -21,7 +22,9 @@ function studioCspMeta(): Plugin {
 export default defineConfig({
   root: 'renderer/studio',
   base: './',
-  plugins: [react(), studioCspMeta()],
+  // lezer(): the rule language's grammar (*.grammar) becomes a parser module at build time.
+  plugins: [react(), lezer(), studioCspMeta()],
+  worker: { format: 'es' },
   build: {
     outDir: '../../out/studio',
     emptyOutDir: true,

@@ -1,33 +1,54 @@
-import { useEffect, useState } from 'react';
-import { verifyCourse, type Finding, type TrackingBudget } from '../../../shared/analysis';
-import type { CourseProblem } from '../../../shared/engine/course-index';
+import { useEffect, useRef, useState } from 'react';
 import type { Course } from '../../../shared/model';
+import type { AnalysisRequest, AnalysisResponse } from './analysis.worker';
+import { PENDING_ANALYSIS, type StudioAnalysis } from './analyze';
 
-/** What the analysis says about the current snapshot; plain data, so it can cross a worker boundary. */
-export interface StudioAnalysis {
-  readonly status: 'pending' | 'ready';
-  /** Schema, reference and condition problems; when any exist the proof did not run. */
-  readonly problems: readonly CourseProblem[];
-  readonly findings: readonly Finding[];
-  readonly budget: TrackingBudget | null;
-}
+export type { CoverageCell, CoverageState, PersonaCoverage, RuleEffect, StudioAnalysis } from './analyze';
 
-const PENDING: StudioAnalysis = { status: 'pending', problems: [], findings: [], budget: null };
 const DEBOUNCE_MS = 300;
 
-/** The proof, budget and lint over the snapshot, re-run (debounced) after every change. */
-export function useAnalysis(course: Course): StudioAnalysis {
-  const [analysis, setAnalysis] = useState<StudioAnalysis>(PENDING);
+/**
+ * The proof, budget, lint, coverage and rule effects over the snapshot, re-run (debounced) in a
+ * Web Worker after every change, so typing never waits for it. At most one snapshot is in the
+ * worker at a time; the newest one waiting replaces any older one.
+ */
+export function useAnalysis(course: Course, enabled = true): StudioAnalysis {
+  const [analysis, setAnalysis] = useState<StudioAnalysis>(PENDING_ANALYSIS);
+  const worker = useRef<{ worker: Worker; busy: boolean; waiting: AnalysisRequest | null; seq: number } | null>(null);
+
   useEffect(() => {
+    if (!enabled) return;
+    const w = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
+    const state = { worker: w, busy: false, waiting: null as AnalysisRequest | null, seq: 0 };
+    worker.current = state;
+    w.addEventListener('message', (event: MessageEvent<AnalysisResponse>) => {
+      state.busy = false;
+      if (state.waiting) {
+        w.postMessage(state.waiting);
+        state.waiting = null;
+        state.busy = true;
+      } else if (event.data.seq === state.seq) setAnalysis(event.data.analysis);
+    });
+    return () => {
+      w.terminate();
+      worker.current = null;
+    };
+  }, [enabled]);
+
+  useEffect(() => {
+    if (!enabled) return;
     const timer = setTimeout(() => {
-      const report = verifyCourse(course);
-      setAnalysis(
-        report.usable
-          ? { status: 'ready', problems: [], findings: report.findings, budget: report.budget }
-          : { status: 'ready', problems: report.problems, findings: [], budget: null },
-      );
+      const state = worker.current;
+      if (!state) return;
+      const request: AnalysisRequest = { seq: ++state.seq, course };
+      if (state.busy) state.waiting = request;
+      else {
+        state.busy = true;
+        state.worker.postMessage(request);
+      }
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [course]);
+  }, [course, enabled]);
+
   return analysis;
 }

@@ -1,0 +1,183 @@
+import { Callout, Classes, H2, H3, HTMLTable, Intent, Tag, Tooltip } from '@blueprintjs/core';
+import { Error as ErrorIcon, WarningSign } from '@blueprintjs/icons';
+import type { ReactNode } from 'react';
+import type { Course } from '../../../shared/model';
+import type { EditorContext } from '../editors/editor-context';
+import { focusPlacementNode } from '../personalization/placement/focus-node';
+import { findingPlace } from './finding-place';
+import type { CoverageState, StudioAnalysis } from './use-analysis';
+
+const STATE_LABEL: Record<CoverageState, string> = {
+  taken: 'Takes',
+  'tested-out': 'Tested out',
+  recommended: 'Recommended',
+  optional: 'Optional',
+  'not-for-role': 'Not for this role',
+  choice: 'Picks one',
+};
+
+export interface AnalysisViewProps {
+  readonly analysis: StudioAnalysis;
+  readonly context: EditorContext;
+}
+
+function levelName(course: Course, competency: string, level: string): string {
+  return course.competencies.find((c) => c.id === competency)?.levels.find((l) => l.id === level)?.name ?? level;
+}
+
+/** The live proof: who gets which module and why, each persona's placement and time, saved-progress size, findings. */
+export function AnalysisView({ analysis, context }: AnalysisViewProps): ReactNode {
+  const { course } = context;
+  const open = (path: string) => {
+    const place = findingPlace(course, path);
+    if (place.placementNode) focusPlacementNode(place.placementNode);
+    context.select(place.selection);
+  };
+  const busy = analysis.status === 'pending';
+
+  return (
+    <section className="analysis-view" aria-labelledby="analysis-heading" aria-busy={busy}>
+      <H2 id="analysis-heading">Who gets what</H2>
+      {busy && <p className={Classes.TEXT_MUTED}>Checking every persona's path…</p>}
+      {analysis.problems.length > 0 && (
+        <Callout
+          intent={Intent.DANGER}
+          title="Fix these before the paths can be worked out"
+          className="analysis-problems"
+        >
+          <ul className="finding-list">
+            {analysis.problems.map((p, i) => (
+              <li key={i}>
+                <FindingLink label={findingPlace(course, p.path).label} onOpen={() => open(p.path)} />: {p.message}
+              </li>
+            ))}
+          </ul>
+        </Callout>
+      )}
+      {analysis.coverage.length > 0 && (
+        <div className="coverage-scroll" tabIndex={0} role="region" aria-label="Coverage: personas and modules">
+          <HTMLTable compact bordered className="coverage-matrix">
+            <caption className="visually-hidden">What each persona does with each module, and why</caption>
+            <thead>
+              <tr>
+                <th scope="col">Module</th>
+                {analysis.coverage.map((p) => (
+                  <th key={p.persona} scope="col">
+                    <span className="coverage-persona">{p.name}</span>
+                    <span className={`coverage-role ${Classes.TEXT_MUTED}`}>{p.role}</span>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {course.modules.map((m, mi) => (
+                <tr key={m.id}>
+                  <th scope="row">{m.title}</th>
+                  {analysis.coverage.map((p) => {
+                    const cell = p.cells[mi];
+                    if (!cell || cell.module !== m.id) return <td key={p.persona} />;
+                    const label = STATE_LABEL[cell.state];
+                    return (
+                      <td key={p.persona} className={`coverage-cell coverage-${cell.state}`}>
+                        <Tooltip content={cell.reason} placement="top" compact>
+                          <span className="coverage-chip" tabIndex={0}>
+                            {label}
+                            <span className="visually-hidden">: {cell.reason}</span>
+                          </span>
+                        </Tooltip>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">Placement</th>
+                {analysis.coverage.map((p) => (
+                  <td key={p.persona} className="coverage-outcome">
+                    {p.placement === 'unanswered' && (
+                      <Tag intent={Intent.WARNING} minimal>
+                        Stops: an answer is missing
+                      </Tag>
+                    )}
+                    {p.placement === 'cycle' && (
+                      <Tag intent={Intent.DANGER} minimal>
+                        Goes round in circles
+                      </Tag>
+                    )}
+                    <ul>
+                      {Object.entries(p.outcome).map(([c, level]) => (
+                        <li key={c}>
+                          {c}: {levelName(course, c, level)}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">Time</th>
+                {analysis.coverage.map((p) => (
+                  <td key={p.persona}>{p.minutes} min</td>
+                ))}
+              </tr>
+            </tfoot>
+          </HTMLTable>
+        </div>
+      )}
+
+      {analysis.budget && (
+        <>
+          <H3 className="analysis-subheading">Saved progress</H3>
+          <p>
+            At worst a learner's saved progress takes <strong>{analysis.budget.worstCaseChars.toLocaleString()}</strong>{' '}
+            characters.{' '}
+            <Tag minimal intent={analysis.budget.scorm12.fits ? Intent.SUCCESS : Intent.WARNING}>
+              SCORM 1.2 {analysis.budget.scorm12.fits ? 'fits' : 'too large'} (limit{' '}
+              {analysis.budget.scorm12.limit.toLocaleString()})
+            </Tag>{' '}
+            <Tag minimal intent={analysis.budget.scorm2004.fits ? Intent.SUCCESS : Intent.DANGER}>
+              SCORM 2004 {analysis.budget.scorm2004.fits ? 'fits' : 'too large'} (limit{' '}
+              {analysis.budget.scorm2004.limit.toLocaleString()})
+            </Tag>
+          </p>
+        </>
+      )}
+
+      {analysis.status === 'ready' && analysis.problems.length === 0 && (
+        <>
+          <H3 className="analysis-subheading">Findings</H3>
+          {analysis.findings.length === 0 ? (
+            <p className={Classes.TEXT_MUTED}>Every persona gets a valid path. Nothing to fix.</p>
+          ) : (
+            <ul className="finding-list" aria-label="Findings">
+              {analysis.findings.map((f, i) => (
+                <li key={i} className={`finding finding-${f.severity}`}>
+                  {f.severity === 'error' ? (
+                    <ErrorIcon className="finding-icon-error" title="Error" />
+                  ) : (
+                    <WarningSign className="finding-icon-warning" title="Warning" />
+                  )}
+                  <span>
+                    <FindingLink label={findingPlace(course, f.path).label} onOpen={() => open(f.path)} />
+                    {' — '}
+                    {f.message}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function FindingLink({ label, onOpen }: { label: string; onOpen: () => void }): ReactNode {
+  return (
+    <button type="button" className="finding-link" onClick={onOpen}>
+      {label}
+    </button>
+  );
+}

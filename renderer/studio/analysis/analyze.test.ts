@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { CourseInput } from '../../../shared/model';
+import { analyzeCourse } from './analyze';
+
+const example = (): CourseInput =>
+  JSON.parse(
+    readFileSync(new URL('../../../resources/examples/purchase-approvals/course.json', import.meta.url), 'utf8'),
+  ) as CourseInput;
+
+describe('the studio analysis', () => {
+  it('shows the veteran approver testing out of the policy module with the rule reason', () => {
+    const analysis = analyzeCourse(example());
+    const victor = analysis.coverage.find((c) => c.persona === 'victor')!;
+    const cell = victor.cells.find((c) => c.module === 'why-policy')!;
+    expect(cell.state).toBe('tested-out');
+    expect(cell.rule).toBe('skip-why-policy');
+    expect(cell.reason).toBe('Your placement answers show you already know why the policy exists.');
+  });
+
+  it('marks modules of another audience as not for the role and mandates as taken', () => {
+    const analysis = analyzeCourse(example());
+    const rosa = analysis.coverage.find((c) => c.persona === 'rosa')!;
+    expect(rosa.cells.find((c) => c.module === 'approver-desk')!.state).toBe('not-for-role');
+    const victor = analysis.coverage.find((c) => c.persona === 'victor')!;
+    expect(victor.cells.find((c) => c.module === 'thresholds')).toMatchObject({ state: 'taken' });
+    expect(victor.placement).toBe('end');
+    expect(victor.minutes).toBeGreaterThan(0);
+  });
+
+  it('says how many modules a rule changes for how many personas', () => {
+    const analysis = analyzeCourse(example());
+    const effect = analysis.ruleEffects['skip-why-policy']!;
+    expect(effect.changes.length).toBeGreaterThan(0);
+    expect(effect.summary).toBe(`Skips 1 module for ${effect.changes.length} of 4 personas.`);
+    expect(analysis.ruleEffects['require-thresholds-new-buyers']!.holdsFor).toEqual(['nadia']);
+  });
+
+  it('reports a rule that a mandate overrides as changing nothing', () => {
+    const course = example();
+    course.rules!.push({
+      id: 'skip-thresholds-approvers',
+      when: 'role == approver',
+      then: { kind: 'skip', modules: ['thresholds'] },
+      reason: 'Approvers know the thresholds.',
+    });
+    const effect = analyzeCourse(course).ruleEffects['skip-thresholds-approvers']!;
+    expect(effect.holdsFor).toEqual(['victor']);
+    expect(effect.changes).toEqual([]);
+    expect(effect.summary).toMatch(/changes nothing/);
+  });
+
+  it('returns the problems instead of a proof when a condition does not check', () => {
+    const course = example();
+    course.rules![0]!.when = 'mastery(polcy) >= proficient';
+    const analysis = analyzeCourse(course);
+    expect(analysis.problems.some((p) => p.path.startsWith('rules[0]') && /polcy/.test(p.message))).toBe(true);
+    expect(analysis.coverage).toEqual([]);
+  });
+
+  it('adds a column for a new persona', () => {
+    const course = example();
+    course.personas!.push({ id: 'pat', name: 'Pat, new requester', role: 'requester' });
+    const analysis = analyzeCourse(course);
+    expect(analysis.coverage.map((c) => c.persona)).toContain('pat');
+  });
+});

@@ -1,0 +1,180 @@
+import { verifyCourse, type Finding, type TrackingBudget } from '../../../shared/analysis';
+import {
+  decideModule,
+  factsFor,
+  firedRules,
+  personaState,
+  resolvePath,
+  type CourseIndex,
+  type CourseProblem,
+  type ModuleStatus,
+} from '../../../shared/engine';
+
+/** What a coverage cell says about one module for one persona, in the designer's words. */
+export type CoverageState = 'taken' | 'tested-out' | 'recommended' | 'optional' | 'not-for-role' | 'choice';
+
+export interface CoverageCell {
+  readonly module: string;
+  readonly state: CoverageState;
+  /** Why, as the learner would read it (the rule's reason, the mandate, the audience). */
+  readonly reason: string;
+  /** The rule that decided it, when one did. */
+  readonly rule?: string;
+}
+
+/** One persona's column: their placement outcome, minutes and a cell per module. */
+export interface PersonaCoverage {
+  readonly persona: string;
+  readonly name: string;
+  readonly role: string;
+  /** Competency → level reached (from the placement test or prior knowledge). */
+  readonly outcome: Readonly<Record<string, string>>;
+  /** How the persona's placement ended: finished, stopped at an unanswered question, looped, or no test. */
+  readonly placement: 'end' | 'unanswered' | 'cycle' | 'no-placement';
+  readonly minutes: number;
+  readonly cells: readonly CoverageCell[];
+}
+
+/** What one rule does to the personas, live: "skips 2 modules for 1 of 4 personas". */
+export interface RuleEffect {
+  readonly rule: string;
+  /** Personas for whom the condition holds. */
+  readonly holdsFor: readonly string[];
+  /** Personas whose path the rule actually changes (a mandate can override it). */
+  readonly changes: readonly string[];
+  /** Modules whose status the rule changes, for anyone. */
+  readonly modules: readonly string[];
+  readonly summary: string;
+}
+
+/** What the analysis says about the current snapshot; plain data, so it can cross a worker boundary. */
+export interface StudioAnalysis {
+  readonly status: 'pending' | 'ready';
+  /** Schema, reference and condition problems; when any exist the proof did not run. */
+  readonly problems: readonly CourseProblem[];
+  readonly findings: readonly Finding[];
+  readonly budget: TrackingBudget | null;
+  readonly coverage: readonly PersonaCoverage[];
+  readonly ruleEffects: Readonly<Record<string, RuleEffect>>;
+}
+
+export const PENDING_ANALYSIS: StudioAnalysis = {
+  status: 'pending',
+  problems: [],
+  findings: [],
+  budget: null,
+  coverage: [],
+  ruleEffects: {},
+};
+
+function cellState(status: ModuleStatus, recommended: boolean): CoverageState {
+  if (status === 'skipped') return 'tested-out';
+  if (status === 'excluded') return 'not-for-role';
+  if (status === 'choice') return 'choice';
+  if (recommended) return 'recommended';
+  return status === 'optional' ? 'optional' : 'taken';
+}
+
+/** Every persona's path through the course, as the player would resolve it. */
+export function coverageOf(index: CourseIndex): PersonaCoverage[] {
+  return index.course.personas.map((persona) => {
+    const { state, placement } = personaState(index, persona);
+    const path = resolvePath(index, state);
+    return {
+      persona: persona.id,
+      name: persona.name,
+      role: persona.role,
+      outcome: placement.mastery,
+      placement: placement.ended,
+      minutes: path.minutesLeft,
+      cells: path.modules.map((m) => {
+        const state = cellState(m.status, m.recommended);
+        // The reason that decided the cell: the last rule that acted, else the first reason.
+        const deciding =
+          [...m.reasons].reverse().find((r) => r.kind === 'rule' || r.kind === 'choice' || r.kind === 'mandatory') ??
+          m.reasons[0];
+        return {
+          module: m.id,
+          state,
+          reason: deciding?.text ?? '',
+          ...(deciding?.rule ? { rule: deciding.rule } : {}),
+        };
+      }),
+    };
+  });
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const VERBS: Record<string, string> = {
+  skip: 'skips',
+  require: 'requires',
+  recommend: 'recommends',
+  optional: 'makes optional',
+};
+
+/** For each rule: whom it holds for and what it changes, comparing each persona's modules with and without it. */
+export function ruleEffectsOf(index: CourseIndex): Record<string, RuleEffect> {
+  const { course } = index;
+  const people = course.personas.map((persona) => {
+    const { state } = personaState(index, persona);
+    return { persona, state, fired: firedRules(index, factsFor(index, state)) };
+  });
+  const total = people.length;
+  const effects: Record<string, RuleEffect> = {};
+  course.rules.forEach((rule, ri) => {
+    const holdsFor = people.filter((p) => p.fired[ri]).map((p) => p.persona.id);
+    const changes = new Set<string>();
+    const modules = new Set<string>();
+    const action = rule.then;
+    if (action.kind === 'offer-choice' || action.kind === 'offer-formats') {
+      holdsFor.forEach((p) => changes.add(p));
+      if (action.kind === 'offer-choice') action.modules.forEach((m) => modules.add(m));
+    } else {
+      for (const p of people) {
+        if (!p.fired[ri]) continue;
+        for (const id of action.modules) {
+          const mi = index.moduleIndex.get(id);
+          if (mi === undefined) continue;
+          const withRule = decideModule(index, mi, p.persona.role, (i) => p.fired[i] === true);
+          const without = decideModule(index, mi, p.persona.role, (i) => i !== ri && p.fired[i] === true);
+          if (withRule.status !== without.status || withRule.recommended !== without.recommended) {
+            changes.add(p.persona.id);
+            modules.add(id);
+          }
+        }
+      }
+    }
+    const of = `${changes.size} of ${plural(total, 'persona')}`;
+    let summary: string;
+    if (total === 0) summary = 'Add a persona to see what this rule does.';
+    else if (holdsFor.length === 0) summary = `Holds for none of the ${plural(total, 'persona')}.`;
+    else if (changes.size === 0)
+      summary = `Holds for ${holdsFor.length} of ${plural(total, 'persona')} but changes nothing: a mandate or another rule wins.`;
+    else if (action.kind === 'offer-choice')
+      summary = `Offers a choice of ${plural(action.modules.length, 'module')} to ${of}.`;
+    else if (action.kind === 'offer-formats') summary = `Offers ${action.formats.join(', ')} to ${of}.`;
+    else summary = `${VERBS[action.kind]} ${plural(modules.size, 'module')} for ${of}.`;
+    effects[rule.id] = {
+      rule: rule.id,
+      holdsFor,
+      changes: [...changes],
+      modules: [...modules],
+      summary: summary.charAt(0).toUpperCase() + summary.slice(1),
+    };
+  });
+  return effects;
+}
+
+/** The whole analysis of a snapshot: proof, budget, lint, coverage and rule effects. */
+export function analyzeCourse(course: unknown): StudioAnalysis {
+  const report = verifyCourse(course);
+  if (!report.usable) return { ...PENDING_ANALYSIS, status: 'ready', problems: report.problems };
+  return {
+    status: 'ready',
+    problems: [],
+    findings: report.findings,
+    budget: report.budget,
+    coverage: coverageOf(report.index),
+    ruleEffects: ruleEffectsOf(report.index),
+  };
+}

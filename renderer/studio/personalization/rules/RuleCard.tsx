@@ -1,0 +1,285 @@
+import { Button, Card, Checkbox, Classes, FormGroup, HTMLSelect, Intent, Tag, TextArea } from '@blueprintjs/core';
+import { SmallCross, Trash } from '@blueprintjs/icons';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { FORMATS, type Rule, type RuleAction } from '../../../../shared/model';
+import type { EditorContext } from '../../editors/editor-context';
+import type { RuleEffect } from '../../analysis/use-analysis';
+import { checkCondition, scopeFor } from '../conditions/check-condition';
+import { ConditionBuilder } from '../conditions/ConditionBuilder';
+import { ConditionEditor } from '../conditions/ConditionEditor';
+
+const ACTIONS: readonly { value: RuleAction['kind']; label: string }[] = [
+  { value: 'skip', label: 'Skip (tested out)' },
+  { value: 'require', label: 'Require' },
+  { value: 'recommend', label: 'Recommend' },
+  { value: 'optional', label: 'Make optional' },
+  { value: 'offer-choice', label: 'Offer a choice between' },
+  { value: 'offer-formats', label: 'Offer formats' },
+];
+
+/** The action after a change of kind, keeping the modules it named where the new kind takes modules. */
+function actionOfKind(kind: RuleAction['kind'], previous: RuleAction, firstModules: readonly string[]): RuleAction {
+  const modules = 'modules' in previous && previous.modules.length ? previous.modules : firstModules.slice(0, 1);
+  switch (kind) {
+    case 'offer-choice': {
+      const two = [...new Set([...modules, ...firstModules])].slice(0, Math.max(2, modules.length));
+      return { kind, modules: two, prompt: '' };
+    }
+    case 'offer-formats':
+      return { kind, lessons: [], formats: ['video', 'text'] };
+    default:
+      return { kind, modules: [...modules] };
+  }
+}
+
+export interface RuleCardProps {
+  readonly rule: Rule;
+  readonly context: EditorContext;
+  readonly effect: RuleEffect | undefined;
+  readonly selected: boolean;
+}
+
+/** One skip-ahead rule: when / then / which modules / the reason the learner reads, and its effect on the personas. */
+export function RuleCard({ rule, context, effect, selected }: RuleCardProps): ReactNode {
+  const { course, readOnly } = context;
+  const ids = useId();
+  const path = useMemo(() => ['rules', { id: rule.id }] as const, [rule.id]);
+  const [draft, setDraft] = useState(rule.when);
+  const applied = useRef(rule.when);
+  const card = useRef<HTMLDivElement>(null);
+
+  // Undo, redo or another window changed the condition: show the document's text again.
+  useEffect(() => {
+    if (rule.when !== applied.current) {
+      applied.current = rule.when;
+      setDraft(rule.when);
+    }
+  }, [rule.when]);
+
+  useEffect(() => {
+    if (selected) card.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+
+  const check = useMemo(() => checkCondition(draft, scopeFor(course, { context: 'rule' })), [draft, course]);
+
+  const changeCondition = (text: string) => {
+    setDraft(text);
+    // A condition that does not check stays a draft here; the document (and so the engine) keeps the last good one.
+    if (text === applied.current || !checkCondition(text, scopeFor(course, { context: 'rule' })).ok) return;
+    applied.current = text;
+    void context.apply({
+      op: { kind: 'set', path: [...path, 'when'], value: text },
+      label: `Change the condition of "${rule.id}"`,
+      merge: `rule-when-${rule.id}`,
+    });
+  };
+
+  const setAction = (then: RuleAction, label: string) =>
+    void context.apply({ op: { kind: 'set', path: [...path, 'then'], value: then }, label });
+
+  const action = rule.then;
+  const moduleTitle = (id: string) => course.modules.find((m) => m.id === id)?.title ?? id;
+  const statusId = `${ids}-status`;
+  const minimum = action.kind === 'offer-choice' ? 2 : 1;
+
+  return (
+    <Card
+      ref={card}
+      className={`rule-card${selected ? ' rule-card-selected' : ''}${check.ok ? '' : ' rule-card-draft'}`}
+      role="group"
+      aria-label={`Rule ${rule.id}`}
+    >
+      <div className="rule-card-header">
+        <h3 className="rule-card-title">{rule.id}</h3>
+        {!check.ok && (
+          <Tag intent={Intent.DANGER} minimal>
+            Draft: not used until fixed
+          </Tag>
+        )}
+        <span className="rule-card-spacer" />
+        <Button
+          variant="minimal"
+          icon={<Trash />}
+          aria-label={`Delete rule ${rule.id}`}
+          disabled={readOnly}
+          onClick={() =>
+            void context.apply({ op: { kind: 'remove', path: [...path] }, label: `Delete rule "${rule.id}"` })
+          }
+        />
+      </div>
+
+      <div className="rule-card-when">
+        <FormGroup label="When" className="rule-card-condition">
+          <div>
+            <ConditionEditor
+              value={draft}
+              course={course}
+              place={{ context: 'rule' }}
+              label={`Condition of rule ${rule.id}`}
+              readOnly={readOnly}
+              onChange={changeCondition}
+            />
+          </div>
+        </FormGroup>
+        <ConditionBuilder
+          ast={check.ok ? check.ast : check.ast}
+          course={course}
+          label={`Condition of rule ${rule.id}, as tests`}
+          readOnly={readOnly}
+          onChange={changeCondition}
+        />
+      </div>
+      <div id={statusId} className="rule-card-status" aria-live="polite">
+        {check.ok ? (
+          <span className={Classes.TEXT_MUTED}>{effect?.summary ?? 'Working out what this rule does…'}</span>
+        ) : (
+          <ul className="rule-card-errors">
+            {check.diagnostics.map((d, i) => (
+              <li key={i}>
+                {d.message} <span className={Classes.TEXT_MUTED}>(at character {d.from + 1})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+
+      <div className="rule-card-then">
+        <FormGroup label="Then" labelFor={`${ids}-action`}>
+          <HTMLSelect
+            id={`${ids}-action`}
+            value={action.kind}
+            disabled={readOnly}
+            options={ACTIONS}
+            onChange={(e) =>
+              setAction(
+                actionOfKind(
+                  e.currentTarget.value as RuleAction['kind'],
+                  action,
+                  course.modules.map((m) => m.id),
+                ),
+                `Change what "${rule.id}" does`,
+              )
+            }
+          />
+        </FormGroup>
+        {'modules' in action ? (
+          <FormGroup label="Modules" labelFor={`${ids}-add-module`} className="rule-card-targets">
+            <div className="rule-card-tags">
+              {action.modules.map((id) => (
+                <span key={id} className="rule-target">
+                  {moduleTitle(id)}
+                  {!readOnly && action.modules.length > minimum && (
+                    <Button
+                      variant="minimal"
+                      size="small"
+                      icon={<SmallCross />}
+                      aria-label={`Remove ${moduleTitle(id)} from rule ${rule.id}`}
+                      onClick={() =>
+                        setAction(
+                          { ...action, modules: action.modules.filter((m) => m !== id) },
+                          `Remove "${id}" from "${rule.id}"`,
+                        )
+                      }
+                    />
+                  )}
+                </span>
+              ))}
+              <HTMLSelect
+                id={`${ids}-add-module`}
+                aria-label={`Add a module to rule ${rule.id}`}
+                value=""
+                disabled={readOnly}
+                options={[
+                  { value: '', label: 'Add a module…' },
+                  ...course.modules
+                    .filter((m) => !action.modules.includes(m.id))
+                    .map((m) => ({ value: m.id, label: m.title })),
+                ]}
+                onChange={(e) => {
+                  const id = e.currentTarget.value;
+                  if (id) setAction({ ...action, modules: [...action.modules, id] }, `Add "${id}" to "${rule.id}"`);
+                }}
+              />
+            </div>
+          </FormGroup>
+        ) : (
+          <FormGroup label="Formats" className="rule-card-targets">
+            <div className="rule-card-tags">
+              {FORMATS.map((format) => (
+                <Checkbox
+                  key={format}
+                  inline
+                  label={format}
+                  checked={action.formats.includes(format)}
+                  disabled={readOnly || (action.formats.length === 1 && action.formats.includes(format))}
+                  onChange={(e) =>
+                    setAction(
+                      {
+                        ...action,
+                        formats: e.currentTarget.checked
+                          ? FORMATS.filter((f) => f === format || action.formats.includes(f))
+                          : action.formats.filter((f) => f !== format),
+                      },
+                      `Change the formats "${rule.id}" offers`,
+                    )
+                  }
+                />
+              ))}
+            </div>
+          </FormGroup>
+        )}
+      </div>
+
+      <FormGroup label="Reason shown to the learner" labelFor={`${ids}-reason`}>
+        <ReasonField
+          id={`${ids}-reason`}
+          value={rule.reason}
+          disabled={readOnly}
+          onCommit={(reason) =>
+            void context.apply({
+              op: { kind: 'set', path: [...path, 'reason'], value: reason },
+              label: `Change the reason of "${rule.id}"`,
+              merge: `rule-reason-${rule.id}`,
+            })
+          }
+        />
+      </FormGroup>
+    </Card>
+  );
+}
+
+/** The reason in the learner's words: an empty one is refused by the course, so it stays local until written. */
+function ReasonField(props: {
+  id: string;
+  value: string;
+  disabled: boolean;
+  onCommit: (value: string) => void;
+}): ReactNode {
+  const [text, setText] = useState(props.value);
+  const [shown, setShown] = useState(props.value);
+  // Undo or another window changed the reason: show the document's text (React's "derive from props" pattern).
+  if (props.value !== shown) {
+    setShown(props.value);
+    setText(props.value);
+  }
+  const empty = text.trim() === '';
+  return (
+    <>
+      <TextArea
+        id={props.id}
+        fill
+        autoResize
+        value={text}
+        disabled={props.disabled}
+        intent={empty ? Intent.DANGER : Intent.NONE}
+        aria-invalid={empty}
+        onChange={(e) => {
+          const next = e.currentTarget.value;
+          setText(next);
+          if (next.trim() !== '' && next.length <= 500) props.onCommit(next);
+        }}
+      />
+      {empty && <p className="field-error">Say why, in words the learner understands.</p>}
+    </>
+  );
+}

@@ -1,0 +1,246 @@
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const EXAMPLE = fileURLToPath(new URL('../../resources/examples/purchase-approvals', import.meta.url));
+
+/** Imports the procurement example through the contract, as the studio's Open dialog would. */
+async function importExample(hostUrl: string): Promise<string> {
+  const response = await fetch(new URL('api/call/document.importPortable', hostUrl), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ folder: EXAMPLE }),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: { path: string }; error?: { message: string } };
+  if (!result.ok || !result.value) throw new Error(`import failed: ${result.error?.message}`);
+  return result.value.path;
+}
+
+/**
+ * Serves the studio page with style-src stripped of 'unsafe-inline' (the studio's target CSP) and
+ * records every CSP violation the page reports.
+ */
+async function strictStyles(page: Page): Promise<void> {
+  await page.route(
+    (url) => url.pathname === '/' || url.pathname.endsWith('/index.html'),
+    async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      const csp = headers['content-security-policy'];
+      if (csp) headers['content-security-policy'] = csp.replace(/\s*'unsafe-inline'/g, '');
+      await route.fulfill({ response, headers });
+    },
+  );
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`),
+    );
+  });
+}
+
+/**
+ * Blocked style sheets: what CodeMirror's <style> tag would cause outside a shadow root. (Chromium's own
+ * contenteditable editing may try a style="" attribute when typing over a selection; CodeMirror redraws
+ * the line anyway, so style-src-attr reports are not counted.)
+ */
+const blockedStyleSheets = async (page: Page) =>
+  (await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).filter((v) =>
+    v.startsWith('style-src-elem'),
+  );
+
+// Opening a document and typing on a shared two-core machine can take a while; nothing here is timed.
+test.describe.configure({ timeout: 120_000 });
+
+async function reload(page: Page): Promise<void> {
+  await page.reload();
+  await expect(page.getByRole('progressbar', { name: 'Opening the course' })).toHaveCount(0, { timeout: 30_000 });
+}
+
+async function open(page: Page, hostUrl: string, path: string, sel: string): Promise<void> {
+  await page.goto(`${hostUrl}#course=${encodeURIComponent(path)}&sel=${sel}`);
+  await expect(page.getByRole('progressbar', { name: 'Opening the course' })).toHaveCount(0, { timeout: 30_000 });
+}
+
+test('a misspelt competency in a rule is underlined at the name and fixed by the completion', async ({
+  page,
+  host,
+}) => {
+  await strictStyles(page);
+  const path = await importExample(host.url);
+  await open(page, host.url, path, 'rule:skip-why-policy');
+  const rule = page.getByRole('group', { name: 'Rule skip-why-policy' });
+  const condition = rule.getByRole('textbox', { name: 'Condition of rule skip-why-policy' });
+  await expect(condition).toHaveText('mastery(policy) >= proficient');
+  await expect(rule.getByText(/^Skips 1 module for \d of 4 personas\.$/)).toBeVisible();
+
+  await condition.click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('mastery(polcy) >= proficient', { delay: 10 });
+  const underline = rule.locator('.cm-lintRange-error');
+  await expect(underline).toHaveText('polcy');
+  await expect(rule.getByText('Draft: not used until fixed')).toBeVisible();
+  await expect(
+    rule.getByRole('listitem').filter({ hasText: 'There is no competency "polcy". Did you mean "policy"?' }),
+  ).toBeVisible();
+
+  expect(await blockedStyleSheets(page)).toEqual([]);
+  // CodeMirror's own theme reached the page: the squiggle is its base theme's background image.
+  expect(await underline.evaluate((el) => getComputedStyle(el).backgroundImage)).toContain('url(');
+
+  // The document kept the last condition that checked: the engine never sees the broken one.
+  await reload(page);
+  await expect(condition).toHaveText('mastery(policy) >= proficient');
+});
+
+test('accepting the completion fixes a misspelt name, and undo and redo cover the edit after a reload', async ({
+  page,
+  host,
+}) => {
+  const path = await importExample(host.url);
+  await open(page, host.url, path, 'rule:skip-why-policy');
+  const rule = page.getByRole('group', { name: 'Rule skip-why-policy' });
+  const condition = rule.getByRole('textbox', { name: 'Condition of rule skip-why-policy' });
+  const underline = rule.locator('.cm-lintRange-error');
+  await condition.click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('mastery(polcy) >= expert', { delay: 10 });
+  await expect(underline).toHaveText('polcy');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 'mastery(polcy'.length; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Control+Space');
+  const completion = page.getByRole('listbox').getByRole('option', { name: /policy/ });
+  await expect(completion.first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(condition).toHaveText('mastery(policy) >= expert');
+  await expect(underline).toHaveCount(0);
+  await expect(rule.getByText('Draft: not used until fixed')).toHaveCount(0);
+
+  await reload(page);
+  await expect(condition).toHaveText('mastery(policy) >= expert');
+  await page.keyboard.press('Control+z');
+  await expect(condition).toHaveText('mastery(policy) >= proficient');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(condition).toHaveText('mastery(policy) >= expert');
+});
+
+/** Where an element is once the flow has stopped fitting itself into view. */
+async function settledBox(
+  page: Page,
+  locator: Locator,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  let previous = '';
+  for (;;) {
+    const box = (await locator.boundingBox())!;
+    const key = JSON.stringify(box);
+    if (key === previous) return box;
+    previous = key;
+    await page.waitForTimeout(250);
+  }
+}
+
+async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    const toggle = page.getByRole('button', { name: theme === 'dark' ? 'Use the dark theme' : 'Use the light theme' });
+    if (await toggle.isVisible()) await toggle.click();
+    const results = await new AxeBuilder({ page }).include('.personalization').analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      serious.map((v) => `${theme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      theme,
+    ).toEqual([]);
+  }
+}
+
+test('the coverage matrix shows who tests out of what and why, and a new persona adds a column', async ({
+  page,
+  host,
+}) => {
+  const path = await importExample(host.url);
+  await open(page, host.url, path, 'personas');
+  const matrix = page.getByRole('table');
+  await expect(matrix.getByRole('columnheader')).toHaveCount(5);
+  const policyRow = matrix
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: 'Why the approvals policy exists' }) });
+  // Columns after the module name: Nadia, Victor, Ben, Rosa.
+  const victor = policyRow.getByRole('cell').nth(1);
+  await expect(victor).toContainText('Tested out');
+  await victor.getByText('Tested out').focus();
+  await expect(page.locator('.bp6-tooltip')).toHaveText(
+    'Your placement answers show you already know why the policy exists.',
+  );
+  await expectNoSeriousAxeViolations(page);
+
+  await page.getByRole('button', { name: 'Add persona' }).first().click();
+  await expect(matrix.getByRole('columnheader', { name: /New requester/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Persona New requester' })).toBeVisible();
+  await reload(page);
+  await expect(matrix.getByRole('columnheader', { name: /New requester/ })).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(matrix.getByRole('columnheader', { name: /New requester/ })).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(matrix.getByRole('columnheader', { name: /New requester/ })).toBeVisible();
+});
+
+test('the flow shows every question and the end; a dragged connection adds a branch; a planted question is flagged', async ({
+  page,
+  host,
+}) => {
+  const path = await importExample(host.url);
+  await open(page, host.url, path, 'placement');
+  const flow = page.getByRole('region', { name: 'Placement flow' });
+  const nodes = flow.locator('.react-flow__node');
+  await expect(nodes).toHaveCount(10);
+  for (const id of ['policy-1', 'policy-easy', 'policy-hard', 'thresholds-1', 'self-negotiation'])
+    await expect(flow.locator(`.react-flow__node[data-id="${id}"]`)).toHaveAttribute(
+      'aria-label',
+      new RegExp(`^Question ${id} `),
+    );
+  await expect(flow.locator('.react-flow__node[data-id="end"]')).toContainText('End of the test');
+  await expect(flow.locator('.react-flow__edge')).toHaveCount(13);
+  await expect(flow.getByText('misses(policy) >= 2')).toBeVisible();
+
+  // Connect policy-hard to vendors-1 by dragging between their handles, then keep the suggested condition.
+  await flow.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const from = await settledBox(
+    page,
+    flow.locator('.react-flow__node[data-id="policy-hard"] .react-flow__handle.source'),
+  );
+  const to = await settledBox(page, flow.locator('.react-flow__node[data-id="vendors-1"] .react-flow__handle.target'));
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.up();
+  const dialog = page.getByRole('dialog', { name: 'Branch from policy-hard' });
+  await expect(dialog.getByRole('combobox', { name: 'Go to' })).toHaveValue('vendors-1');
+  await dialog.getByRole('button', { name: 'Add branch' }).click();
+  await expect(flow.locator('.react-flow__edge')).toHaveCount(14);
+  await expect(page.getByRole('combobox', { name: 'Where branch 1 after policy-hard goes' })).toHaveValue('vendors-1');
+
+  // A question added with nothing leading to it is flagged in the flow and listed in the findings.
+  await page.getByRole('combobox', { name: 'Question to add to the test' }).selectOption('p-thr-3');
+  await page.getByRole('button', { name: 'Add to the test' }).click();
+  const planted = flow.locator('.react-flow__node[data-id="p-thr-3"]');
+  await expect(planted).toContainText('never reached');
+  const finding = page
+    .getByRole('list', { name: 'Findings' })
+    .getByRole('button', { name: 'Question p-thr-3 in the placement test' });
+  await expect(finding).toBeVisible();
+  await finding.click();
+  await expect(page.getByRole('heading', { name: /p-thr-3/, level: 4 })).toBeFocused();
+
+  await expectNoSeriousAxeViolations(page);
+
+  await reload(page);
+  await expect(nodes).toHaveCount(11);
+  await expect(flow.locator('.react-flow__edge')).toHaveCount(15);
+  await page.keyboard.press('Control+z');
+  await expect(nodes).toHaveCount(10);
+  await page.keyboard.press('Control+z');
+  await expect(flow.locator('.react-flow__edge')).toHaveCount(13);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(flow.locator('.react-flow__edge')).toHaveCount(14);
+});
