@@ -25,7 +25,8 @@ export function mediaReferences(course: Pick<Course, 'modules'> & Partial<Pick<C
 /** One error per reference to a media file the course does not hold, at the reference's JSON path. */
 export function missingMediaFindings(
   course: Pick<Course, 'modules'> & Partial<Pick<Course, 'settings'>>,
-  present: Iterable<string>): Finding[] {
+  present: Iterable<string>,
+): Finding[] {
   const have = new Set(present);
   return mediaReferences(course)
     .filter((ref) => !have.has(ref.name))

@@ -198,14 +198,16 @@ export class CourseDocument {
     }
     if (patches.length === 0) return this.#result([]);
     const previous = this.#course;
+    let written: ItemPositions = new Map();
     this.#transaction(() => {
-      persistDiff(this.db, previous, course);
+      written = persistDiff(this.db, previous, course, this.#positions);
       this.db.prepare('DELETE FROM history WHERE undone = 1').run();
       this.db
         .prepare('INSERT INTO history (label, redo, undo, merge_key, at) VALUES (?, ?, ?, NULL, ?)')
         .run(label, JSON.stringify(patches), JSON.stringify(inverse), this.#now());
       this.db.prepare('DELETE FROM history WHERE seq <= (SELECT max(seq) FROM history) - ?').run(HISTORY_CAP);
     });
+    this.#keepPositions(written);
     this.#course = course;
     return this.#result(patches);
   }

@@ -85,7 +85,7 @@ export async function smokeRun(
           const shownSkipped = await page.locator('.module-skipped h2').allTextContents();
           await page.getByRole('button', { name: 'Save and exit' }).click();
           await page.getByRole('heading', { name: 'Progress saved' }).waitFor();
-          const saved = await page.evaluate((key) => localStorage.getItem(key), `tailor:${index.course.id}`);
+          const saved = await page.evaluate((key) => localStorage.getItem(key), `tailor:${index.course.id}:local`);
           const record = decodeLearnerRecord(
             index,
             (JSON.parse(saved ?? '{}') as { suspendData?: string }).suspendData ?? '',

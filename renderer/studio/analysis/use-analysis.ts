@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import type { Course } from '../../../shared/model';
 import type { AnalysisRequest, AnalysisResponse } from './analysis.worker';
 import { PENDING_ANALYSIS, type StudioAnalysis } from './analyze';
@@ -51,4 +51,12 @@ export function useAnalysis(course: Course, enabled = true): StudioAnalysis {
   }, [course, enabled]);
 
   return analysis;
+}
+
+/** The workspace's one analysis (one worker), for every view that shows it: problems, rules, placement, coverage. */
+export const AnalysisContext = createContext<StudioAnalysis>(PENDING_ANALYSIS);
+
+/** The analysis the workspace runs over the open course. */
+export function useStudioAnalysis(): StudioAnalysis {
+  return useContext(AnalysisContext);
 }

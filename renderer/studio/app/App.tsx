@@ -1,4 +1,13 @@
-import { Alignment, Button, Navbar, NavbarDivider, NavbarGroup, NavbarHeading } from '@blueprintjs/core';
+import {
+  Alignment,
+  Button,
+  Callout,
+  Intent,
+  Navbar,
+  NavbarDivider,
+  NavbarGroup,
+  NavbarHeading,
+} from '@blueprintjs/core';
 import { ArrowLeft, Flash, Moon } from '@blueprintjs/icons';
 import { useCallback, useEffect, useState } from 'react';
 import type { CourseSummary } from '../../../shared/contract';
@@ -17,6 +26,7 @@ export function App() {
   const { theme, toggleTheme } = useTheme();
   const [course, setCourse] = useState<CourseSummary | null>(null);
   const [restoring, setRestoring] = useState(() => pathFromHash() !== null);
+  const [openFailed, setOpenFailed] = useState<string | null>(null);
 
   const show = useCallback((next: CourseSummary | null) => {
     setCourse(next);
@@ -33,6 +43,20 @@ export function App() {
       setRestoring(false);
     });
   }, [client, show]);
+
+  // The desktop shell hands over documents the OS opened with Tailor (double-click, a second launch).
+  useEffect(
+    () =>
+      client.subscribe('app.openDocument', ({ path }) => {
+        void client.invoke('course.open', { path }).then((result) => {
+          if (result.ok) {
+            setOpenFailed(null);
+            show(result.value);
+          } else setOpenFailed(result.error.message);
+        });
+      }),
+    [client, show],
+  );
 
   useEffect(() => {
     document.title = course ? `${course.title} — Tailor` : 'Tailor';
@@ -59,6 +83,12 @@ export function App() {
           </NavbarGroup>
         </Navbar>
       </header>
+      {openFailed && (
+        <Callout intent={Intent.DANGER} title="That course could not be opened" role="alert" className="app-notice">
+          {openFailed}
+          <Button variant="minimal" text="Dismiss" onClick={() => setOpenFailed(null)} />
+        </Callout>
+      )}
       {restoring ? null : course ? <CourseScreen course={course} /> : <WelcomeScreen onOpen={show} />}
     </div>
   );

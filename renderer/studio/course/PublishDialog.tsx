@@ -30,7 +30,7 @@ type ProfileKey = keyof typeof PROFILE_LABELS;
 
 /** A problem the designer should see before publishing, with where it is in their words. */
 export interface PublishProblem {
-  readonly severity: 'error' | 'warning';
+  readonly severity: 'error' | 'warning' | 'info';
   readonly path: string;
   readonly message: string;
   readonly where: string;
@@ -58,6 +58,8 @@ export function PublishDialog({ isOpen, path, title, problems = [], onOpenProble
   const [progress, setProgress] = useState(0);
   const [error, setError] = useState<ContractError | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // The file at `out` exists: the designer decides whether to replace it.
+  const [confirmReplace, setConfirmReplace] = useState(false);
 
   useEffect(() => {
     if (!job) return;
@@ -66,17 +68,20 @@ export function PublishDialog({ isOpen, path, title, problems = [], onOpenProble
     });
   }, [client, job]);
 
-  async function publish() {
+  async function publish(replace = false) {
     const id = crypto.randomUUID();
     setJob(id);
     setProgress(0);
     setError(null);
     setDone(null);
-    const result = await client.invoke('document.exportScorm', { path, job: id, standard, profile, out });
+    setConfirmReplace(false);
+    const result = await client.invoke('document.exportScorm', { path, job: id, standard, profile, out, replace });
     setJob(null);
     if (result.ok) setDone(result.value.out);
+    else if (result.error.code === 'already-exists' && !replace) setConfirmReplace(true);
     else setError(result.error);
   }
+  const shown = problems.filter((p) => p.severity !== 'info');
 
   const busy = job !== null;
   return (
@@ -87,14 +92,23 @@ export function PublishDialog({ isOpen, path, title, problems = [], onOpenProble
             {error.message}
           </Callout>
         )}
-        {problems.length > 0 && !done && (
+        {confirmReplace && (
+          <Callout intent={Intent.WARNING} title="Replace the existing file?" role="alert">
+            <p>
+              <code>{out}</code> already exists. Replace it with the new package, or choose another name below.
+            </p>
+            <Button intent={Intent.WARNING} text="Replace" onClick={() => void publish(true)} />{' '}
+            <Button text="Keep it" onClick={() => setConfirmReplace(false)} />
+          </Callout>
+        )}
+        {shown.length > 0 && !done && (
           <Callout
-            intent={problems.some((p) => p.severity === 'error') ? Intent.DANGER : Intent.WARNING}
-            title={problems.length === 1 ? 'One thing to check first' : `${problems.length} things to check first`}
+            intent={shown.some((p) => p.severity === 'error') ? Intent.DANGER : Intent.WARNING}
+            title={shown.length === 1 ? 'One thing to check first' : `${shown.length} things to check first`}
             className="publish-problems"
           >
             <ul className="publish-problem-list">
-              {problems.slice(0, 8).map((problem, i) => (
+              {shown.slice(0, 8).map((problem, i) => (
                 <li key={`${problem.path}:${i}`}>
                   <button type="button" className="problem-link" onClick={() => onOpenProblem?.(problem.path)}>
                     <span>
@@ -105,7 +119,7 @@ export function PublishDialog({ isOpen, path, title, problems = [], onOpenProble
                 </li>
               ))}
             </ul>
-            {problems.length > 8 && <p>…and {problems.length - 8} more in the Problems panel.</p>}
+            {shown.length > 8 && <p>…and {shown.length - 8} more in the Problems panel.</p>}
           </Callout>
         )}
         {done && (
@@ -148,7 +162,15 @@ export function PublishDialog({ isOpen, path, title, problems = [], onOpenProble
           </HTMLSelect>
         </FormGroup>
         <FormGroup label="Save as" labelFor="publish-out">
-          <InputGroup id="publish-out" value={out} disabled={busy} onValueChange={setOut} />
+          <InputGroup
+            id="publish-out"
+            value={out}
+            disabled={busy}
+            onValueChange={(value) => {
+              setOut(value);
+              setConfirmReplace(false);
+            }}
+          />
         </FormGroup>
         {busy && <ProgressBar value={progress} intent={Intent.PRIMARY} aria-label="Publishing progress" />}
       </DialogBody>

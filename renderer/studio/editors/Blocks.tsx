@@ -14,7 +14,8 @@ import {
 } from '@blueprintjs/icons';
 import type { Block, Question } from '../../../shared/model';
 import type { Segment } from '../../../shared/ops';
-import { focusField, freshId, type Editing } from './editing';
+import { focusField } from '../workspace/focus-field';
+import { freshId, type Editing } from './editing';
 import { NamePicker, TextField } from './fields';
 import { ItemActions, moveKeys } from './ItemActions';
 import { MediaField } from './Media';

@@ -2,7 +2,8 @@ import { Button, Card, Classes, H2, H3, NonIdealState, Tag } from '@blueprintjs/
 import { ChevronLeft, Edit, Plus, Learning } from '@blueprintjs/icons';
 import type { Competency } from '../../../shared/model';
 import type { EditorContext } from './editor-context';
-import { focusField, freshId, useEditing } from './editing';
+import { focusField } from '../workspace/focus-field';
+import { freshId, useEditing } from './editing';
 import { NumberField, TextField } from './fields';
 import { ItemActions, moveKeys } from './ItemActions';
 import { competencyUses, usedBySentence } from './usage';

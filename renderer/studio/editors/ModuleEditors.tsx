@@ -2,7 +2,8 @@ import { Button, Card, Classes, H2, H3, NonIdealState, Tag } from '@blueprintjs/
 import { ChevronLeft, Document, Edit, Layers, Plus } from '@blueprintjs/icons';
 import { courseModule, type CourseModule, type Lesson } from '../../../shared/model';
 import type { EditorContext } from './editor-context';
-import { focusField, freshId, useEditing, type Editing } from './editing';
+import { focusField } from '../workspace/focus-field';
+import { freshId, useEditing, type Editing } from './editing';
 import { NamePicker, NamesPicker, NumberField, SwitchField, TextField, type Named } from './fields';
 import { ItemActions, moveKeys } from './ItemActions';
 

@@ -18,7 +18,8 @@ import { ChevronLeft, Edit, Help, Plus, Trash } from '@blueprintjs/icons';
 import { question as questionSchema, type Question } from '../../../shared/model';
 import type { Segment } from '../../../shared/ops';
 import type { EditorContext } from './editor-context';
-import { focusField, freshId, useEditing, type Editing } from './editing';
+import { focusField } from '../workspace/focus-field';
+import { freshId, useEditing, type Editing } from './editing';
 import { NamePicker, NamesPicker, NumberField, SwitchField, TextField } from './fields';
 import { ItemActions, moveKeys } from './ItemActions';
 import {

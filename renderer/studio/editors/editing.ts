@@ -138,16 +138,3 @@ export function freshId(base: string, taken: Iterable<string>): string {
   if (!used.has(stem)) return stem;
   for (let n = 2; ; n++) if (!used.has(`${stem}-${n}`)) return `${stem}-${n}`;
 }
-
-/** Moves focus to the field at a data-path once it is on screen (focus follows the action). */
-export function focusField(dataPath: string): void {
-  let frames = 0;
-  const attempt = () => {
-    const el = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(dataPath)}"]`);
-    if (el) {
-      el.focus();
-      if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.select();
-    } else if (frames++ < 30) requestAnimationFrame(attempt);
-  };
-  requestAnimationFrame(attempt);
-}

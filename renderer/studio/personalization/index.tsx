@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { AnalysisView } from '../analysis/AnalysisView';
-import { useAnalysis } from '../analysis/use-analysis';
+import { useStudioAnalysis } from '../analysis/use-analysis';
 import type { EditorContext } from '../editors/editor-context';
 import type { Selection } from '../workspace/selection';
 import { PersonasEditor } from './personas/PersonasEditor';
@@ -24,7 +24,7 @@ export function personalizationEditor(selection: Selection, context: EditorConte
 
 function PersonalizationWorkbench(props: { selection: PersonalizationSelection; context: EditorContext }): ReactNode {
   const { selection, context } = props;
-  const analysis = useAnalysis(context.course);
+  const analysis = useStudioAnalysis();
   const editor = (() => {
     switch (selection.kind) {
       case 'rules':

@@ -11,18 +11,27 @@ export interface ProblemsPanelProps {
 }
 
 interface Entry {
-  readonly severity: 'error' | 'warning';
+  readonly severity: 'error' | 'warning' | 'info';
   readonly path: string;
   readonly message: string;
 }
+
+/** Notes (what the designer said they meant) are listed quietly, after errors and warnings, and not counted. */
+const SEVERITY_ICON = {
+  error: { icon: 'error', intent: Intent.DANGER, title: 'Error' },
+  warning: { icon: 'warning-sign', intent: Intent.WARNING, title: 'Warning' },
+  info: { icon: 'info-sign', intent: Intent.NONE, title: 'Note' },
+} as const;
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Problems and proof findings, each a link to the place that fixes it (like VS Code's Problems panel). */
 export function ProblemsPanel({ course, analysis, onOpen }: ProblemsPanelProps) {
   const entries: Entry[] = [
     ...analysis.problems.map((p) => ({ severity: 'error' as const, path: p.path, message: p.message })),
     ...analysis.findings.map((f) => ({ severity: f.severity, path: f.path, message: f.message })),
-  ];
+  ].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const errors = entries.filter((e) => e.severity === 'error').length;
+  const counted = entries.filter((e) => e.severity !== 'info').length;
   return (
     <section className="problems" aria-labelledby="problems-heading">
       <header className="panel-header">
@@ -32,9 +41,9 @@ export function ProblemsPanel({ course, analysis, onOpen }: ProblemsPanelProps) 
         {analysis.status === 'pending' ? (
           <Spinner size={14} aria-label="Checking the course" />
         ) : (
-          entries.length > 0 && (
+          counted > 0 && (
             <Tag minimal round intent={errors ? Intent.DANGER : Intent.WARNING}>
-              {entries.length}
+              {counted}
             </Tag>
           )
         )}
@@ -55,12 +64,7 @@ export function ProblemsPanel({ course, analysis, onOpen }: ProblemsPanelProps) 
           {entries.map((entry, i) => (
             <li key={`${entry.path}:${i}`}>
               <button type="button" className="problem-link" onClick={() => onOpen(entry.path)}>
-                <Icon
-                  icon={entry.severity === 'error' ? 'error' : 'warning-sign'}
-                  intent={entry.severity === 'error' ? Intent.DANGER : Intent.WARNING}
-                  size={14}
-                  title={entry.severity === 'error' ? 'Error' : 'Warning'}
-                />
+                <Icon {...SEVERITY_ICON[entry.severity]} size={14} />
                 <span>
                   <span className="problem-message">{entry.message}</span>
                   <span className={`${Classes.TEXT_MUTED} problem-where`}>{describeLocation(course, entry.path)}</span>

@@ -20,7 +20,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState, type MouseEven
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import type { DocumentSnapshot } from '../../../shared/contract';
 import type { Edit } from '../../../shared/ops';
-import { useAnalysis } from '../analysis/use-analysis';
+import { AnalysisContext, useAnalysis } from '../analysis/use-analysis';
 import { useBackend } from '../app/backend-context';
 import { CommandPalette } from '../commands/CommandPalette';
 import { hotkeyLabel, type Command } from '../commands/registry';
@@ -286,7 +286,12 @@ export function Workspace({ doc, problem, apply, applyAll, undo, redo }: Workspa
         }
       />
     );
-  else editor = <SelectionEditor selection={selection} context={editorContext} />;
+  else
+    editor = (
+      <AnalysisContext.Provider value={analysis}>
+        <SelectionEditor selection={selection} context={editorContext} />
+      </AnalysisContext.Provider>
+    );
 
   return (
     <main className="workspace" aria-labelledby="course-title" onKeyDown={handleKeyDown} onKeyUp={handleKeyUp}>

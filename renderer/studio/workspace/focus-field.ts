@@ -1,8 +1,10 @@
 /**
- * Focuses the editor field marked `data-path="<path>"` once the editor has rendered it; falls back
- * to the editor panel itself so keyboard users land where the problem is.
+ * Focuses the editor field marked `data-path="<path>"` once the editor has rendered it (a text
+ * field's text is selected, ready to retype); falls back to `fallback` (e.g. the editor panel) so
+ * keyboard users land where the problem is. Focus follows the action: editors call it after adding
+ * or moving an item, the problems panel after opening one.
  */
-export function focusField(path: string, fallback: () => HTMLElement | null, timeoutMs = 1500): void {
+export function focusField(path: string, fallback?: () => HTMLElement | null, timeoutMs = 1500): void {
   const started = performance.now();
   const attempt = () => {
     const marked = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
@@ -12,11 +14,12 @@ export function focusField(path: string, fallback: () => HTMLElement | null, tim
         : marked;
     if (target) {
       target.focus();
+      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) target.select();
       target.scrollIntoView({ block: 'nearest' });
       return;
     }
     if (performance.now() - started < timeoutMs) requestAnimationFrame(attempt);
-    else fallback()?.focus();
+    else fallback?.()?.focus();
   };
   requestAnimationFrame(attempt);
 }
