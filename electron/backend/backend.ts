@@ -68,6 +68,12 @@ export function createBackend(options: BackendOptions): Backend {
       await platform.revealInFolder(library.resolvePath(path));
       return null;
     },
+    'platform.setMenu': (state) => {
+      if (!platform.setMenu)
+        throw new TailorError('unsupported', 'This host has no native menu; the studio shows its own menu bar.');
+      platform.setMenu(state);
+      return null;
+    },
     'library.list': () => ({ entries: library.list() }),
     'course.create': ({ title, folder }) => library.create(title, folder),
     'course.open': ({ path }) => library.open(path),

@@ -1,3 +1,4 @@
+import type { MenuState } from '../../shared/commands/menu';
 import type { PlatformCapabilities } from '../../shared/contract';
 
 /**
@@ -10,9 +11,10 @@ export interface Platform {
   pickFolder?(title: string | undefined): Promise<string | null>;
   pickDocument?(): Promise<string | null>;
   revealInFolder?(path: string): Promise<void>;
+  setMenu?(state: MenuState): void;
 }
 
 export const headlessPlatform = (host: Platform['host']): Platform => ({
   host,
-  capabilities: { pickFolder: false, pickDocument: false, revealInFolder: false },
+  capabilities: { pickFolder: false, pickDocument: false, revealInFolder: false, nativeMenu: false },
 });

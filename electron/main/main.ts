@@ -9,7 +9,7 @@ import { resolveUnderRoot } from '../backend/static-files';
 import { createInvokeHandler } from './ipc';
 import { documentsFromArgv } from './launch-args';
 import { electronNativeBindingPath } from './native-binding';
-import { electronPlatform } from './platform';
+import { electronPlatform, setNativeMenu } from './platform';
 import {
   mayNavigate,
   STUDIO_ENTRY_URL,
@@ -103,6 +103,14 @@ async function start(): Promise<void> {
   await app.whenReady();
   guardAllWebContents();
   serveStudio();
+  // Until the studio hands over its commands, the menu has the native roles (edit, zoom, about).
+  setNativeMenu({ commands: [], recent: [] }, () => mainWindow);
+  app.setAboutPanelOptions({
+    applicationName: 'Tailor',
+    applicationVersion: app.getVersion(),
+    version: `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
+    copyright: 'Copyright © 2026 Tailor',
+  });
 
   const dataDir = process.env.TAILOR_DATA_DIR ?? app.getPath('userData');
   const documentsDir = process.env.TAILOR_DOCUMENTS_DIR ?? join(app.getPath('documents'), 'Tailor');

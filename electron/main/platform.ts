@@ -1,11 +1,30 @@
-import { dialog, shell, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, shell, type BrowserWindow } from 'electron';
+import { IPC_EVENT_CHANNEL } from '../../shared/contract';
 import type { Platform } from '../backend/platform';
+import { nativeMenuTemplate, type MenuAction } from './menu';
+
+/** The native menu from the studio's commands; a click goes back to the window as an event. */
+export function setNativeMenu(
+  state: Parameters<NonNullable<Platform['setMenu']>>[0],
+  getWindow: () => BrowserWindow | null,
+): void {
+  const act = (action: MenuAction) => {
+    const contents = getWindow()?.webContents;
+    if (!contents) return;
+    if ('command' in action) contents.send(IPC_EVENT_CHANNEL, 'app.command', { id: action.command });
+    else {
+      app.addRecentDocument(action.open);
+      contents.send(IPC_EVENT_CHANNEL, 'app.openDocument', { path: action.open });
+    }
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(nativeMenuTemplate(state, process.platform, act)));
+}
 
 /** Native abilities for the backend, with Electron's dialogs and shell. */
 export function electronPlatform(getWindow: () => BrowserWindow | null): Platform {
   return {
     host: 'electron',
-    capabilities: { pickFolder: true, pickDocument: true, revealInFolder: true },
+    capabilities: { pickFolder: true, pickDocument: true, revealInFolder: true, nativeMenu: true },
     async pickFolder(title) {
       const window = getWindow();
       const options: Electron.OpenDialogOptions = {
@@ -27,6 +46,9 @@ export function electronPlatform(getWindow: () => BrowserWindow | null): Platfor
     },
     async revealInFolder(path) {
       shell.showItemInFolder(path);
+    },
+    setMenu(state) {
+      setNativeMenu(state, getWindow);
     },
   };
 }

@@ -1,9 +1,11 @@
+import type { MenuItemConstructorOptions } from 'electron';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../test/fixtures/temp-dir';
 import { documentsFromArgv } from './launch-args';
 import { placeOnDisplays, readWindowState, writeWindowState } from './window-state';
+import { nativeMenuTemplate } from './menu';
 
 describe('documents named at launch', () => {
   it('opens a double-clicked .tailor file and ignores the app and its flags', () => {
@@ -59,5 +61,44 @@ describe('window place across launches', () => {
     expect(readWindowState(file)).toEqual({ x: 1, y: 2, width: 900, height: 600, maximized: true });
     writeFileSync(file, '{"x": "left"');
     expect(readWindowState(file)).toBeNull();
+  });
+});
+
+describe('the native menu', () => {
+  const state = {
+    commands: [
+      {
+        id: 'course.publish',
+        label: 'Publish for an LMS…',
+        group: 'Course' as const,
+        hotkeys: ['mod+shift+p'],
+        enabled: true,
+      },
+      { id: 'edit.undo', label: 'Undo', group: 'Edit' as const, hotkeys: ['mod+z'], enabled: false },
+    ],
+    recent: [{ path: '/courses/safety.tailor', title: 'Shop-floor safety' }],
+  };
+
+  it('shows the accelerators of the studio hotkeys without registering them twice, and sends clicks to the studio', () => {
+    const actions: unknown[] = [];
+    const template = nativeMenuTemplate(state, 'linux', (action) => actions.push(action));
+    expect(template.map((menu) => menu.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
+    const file = template[0]!.submenu as MenuItemConstructorOptions[];
+    const publish = file.find((item) => item.id === 'course.publish')!;
+    expect(publish).toMatchObject({ accelerator: 'CmdOrCtrl+Shift+P', registerAccelerator: false, enabled: true });
+    (publish.click as () => void)();
+    const recent = (file.find((item) => item.label === 'Open Recent')!.submenu as MenuItemConstructorOptions[])[0]!;
+    (recent.click as () => void)();
+    expect(actions).toEqual([{ command: 'course.publish' }, { open: '/courses/safety.tailor' }]);
+    const edit = template[1]!.submenu as MenuItemConstructorOptions[];
+    expect(edit[0]).toMatchObject({ id: 'edit.undo', enabled: false });
+    expect(edit.map((item) => item.role).filter(Boolean)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
+  });
+
+  it('starts with the application menu on macOS and keeps Quit there', () => {
+    const template = nativeMenuTemplate(state, 'darwin', () => {});
+    expect(template[0]).toEqual({ role: 'appMenu' });
+    const file = template[1]!.submenu as MenuItemConstructorOptions[];
+    expect(file.some((item) => item.role === 'quit')).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import { createClient } from '../../shared/contract';
 import { App } from './app/App';
 import { BackendProvider } from './app/backend-context';
 import { pickTransport } from './app/transports';
+import { MenuProvider } from './commands/menu-hub';
 
 async function boot(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
@@ -26,7 +27,9 @@ async function boot(): Promise<void> {
     <StrictMode>
       <BlueprintProvider hotkeysProviderDialogProps={{ title: 'Keyboard shortcuts' }}>
         <BackendProvider value={{ client, info: info.value }}>
-          <App />
+          <MenuProvider>
+            <App />
+          </MenuProvider>
         </BackendProvider>
       </BlueprintProvider>
     </StrictMode>,

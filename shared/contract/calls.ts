@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Course } from '../model';
 import { assetPath } from '../model';
 import { edit, type Patch } from '../ops';
+import { MENU_GROUPS } from '../commands/menu';
 import { PROFILES, STANDARDS } from '../scorm/plan';
 import { courseTitle, filePath } from './schemas';
 
@@ -13,6 +14,8 @@ export interface PlatformCapabilities {
   readonly pickDocument: boolean;
   /** The host can show a file in the system's file manager. */
   readonly revealInFolder: boolean;
+  /** The host draws the application menu natively (Electron); otherwise the studio shows its own menu bar. */
+  readonly nativeMenu: boolean;
 }
 
 export interface AppInfo {
@@ -103,6 +106,23 @@ export const calls = {
   'platform.revealInFolder': call<null>()(
     z.strictObject({ path: filePath }),
     'Show a file in the system file manager.',
+  ),
+  'platform.setMenu': call<null>()(
+    z.strictObject({
+      commands: z
+        .array(
+          z.strictObject({
+            id: z.string().min(1).max(100),
+            label: z.string().min(1).max(200),
+            group: z.enum(MENU_GROUPS),
+            hotkeys: z.array(z.string().min(1).max(40)).max(4).optional(),
+            enabled: z.boolean(),
+          }),
+        )
+        .max(200),
+      recent: z.array(z.strictObject({ path: filePath, title: z.string().max(500) })).max(20),
+    }),
+    "Show the studio's commands (and recent courses) in the native application menu.",
   ),
   'library.list': call<{ readonly entries: readonly LibraryEntry[] }>()(
     empty,

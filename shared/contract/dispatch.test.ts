@@ -10,7 +10,7 @@ const info: AppInfo = {
   version: '0.0.0',
   host: 'test',
   documentsDir: '/courses',
-  capabilities: { pickFolder: false, pickDocument: false, revealInFolder: false },
+  capabilities: { pickFolder: false, pickDocument: false, revealInFolder: false, nativeMenu: false },
 };
 const summary: CourseSummary = { path: '/courses/a.tailor', title: 'A', modifiedAt: '2026-01-01T00:00:00.000Z' };
 

@@ -8,6 +8,8 @@ export interface EventPayloads {
   'document.changed': DocumentChange;
   /** The desktop shell was asked to open a document (double-click, Open Recent, a second launch). */
   'app.openDocument': { readonly path: string };
+  /** The designer chose a studio command in the native menu. */
+  'app.command': { readonly id: string };
   /** A running export moved on. */
   'export.progress': { readonly job: string; readonly done: number; readonly total: number; readonly file: string };
 }
@@ -19,6 +21,7 @@ export const eventNames = [
   'document.changed',
   'export.progress',
   'app.openDocument',
+  'app.command',
 ] as const satisfies readonly EventName[];
 
 export function isEventName(name: string): name is EventName {

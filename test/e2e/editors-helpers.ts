@@ -45,8 +45,8 @@ export async function expectAccessible(page: Page) {
   for (const theme of ['light', 'dark'] as const) {
     await page.evaluate((t) => window.localStorage.setItem('tailor.theme', t), theme);
     await page.reload();
-    await expect(page.locator('.course-editor .editor')).toBeVisible();
-    const results = await new AxeBuilder({ page }).include('.course-editor').analyze();
+    await expect(page.locator('.editor-panel .editor')).toBeVisible();
+    const results = await new AxeBuilder({ page }).include('.editor-panel').analyze();
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(
       bad.map((v) => `${theme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),

@@ -96,4 +96,24 @@ test.describe('Electron studio', () => {
     await page.getByRole('button', { name: 'All courses' }).click();
     await expect(page.getByRole('button', { name: /Electron course/ })).toBeVisible();
   });
+
+  test('an example opens from the welcome screen and is published from the native menu', async () => {
+    const page = await app.firstWindow();
+    await page.getByRole('button', { name: 'Open example' }).click();
+    await page.getByRole('menuitem', { name: /Purchase approvals/ }).click();
+    await expect(page.getByLabel('Course title')).toHaveValue(/Purchase approvals/);
+    // The menu is the studio's registry: its items carry the command ids.
+    await expect
+      .poll(() => app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('course.publish')?.enabled))
+      .toBe(true);
+    await app.evaluate(({ Menu, BrowserWindow }) =>
+      Menu.getApplicationMenu()!.getMenuItemById('course.publish')!.click(undefined, BrowserWindow.getAllWindows()[0]),
+    );
+    const dialog = page.getByRole('dialog', { name: 'Publish for an LMS' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel('Save as').fill(join(dataDir, 'menu.zip'));
+    await dialog.getByRole('button', { name: 'Publish' }).click();
+    await expect(dialog.getByText('Published')).toBeVisible({ timeout: 60_000 });
+    expect(existsSync(join(dataDir, 'menu.zip'))).toBe(true);
+  });
 });

@@ -12,7 +12,7 @@ test('a designer adds competencies with levels, a module that teaches them and a
   await createCourse(page, 'Purchase approvals');
 
   await show(page, 'competencies');
-  const editor = page.locator('.course-editor');
+  const editor = page.locator('.editor-panel');
   await editor.getByRole('button', { name: 'Add competency' }).first().click();
   await expect(editor.getByLabel('Name', { exact: true })).toBeFocused();
   await page.keyboard.type('Approving purchases');
@@ -107,7 +107,7 @@ test('every question type is authored with its answer, feedback, difficulty and 
   test.setTimeout(240_000);
   await page.goto(host.url);
   await createCourse(page, 'Question workshop');
-  const editor = page.locator('.course-editor');
+  const editor = page.locator('.editor-panel');
   await show(page, 'competencies');
   await editor.getByRole('button', { name: 'Add competency' }).first().click();
   await page.keyboard.type('Safe lifting');
@@ -201,7 +201,7 @@ test('course settings show the model message at the field, media are imported, c
   const files = mediaFiles(dataDir);
   await page.goto(host.url);
   await createCourse(page, 'Branding course');
-  const editor = page.locator('.course-editor');
+  const editor = page.locator('.editor-panel');
   await show(page, 'course');
   const title = editor.getByLabel('Title', { exact: true });
   await title.fill('');
@@ -243,7 +243,7 @@ test('the same authoring works from the keyboard: add, type, format, reorder and
   test.setTimeout(240_000);
   await page.goto(host.url);
   await createCourse(page, 'Keyboard course');
-  const editor = page.locator('.course-editor');
+  const editor = page.locator('.editor-panel');
   const press = async (name: string, key = 'Enter') => {
     await editor.getByRole('button', { name, exact: true }).first().focus();
     await page.keyboard.press(key);

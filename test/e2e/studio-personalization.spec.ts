@@ -2,19 +2,13 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { callHost, type RunningHost } from './web-host-process';
 
 const EXAMPLE = fileURLToPath(new URL('../../resources/examples/purchase-approvals', import.meta.url));
 
 /** Imports the procurement example through the contract, as the studio's Open dialog would. */
-async function importExample(hostUrl: string): Promise<string> {
-  const response = await fetch(new URL('api/call/document.importPortable', hostUrl), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ folder: EXAMPLE }),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: { path: string }; error?: { message: string } };
-  if (!result.ok || !result.value) throw new Error(`import failed: ${result.error?.message}`);
-  return result.value.path;
+async function importExample(host: RunningHost): Promise<string> {
+  return (await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE })).path;
 }
 
 /**
@@ -69,7 +63,7 @@ test('a misspelt competency in a rule is underlined at the name and fixed by the
   host,
 }) => {
   await strictStyles(page);
-  const path = await importExample(host.url);
+  const path = await importExample(host);
   await open(page, host.url, path, 'rule:skip-why-policy');
   const rule = page.getByRole('group', { name: 'Rule skip-why-policy' });
   const condition = rule.getByRole('textbox', { name: 'Condition of rule skip-why-policy' });
@@ -99,7 +93,7 @@ test('accepting the completion fixes a misspelt name, and undo and redo cover th
   page,
   host,
 }) => {
-  const path = await importExample(host.url);
+  const path = await importExample(host);
   await open(page, host.url, path, 'rule:skip-why-policy');
   const rule = page.getByRole('group', { name: 'Rule skip-why-policy' });
   const condition = rule.getByRole('textbox', { name: 'Condition of rule skip-why-policy' });
@@ -158,7 +152,7 @@ test('the coverage matrix shows who tests out of what and why, and a new persona
   page,
   host,
 }) => {
-  const path = await importExample(host.url);
+  const path = await importExample(host);
   await open(page, host.url, path, 'personas');
   const matrix = page.getByRole('table');
   await expect(matrix.getByRole('columnheader')).toHaveCount(5);
@@ -189,7 +183,7 @@ test('the flow shows every question and the end; a dragged connection adds a bra
   page,
   host,
 }) => {
-  const path = await importExample(host.url);
+  const path = await importExample(host);
   await open(page, host.url, path, 'placement');
   const flow = page.getByRole('region', { name: 'Placement flow' });
   const nodes = flow.locator('.react-flow__node');

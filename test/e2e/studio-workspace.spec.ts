@@ -169,3 +169,37 @@ test('a problem listed in Publish opens the item that fixes it', async ({ page, 
   await expect(row(page, 'Empty module')).toHaveAttribute('aria-selected', 'true');
   expect(decodeURIComponent(page.url())).toContain('sel=module:module-1');
 });
+
+test('the browser menu bar runs the same commands as the hotkeys, enabled as they are', async ({ page, host }) => {
+  await page.goto(host.url);
+  const menu = page.getByRole('navigation', { name: 'Menu' });
+  const openMenu = async (name: string) => {
+    await menu.getByRole('button', { name, exact: true }).click();
+    return page.getByRole('menu', { name });
+  };
+  await (await openMenu('File')).getByRole('menuitem', { name: /New course/ }).click();
+  await expect(page.getByRole('dialog', { name: 'New course' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await createCourse(page, 'Menu course');
+
+  const edit = await openMenu('Edit');
+  await expect(edit.getByRole('menuitem', { name: /^Undo/ })).toHaveAttribute('aria-disabled', 'true');
+  await page.keyboard.press('Escape');
+  await addModule(page, 'From the menu');
+  await (await openMenu('Edit')).getByRole('menuitem', { name: /^Undo/ }).click();
+  await expect(row(page, 'From the menu')).toHaveCount(0);
+
+  await (await openMenu('File')).getByRole('menuitem', { name: /Publish for an LMS/ }).click();
+  await expect(page.getByRole('dialog', { name: 'Publish for an LMS' })).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).first().click();
+
+  await (await openMenu('Help')).getByRole('menuitem', { name: /Keyboard shortcuts/ }).click();
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await (await openMenu('File')).getByRole('menuitem', { name: 'Close course' }).click();
+  await expect(page.getByRole('heading', { name: 'Your courses' })).toBeVisible();
+  await (await openMenu('File')).getByRole('menuitem', { name: 'Open Recent' }).hover();
+  await page.getByRole('menuitem', { name: 'Menu course' }).click();
+  await expect(page.getByLabel('Course title')).toHaveValue('Menu course');
+});

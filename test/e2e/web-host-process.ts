@@ -49,3 +49,15 @@ export async function startHostProcess(dataDir: string): Promise<RunningHost> {
       }),
   };
 }
+
+/** Calls the host's contract as the studio would (with the token), for set-up outside the page. */
+export async function callHost<T>(host: RunningHost, call: string, payload: unknown): Promise<T> {
+  const response = await fetch(new URL(`api/call/${call}`, host.base), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
+    body: JSON.stringify(payload),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${call} failed: ${result.error?.message}`);
+  return result.value as T;
+}

@@ -10,8 +10,8 @@ async function open(page: Page, url: string, path: string, sel: string, theme: '
   await page.evaluate((t) => window.localStorage.setItem('tailor.theme', t), theme);
   await page.goto(`${url}#course=${encodeURIComponent(path)}&sel=${sel}`);
   await page.reload();
-  await expect(page.locator('.course-editor .editor')).toBeVisible();
-  await page.locator('.course-editor').scrollIntoViewIfNeeded();
+  await expect(page.locator('.editor-panel .editor')).toBeVisible();
+  await page.locator('.editor-panel').scrollIntoViewIfNeeded();
 }
 
 test('editors: lesson, question, media library and course settings, light and dark', async ({ page, host }) => {
@@ -31,7 +31,7 @@ test('editors: lesson, question, media library and course settings, light and da
   for (const theme of ['light', 'dark'] as const) {
     for (const [name, sel] of screens) {
       await open(page, host.url, result.value.path, sel, theme);
-      await page.locator('.course-editor').screenshot({ path: `docs/screenshots/editors-${name}-${theme}.png` });
+      await page.locator('.editor-panel').screenshot({ path: `docs/screenshots/editors-${name}-${theme}.png` });
     }
   }
 });

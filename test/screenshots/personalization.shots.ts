@@ -1,17 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../e2e/fixtures';
+import { callHost, type RunningHost } from '../e2e/web-host-process';
 
 const EXAMPLE = fileURLToPath(new URL('../../resources/examples/purchase-approvals', import.meta.url));
 const OUT = (name: string) => fileURLToPath(new URL(`../../docs/screenshots/${name}.png`, import.meta.url));
 
-async function importExample(hostUrl: string): Promise<string> {
-  const response = await fetch(new URL('api/call/document.importPortable', hostUrl), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ folder: EXAMPLE }),
-  });
-  return ((await response.json()) as { value: { path: string } }).value.path;
+async function importExample(host: RunningHost): Promise<string> {
+  return (await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE })).path;
 }
 
 async function show(page: Page, hostUrl: string, path: string, sel: string, theme: 'light' | 'dark') {
@@ -26,7 +22,7 @@ test.use({ viewport: { width: 1280, height: 860 } });
 
 for (const theme of ['light', 'dark'] as const) {
   test(`personalization screens, ${theme}`, async ({ page, host }) => {
-    const path = await importExample(host.url);
+    const path = await importExample(host);
     await show(page, host.url, path, 'placement', theme);
     const flow = page.getByRole('region', { name: 'Placement flow' });
     await expect(flow.locator('.react-flow__edge')).toHaveCount(13);

@@ -9,10 +9,15 @@ import {
   NavbarHeading,
 } from '@blueprintjs/core';
 import { ArrowLeft, Flash, Moon } from '@blueprintjs/icons';
-import { useCallback, useEffect, useState } from 'react';
+import { HotkeysContext } from '@blueprintjs/core';
+import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { CourseSummary } from '../../../shared/contract';
 import { CourseScreen } from '../course/CourseScreen';
-import { WelcomeScreen } from '../welcome/WelcomeScreen';
+import { APP_COMMANDS, type AppCommandContext } from '../commands/app-commands';
+import { MenuBar } from '../commands/MenuBar';
+import { useMenuCommands, useMenuRecent } from '../commands/menu-hub';
+import { useCommandHotkeys } from '../commands/use-command-hotkeys';
+import { WelcomeScreen, type WelcomeRequest } from '../welcome/WelcomeScreen';
 import { useBackend } from './backend-context';
 import { useTheme } from './theme';
 
@@ -27,6 +32,9 @@ export function App() {
   const [course, setCourse] = useState<CourseSummary | null>(null);
   const [restoring, setRestoring] = useState(() => pathFromHash() !== null);
   const [openFailed, setOpenFailed] = useState<string | null>(null);
+  const [request, setRequest] = useState<WelcomeRequest | null>(null);
+  const [recent, setRecent] = useState<readonly { path: string; title: string }[]>([]);
+  const [, dispatchHotkeys] = useContext(HotkeysContext);
 
   const show = useCallback((next: CourseSummary | null) => {
     setCourse(next);
@@ -44,19 +52,70 @@ export function App() {
     });
   }, [client, show]);
 
-  // The desktop shell hands over documents the OS opened with Tailor (double-click, a second launch).
-  useEffect(
-    () =>
-      client.subscribe('app.openDocument', ({ path }) => {
-        void client.invoke('course.open', { path }).then((result) => {
-          if (result.ok) {
-            setOpenFailed(null);
-            show(result.value);
-          } else setOpenFailed(result.error.message);
-        });
+  const openPath = useCallback(
+    (path: string) =>
+      void client.invoke('course.open', { path }).then((result) => {
+        if (result.ok) {
+          setOpenFailed(null);
+          show(result.value);
+        } else setOpenFailed(result.error.message);
       }),
     [client, show],
   );
+
+  // File ▸ New (and Open or Import without a native picker) ask the welcome screen for its dialog.
+  const commandContext: AppCommandContext = useMemo(() => {
+    const ask = (kind: WelcomeRequest['kind']) => {
+      show(null);
+      setRequest((previous) => ({ kind, seq: (previous?.seq ?? 0) + 1 }));
+    };
+    const { pickDocument, pickFolder } = info.capabilities;
+    return {
+      courseOpen: course !== null,
+      dark: theme === 'dark',
+      newCourse: () => ask('new'),
+      open: () => {
+        if (!pickDocument) return ask('open');
+        void client.invoke('platform.pickDocument', {}).then((picked) => {
+          if (!picked.ok) setOpenFailed(picked.error.message);
+          else if (picked.value.path) openPath(picked.value.path);
+        });
+      },
+      importFolder: () => {
+        if (!pickFolder) return ask('open');
+        void client.invoke('platform.pickFolder', { title: 'Import a course folder' }).then(async (picked) => {
+          if (!picked.ok) return setOpenFailed(picked.error.message);
+          if (!picked.value.path) return;
+          const result = await client.invoke('document.importPortable', { folder: picked.value.path });
+          if (result.ok) show(result.value);
+          else setOpenFailed(result.error.message);
+        });
+      },
+      close: () => show(null),
+      toggleTheme,
+      showShortcuts: () => dispatchHotkeys({ type: 'OPEN_DIALOG' }),
+    };
+  }, [client, info.capabilities, course, theme, show, openPath, toggleTheme, dispatchHotkeys]);
+  useMenuCommands('app', APP_COMMANDS, commandContext);
+  useCommandHotkeys(APP_COMMANDS, commandContext);
+  useMenuRecent(recent);
+
+  // Open Recent: the library's courses, newest first (refreshed when the open course changes).
+  useEffect(() => {
+    let live = true;
+    void client.invoke('library.list', {}).then((result) => {
+      if (live && result.ok)
+        setRecent(
+          result.value.entries.flatMap((e) => (e.readable ? [{ path: e.path, title: e.title }] : [])).slice(0, 10),
+        );
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, course]);
+
+  // The desktop shell hands over documents the OS opened with Tailor (double-click, a second launch).
+  useEffect(() => client.subscribe('app.openDocument', ({ path }) => openPath(path)), [client, openPath]);
 
   useEffect(() => {
     document.title = course ? `${course.title} — Tailor` : 'Tailor';
@@ -70,6 +129,7 @@ export function App() {
             {course && <Button variant="minimal" icon={<ArrowLeft />} text="All courses" onClick={() => show(null)} />}
             {course && <NavbarDivider />}
             <NavbarHeading className="brand">Tailor</NavbarHeading>
+            {!info.capabilities.nativeMenu && <MenuBar onOpen={openPath} />}
           </NavbarGroup>
           <NavbarGroup align={Alignment.END}>
             <span className="host-badge">{info.host === 'web' ? 'Browser mode' : `v${info.version}`}</span>
@@ -89,7 +149,7 @@ export function App() {
           <Button variant="minimal" text="Dismiss" onClick={() => setOpenFailed(null)} />
         </Callout>
       )}
-      {restoring ? null : course ? <CourseScreen course={course} /> : <WelcomeScreen onOpen={show} />}
+      {restoring ? null : course ? <CourseScreen course={course} /> : <WelcomeScreen onOpen={show} request={request} />}
     </div>
   );
 }

@@ -1,6 +1,8 @@
+import type { MenuGroup } from '../../../shared/commands/menu';
+
 /**
- * Commands are data: one list feeds hotkeys, the palette, context menus, toolbar buttons and (later)
- * the desktop shell's native menu. Plain values and functions only, so any host can read them.
+ * Commands are data: one list feeds hotkeys, the palette, context menus, toolbar buttons and
+ * the application menu (native or browser). Plain values and functions only, so any host can read them.
  */
 export interface Command<Context> {
   readonly id: string;
@@ -16,7 +18,7 @@ export interface Command<Context> {
   readonly run: (context: Context) => void;
 }
 
-export type CommandGroup = 'Course' | 'Edit' | 'Outline' | 'Go to' | 'View' | 'Help';
+export type CommandGroup = MenuGroup;
 
 /** The commands whose `enabled` holds, in registry order. */
 export function availableCommands<C>(commands: readonly Command<C>[], context: C): Command<C>[] {

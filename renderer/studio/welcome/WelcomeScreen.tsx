@@ -10,22 +10,28 @@ import {
   NonIdealState,
   Popover,
   Spinner,
-  useHotkeys,
 } from '@blueprintjs/core';
 import { Manual, CaretDown, FolderOpen, Import, Plus } from '@blueprintjs/icons';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ContractError, CourseSummary, LibraryEntry } from '../../../shared/contract';
 import { useBackend } from '../app/backend-context';
 import { NewCourseDialog } from './NewCourseDialog';
 import { OpenCourseDialog } from './OpenCourseDialog';
 
+/** A dialog asked for from the menu (File ▸ New, or Open without a native picker); `seq` makes a repeat count. */
+export interface WelcomeRequest {
+  readonly kind: 'new' | 'open';
+  readonly seq: number;
+}
+
 export interface WelcomeScreenProps {
   readonly onOpen: (course: CourseSummary) => void;
+  readonly request?: WelcomeRequest | null;
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-export function WelcomeScreen({ onOpen }: WelcomeScreenProps) {
+export function WelcomeScreen({ onOpen, request = null }: WelcomeScreenProps) {
   const { client, info } = useBackend();
   const [entries, setEntries] = useState<readonly LibraryEntry[] | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
@@ -56,15 +62,13 @@ export function WelcomeScreen({ onOpen }: WelcomeScreenProps) {
     [client, onOpen],
   );
 
-  const startImport = useCallback(async () => {
-    if (!info.capabilities.pickFolder) {
-      setDialog('open');
-      return;
-    }
+  const pickAndImport = useCallback(async () => {
     const picked = await client.invoke('platform.pickFolder', { title: 'Import a course folder' });
     if (!picked.ok) setError(picked.error);
     else if (picked.value.path) await importFolder(picked.value.path);
-  }, [client, info.capabilities.pickFolder, importFolder]);
+  }, [client, importFolder]);
+  // Without a native picker the Open dialog takes a typed folder.
+  const startImport = () => (info.capabilities.pickFolder ? void pickAndImport() : setDialog('open'));
 
   useEffect(() => {
     let live = true;
@@ -103,24 +107,19 @@ export function WelcomeScreen({ onOpen }: WelcomeScreenProps) {
     [client, onOpen],
   );
 
-  const startOpen = useCallback(async () => {
-    if (!info.capabilities.pickDocument) {
-      setDialog('open');
-      return;
-    }
+  const pickAndOpen = useCallback(async () => {
     const picked = await client.invoke('platform.pickDocument', {});
     if (!picked.ok) setError(picked.error);
     else if (picked.value.path) await openCourse(picked.value.path);
-  }, [client, info.capabilities.pickDocument, openCourse]);
+  }, [client, openCourse]);
+  const startOpen = () => (info.capabilities.pickDocument ? void pickAndOpen() : setDialog('open'));
 
-  const hotkeys = useMemo(
-    () => [
-      { combo: 'mod+n', global: true, label: 'New course', preventDefault: true, onKeyDown: () => setDialog('new') },
-      { combo: 'mod+o', global: true, label: 'Open a course', preventDefault: true, onKeyDown: () => void startOpen() },
-    ],
-    [startOpen],
-  );
-  useHotkeys(hotkeys);
+  // The menu's New, and Open / Import where no native picker exists, open their dialog here (once per request).
+  const [seen, setSeen] = useState(0);
+  if (request && request.seq !== seen) {
+    setSeen(request.seq);
+    setDialog(request.kind);
+  }
 
   const readable = entries?.filter((e): e is Extract<LibraryEntry, { readable: true }> => e.readable) ?? [];
   const unreadable = entries?.filter((e): e is Extract<LibraryEntry, { readable: false }> => !e.readable) ?? [];
@@ -142,14 +141,8 @@ export function WelcomeScreen({ onOpen }: WelcomeScreenProps) {
             text="New course"
             onClick={() => setDialog('new')}
           />
-          <Button size="large" icon={<FolderOpen />} text="Open…" onClick={() => void startOpen()} />
-          <Button
-            size="large"
-            icon={<Import />}
-            text="Import folder…"
-            loading={importing}
-            onClick={() => void startImport()}
-          />
+          <Button size="large" icon={<FolderOpen />} text="Open…" onClick={startOpen} />
+          <Button size="large" icon={<Import />} text="Import folder…" loading={importing} onClick={startImport} />
           {examples.length > 0 && (
             <Popover
               placement="bottom-end"

@@ -25,6 +25,7 @@ import { useBackend } from '../app/backend-context';
 import { CommandPalette } from '../commands/CommandPalette';
 import { hotkeyLabel, type Command } from '../commands/registry';
 import { STUDIO_COMMANDS, targetModule, type StudioCommandContext } from '../commands/studio-commands';
+import { useMenuCommands } from '../commands/menu-hub';
 import { useCommandHotkeys } from '../commands/use-command-hotkeys';
 import { InlineTitle } from '../course/InlineTitle';
 import { PublishDialog } from '../course/PublishDialog';
@@ -163,6 +164,7 @@ export function Workspace({ doc, problem, apply, applyAll, undo, redo }: Workspa
     [course, history, editable, selection, items, undo, redo, run, remove, select],
   );
   const { handleKeyDown, handleKeyUp } = useCommandHotkeys(STUDIO_COMMANDS, context);
+  useMenuCommands('workspace', STUDIO_COMMANDS, context);
   // The context menu opens a frame after the right-click, once the tree selection has followed it.
   const latestContext = useRef(context);
   useLayoutEffect(() => {
