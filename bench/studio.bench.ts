@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { startHostProcess, type RunningHost } from '../test/e2e/web-host-process';
+import { callHost as call, startHostProcess, type RunningHost } from '../test/e2e/web-host-process';
 import { generateCourse } from './generate-course';
 import type { Benchmark } from './harness';
 
@@ -13,20 +13,13 @@ interface StudioBench {
   readonly browser: Browser;
   readonly big: string;
   readonly empty: string;
+  /** Three modules: the baseline for typing, where a module must exist. */
+  readonly small: string;
+  readonly bigModule: string;
+  readonly smallModule: string;
 }
 
 let shared: Promise<StudioBench> | null = null;
-
-async function call<T>(host: RunningHost, name: string, payload: unknown): Promise<T> {
-  const response = await fetch(`${host.url}api/call/${name}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(payload),
-  });
-  const reply = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!reply.ok) throw new Error(`${name}: ${reply.error?.message}`);
-  return reply.value;
-}
 
 function studio(): Promise<StudioBench> {
   shared ??= (async () => {
@@ -49,18 +42,32 @@ function studio(): Promise<StudioBench> {
       lessonsPerModule: [5, 5],
     });
     const emptyCourse = { format: bigCourse.format, id: 'empty', title: 'Empty course' };
+    const smallCourse = generateCourse({
+      seed: 9,
+      modules: 3,
+      competencies: 2,
+      rules: 2,
+      personas: 2,
+      lessonsPerModule: [5, 5],
+    });
     const host = await startHostProcess(join(dir, 'data'));
     const big = (await call<{ path: string }>(host, 'document.importPortable', { folder: folder('big', bigCourse) }))
       .path;
     const empty = (
       await call<{ path: string }>(host, 'document.importPortable', { folder: folder('empty', emptyCourse) })
     ).path;
+    const small = (
+      await call<{ path: string }>(host, 'document.importPortable', { folder: folder('small', smallCourse) })
+    ).path;
     const { chromium } = await import('@playwright/test');
     const browser = await chromium.launch({
       executablePath: process.env.TAILOR_CHROMIUM ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
     });
-    return { dir, host, browser, big, empty };
+    // The middle module of the big course: typing there re-renders as much of the outline as anywhere.
+    const bigModule = bigCourse.modules![500]!.id;
+    const smallModule = smallCourse.modules![1]!.id;
+    return { dir, host, browser, big, empty, small, bigModule, smallModule };
   })();
   return shared;
 }
@@ -69,6 +76,8 @@ async function closeStudio(): Promise<void> {
   if (!shared) return;
   const { dir, host, browser } = await shared;
   shared = null;
+  pages.clear();
+  typingPages.clear();
   await browser.close();
   await host.stop();
   rmSync(dir, { recursive: true, force: true });
@@ -91,6 +100,30 @@ async function openPage(which: 'big' | 'empty'): Promise<Page> {
   await openToEditable(page, env.host.url, which === 'big' ? env.big : env.empty);
   pages.set(which, page);
   return page;
+}
+
+/** A page per course with one module's editor open, for the typing row. */
+const typingPages = new Map<string, Page>();
+async function openModule(which: 'big' | 'small'): Promise<Page> {
+  const env = await studio();
+  const existing = typingPages.get(which);
+  if (existing) return existing;
+  const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const [path, module] = which === 'big' ? [env.big, env.bigModule] : [env.small, env.smallModule];
+  await page.goto(`${env.host.url}#course=${encodeURIComponent(path)}&sel=module:${module}`);
+  await page.locator('.editor-panel').getByLabel('Title', { exact: true }).waitFor();
+  typingPages.set(which, page);
+  return page;
+}
+
+let typed = 0;
+/** Types 10 characters into the module's title; done when the outline shows the new title. */
+async function typeTitle(page: Page): Promise<void> {
+  const field = page.locator('.editor-panel').getByLabel('Title', { exact: true });
+  const title = `Module ${String(typed++).padStart(3, '0')}`;
+  await field.fill('');
+  await field.pressSequentially(title);
+  await page.getByRole('treeitem', { name: title, exact: true }).waitFor();
 }
 
 async function addModuleVisible(page: Page): Promise<void> {
@@ -139,5 +172,18 @@ export const studioBenchmarks: Benchmark[] = [
     teardown: closeStudio,
     baseline: { label: 'empty course', run: async () => addModuleVisible(await openPage('empty')) },
     subject: { label: '1,000 modules × 5 lessons', run: async () => addModuleVisible(await openPage('big')) },
+  },
+  {
+    name: 'studio: type 10 characters into a module title on the 5,000-lesson course',
+    goal: 'the outline shows what was typed within 2× the same typing on a 3-module course',
+    maxRatio: 2,
+    samples: 10,
+    setup: async () => {
+      await openModule('small');
+      await openModule('big');
+    },
+    teardown: closeStudio,
+    baseline: { label: '3 modules', run: async () => typeTitle(await openModule('small')) },
+    subject: { label: '1,000 modules × 5 lessons', run: async () => typeTitle(await openModule('big')) },
   },
 ];

@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { startHostProcess } from './web-host-process';
 import { expect, test } from './fixtures';
-import { addModule, moduleOrder, renameRow, row } from './studio-outline';
+import { addModule, moduleOrder, renameRow, row, saved } from './studio-outline';
 
 async function createCourse(page: Page, title: string) {
   await page.getByRole('button', { name: 'New course' }).first().click();
@@ -23,11 +23,14 @@ test('an edited outline survives a reload, and undo survives one too', async ({ 
   await page.keyboard.press('Alt+ArrowUp');
   await expect.poll(() => moduleOrder(page)).toEqual(['Raised loads', 'Crossing aisles']);
 
+  await saved(page);
+
   await page.reload();
   await expect.poll(() => moduleOrder(page)).toEqual(['Raised loads', 'Crossing aisles']);
 
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect.poll(() => moduleOrder(page)).toEqual(['Crossing aisles', 'Raised loads']);
+  await saved(page);
   await page.reload();
   await expect.poll(() => moduleOrder(page)).toEqual(['Crossing aisles', 'Raised loads']);
   await page.keyboard.press('Control+Shift+z');

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { saved } from './studio-outline';
 import { createCourse, expectAccessible, mediaFiles, show } from './editors-helpers';
 
 test('a designer adds competencies with levels, a module that teaches them and a lesson with text, image, captioned video and a check; all survive a reload', async ({
@@ -78,6 +79,8 @@ test('a designer adds competencies with levels, a module that teaches them and a
   await editor.getByLabel('Choice 1', { exact: true }).fill('The department head');
   await editor.getByLabel('Choice 2', { exact: true }).fill('The buyer');
   await editor.getByLabel('Feedback for choice 2').fill('Buyers never approve their own requests.');
+
+  await saved(page);
 
   await page.reload();
   await show(page, 'lesson:module:lesson');
@@ -170,6 +173,8 @@ test('every question type is authored with its answer, feedback, difficulty and 
   await page.keyboard.press('Escape');
   await editor.getByLabel('Questions per learner').fill('2');
 
+  await saved(page);
+
   await page.reload();
   await show(page, 'questions');
   const list = editor.getByRole('list', { name: 'Questions' });
@@ -229,6 +234,8 @@ test('course settings show the model message at the field, media are imported, c
   await expect(editor.locator('.bp6-callout[role=status]')).toContainText('Removed 2 unused file(s)');
   await expect(table.getByRole('row')).toHaveCount(2);
 
+  await saved(page);
+
   await page.reload();
   await show(page, 'course');
   await expect(editor.getByLabel('Title', { exact: true })).toHaveValue('Branded course');
@@ -279,6 +286,8 @@ test('the same authoring works from the keyboard: add, type, format, reorder and
   await page.keyboard.press('Delete');
   await expect(reflection).toHaveCount(0);
   await expect(editor.locator('.block-card')).toHaveCount(1);
+
+  await saved(page);
 
   await page.reload();
   await expect(editor.getByRole('textbox', { name: 'Text', exact: true }).locator('strong')).toHaveText('Plan first');

@@ -32,3 +32,15 @@ export async function renameRow(page: Page, from: string, to: string) {
   await input.fill(to);
   await input.press('Enter');
 }
+
+/** Waits until every edit reached the backend (the header says "Saved"), as a designer would before closing. */
+export async function saved(page: Page) {
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: /^(Saved|Read-only)$/ })
+      .first(),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+}

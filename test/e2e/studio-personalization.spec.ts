@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { saved } from './studio-outline';
 import { callHost, type RunningHost } from './web-host-process';
 
 const EXAMPLE = fileURLToPath(new URL('../../resources/examples/purchase-approvals', import.meta.url));
@@ -49,6 +50,7 @@ const blockedStyleSheets = async (page: Page) =>
 test.describe.configure({ timeout: 120_000 });
 
 async function reload(page: Page): Promise<void> {
+  await saved(page);
   await page.reload();
   await expect(page.getByRole('progressbar', { name: 'Opening the course' })).toHaveCount(0, { timeout: 30_000 });
 }

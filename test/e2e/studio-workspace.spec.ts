@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { addModule, moduleOrder, outline, row } from './studio-outline';
+import { addModule, moduleOrder, outline, row, saved } from './studio-outline';
 
 async function createCourse(page: Page, title: string) {
   await page.getByRole('button', { name: 'New course' }).first().click();
@@ -55,6 +55,8 @@ test('a module is reordered by keyboard (Alt+↓) and by drag, keeping focus, an
   await input.press('Enter');
   await expect(row(page, 'Second')).toBeVisible();
 
+  await saved(page);
+
   await page.reload();
   await expect.poll(() => moduleOrder(page)).toEqual(['Three', 'Second', 'One']);
   await expect(row(page, 'Second')).toHaveAttribute('aria-selected', 'true');
@@ -80,12 +82,14 @@ test('the palette runs a command and jumps to an item; the selection survives a 
   await page.keyboard.press('Enter');
   await expect(row(page, 'Three points of contact')).toHaveAttribute('aria-selected', 'true');
   expect(page.url()).toMatch(/sel=lesson%3Amodule-1%3Alesson-1|sel=lesson:module-1:lesson-1/);
+  await saved(page);
   await page.reload();
   await expect(row(page, 'Three points of contact')).toHaveAttribute('aria-selected', 'true');
 });
 
 test('the keyboard alone builds an outline: add, rename, move, open the hotkeys list', async ({ page, host }) => {
   await page.goto(host.url);
+  await expect(page.getByRole('heading', { name: 'Your courses' })).toBeVisible();
   await page.keyboard.press('Control+n');
   await page.keyboard.type('Keyboard only');
   await page.keyboard.press('Enter');
@@ -191,11 +195,13 @@ test('the browser menu bar runs the same commands as the hotkeys, enabled as the
 
   await (await openMenu('File')).getByRole('menuitem', { name: /Publish for an LMS/ }).click();
   await expect(page.getByRole('dialog', { name: 'Publish for an LMS' })).toBeVisible();
-  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).first().click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Publish for an LMS' })).toBeHidden();
 
   await (await openMenu('Help')).getByRole('menuitem', { name: /Keyboard shortcuts/ }).click();
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
 
   await (await openMenu('File')).getByRole('menuitem', { name: 'Close course' }).click();
   await expect(page.getByRole('heading', { name: 'Your courses' })).toBeVisible();

@@ -10,7 +10,7 @@ import {
 } from '@blueprintjs/core';
 import { ArrowLeft, Flash, Moon } from '@blueprintjs/icons';
 import { HotkeysContext } from '@blueprintjs/core';
-import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { CourseSummary } from '../../../shared/contract';
 import { CourseScreen } from '../course/CourseScreen';
 import { APP_COMMANDS, type AppCommandContext } from '../commands/app-commands';
@@ -33,11 +33,14 @@ export function App() {
   const [restoring, setRestoring] = useState(() => pathFromHash() !== null);
   const [openFailed, setOpenFailed] = useState<string | null>(null);
   const [request, setRequest] = useState<WelcomeRequest | null>(null);
+  const requests = useRef(0);
   const [recent, setRecent] = useState<readonly { path: string; title: string }[]>([]);
   const [, dispatchHotkeys] = useContext(HotkeysContext);
 
   const show = useCallback((next: CourseSummary | null) => {
     setCourse(next);
+    // A course opened: whatever the menu asked of the welcome screen is done.
+    if (next) setRequest(null);
     const keep = next && pathFromHash() === next.path ? window.location.hash : null;
     const hash = next ? (keep ?? `#course=${encodeURIComponent(next.path)}`) : '';
     if (window.location.hash !== hash) window.history.replaceState(null, '', hash || window.location.pathname);
@@ -67,7 +70,7 @@ export function App() {
   const commandContext: AppCommandContext = useMemo(() => {
     const ask = (kind: WelcomeRequest['kind']) => {
       show(null);
-      setRequest((previous) => ({ kind, seq: (previous?.seq ?? 0) + 1 }));
+      setRequest({ kind, seq: ++requests.current });
     };
     const { pickDocument, pickFolder } = info.capabilities;
     return {

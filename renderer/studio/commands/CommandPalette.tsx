@@ -2,6 +2,7 @@ import { Icon, KeyComboTag, MenuItem } from '@blueprintjs/core';
 import { Omnibar, type ItemListPredicate, type ItemRenderer } from '@blueprintjs/select';
 import { useCallback, useMemo, useRef } from 'react';
 import type { OutlineNode } from '../outline/outline-nodes';
+import type { Selection } from '../workspace/selection';
 import { availableCommands, type Command } from './registry';
 
 export type PaletteEntry<C> =
@@ -23,6 +24,26 @@ const MAX_RESULTS = 40;
 const matches = (text: string, query: string) => text.toLowerCase().includes(query);
 
 /** mod+K: run any enabled command, or jump to any module, lesson or other item by name. */
+/** What an item is, in the designer's words, beside its name in the palette. */
+const KIND_LABELS: Record<Selection['kind'], string> = {
+  course: 'Course',
+  competencies: 'All competencies',
+  competency: 'Competency',
+  modules: 'All modules',
+  module: 'Module',
+  lesson: 'Lesson',
+  questions: 'All questions',
+  question: 'Question',
+  banks: 'Question banks',
+  bank: 'Question bank',
+  placement: 'Placement test',
+  rules: 'All rules',
+  rule: 'Rule',
+  personas: 'All personas',
+  persona: 'Persona',
+  media: 'Media',
+};
+
 export function CommandPalette<C>({ isOpen, commands, context, nodes, onClose, onRun, onGo }: CommandPaletteProps<C>) {
   const entries = useMemo<PaletteEntry<C>[]>(
     () =>
@@ -63,9 +84,11 @@ export function CommandPalette<C>({ isOpen, commands, context, nodes, onClose, o
           onClick={handleClick}
           onFocus={handleFocus}
           text={entry.command.label}
-          label={entry.command.group}
           labelElement={
-            entry.command.hotkeys?.[0] ? <KeyComboTag combo={entry.command.hotkeys[0]} minimal /> : undefined
+            <span className="palette-label">
+              <span>{entry.command.group}</span>
+              {entry.command.hotkeys?.[0] && <KeyComboTag combo={entry.command.hotkeys[0]} minimal />}
+            </span>
           }
           roleStructure="listoption"
         />
@@ -79,7 +102,7 @@ export function CommandPalette<C>({ isOpen, commands, context, nodes, onClose, o
         onFocus={handleFocus}
         icon={<Icon icon="arrow-right" />}
         text={entry.node.name}
-        label={entry.node.selection.kind === 'lesson' ? 'Lesson' : entry.node.selection.kind}
+        label={KIND_LABELS[entry.node.selection.kind]}
         roleStructure="listoption"
       />
     );

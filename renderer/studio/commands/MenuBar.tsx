@@ -33,7 +33,8 @@ export const MenuBar = memo(function MenuBar({ onOpen }: { readonly onOpen: (pat
             text={node.label}
             disabled={!node.enabled}
             label={node.hotkey ? hotkeyLabel(node.hotkey) : undefined}
-            onClick={() => run(node.id)}
+            // After the menu has closed and given focus back, so a dialog the command opens keeps it.
+            onClick={() => requestAnimationFrame(() => void run(node.id))}
           />
         );
     }

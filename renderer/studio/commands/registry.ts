@@ -14,6 +14,11 @@ export interface Command<Context> {
   readonly hotkeys?: readonly string[];
   /** Runs even while typing in a field (undo, palette). */
   readonly inInputs?: boolean;
+  /**
+   * The hotkey acts only where this scope (an element with `data-hotkey-scope`) has focus, or nothing
+   * has: Delete, F2 and Alt+↑/↓ mean the outline's items there, and an editor's own items elsewhere.
+   */
+  readonly scope?: 'outline';
   readonly enabled: (context: Context) => boolean;
   readonly run: (context: Context) => void;
 }

@@ -21,7 +21,8 @@ export function useCommandHotkeys<C>(commands: readonly Command<C>[], context: C
           global: true,
           allowInInput: command.inInputs ?? false,
           preventDefault: true,
-          onKeyDown: () => {
+          onKeyDown: (event: KeyboardEvent) => {
+            if (command.scope && !pressedIn(event, command.scope)) return;
             if (command.enabled(latest.current)) command.run(latest.current);
           },
         })),
@@ -29,4 +30,14 @@ export function useCommandHotkeys<C>(commands: readonly Command<C>[], context: C
     [commands],
   );
   return useHotkeys(hotkeys);
+}
+
+/**
+ * The key went to an element inside the scope, or to the page itself. The event's target, not the
+ * focus now: an editor may already have removed the element that took the key (a deleted block).
+ */
+function pressedIn(event: KeyboardEvent, scope: string): boolean {
+  const target = event.target;
+  if (!(target instanceof Element) || target === document.body || target === document.documentElement) return true;
+  return target.closest(`[data-hotkey-scope="${scope}"]`) !== null;
 }

@@ -11,7 +11,7 @@ export interface CourseScreenProps {
 /** Opens the course's document and shows the workspace over it. */
 export function CourseScreen({ course }: CourseScreenProps) {
   const [readOnly, setReadOnly] = useState(false);
-  const { state, problem, apply, applyAll, undo, redo } = useCourseDocument(course.path, readOnly);
+  const { state, problem, saving, apply, applyAll, undo, redo } = useCourseDocument(course.path, readOnly);
 
   if (state.kind === 'loading') return <Spinner aria-label="Opening the course" className="course-loading" />;
   if (state.kind === 'failed')
@@ -26,5 +26,15 @@ export function CourseScreen({ course }: CourseScreenProps) {
         </Callout>
       </main>
     );
-  return <Workspace doc={state.doc} problem={problem} apply={apply} applyAll={applyAll} undo={undo} redo={redo} />;
+  return (
+    <Workspace
+      doc={state.doc}
+      problem={problem}
+      saving={saving}
+      apply={apply}
+      applyAll={applyAll}
+      undo={undo}
+      redo={redo}
+    />
+  );
 }

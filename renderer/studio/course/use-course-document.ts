@@ -13,10 +13,36 @@ export type DocumentState =
  * the backend confirms; if it refuses, the edit is rolled back and the reason shown.
  */
 export function useCourseDocument(path: string, readOnly: boolean) {
-  const { client } = useBackend();
+  const { client, info } = useBackend();
   const [state, setState] = useState<DocumentState>({ kind: 'loading' });
   const [problem, setProblem] = useState<string | null>(null);
   const current = useRef<DocumentSnapshot | null>(null);
+  // Over HTTP, concurrent requests can overtake each other, and a title's "Plan firs" must never land
+  // after "Plan first": browser mode sends edits one at a time. Electron's IPC keeps order by itself.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const inFlight = useRef(0);
+  const [saving, setSaving] = useState(false);
+  const serial = info.host === 'web';
+  const inOrder = useCallback(
+    <T>(send: () => Promise<T>): Promise<T> => {
+      if (inFlight.current++ === 0) setSaving(true);
+      const sent = serial ? queue.current.then(send, send) : send();
+      const next = sent.finally(() => {
+        if (--inFlight.current === 0) setSaving(false);
+      });
+      queue.current = next.catch(() => undefined);
+      return next;
+    },
+    [serial],
+  );
+
+  // A browser tab closed while edits are on their way would lose them: the browser asks first.
+  useEffect(() => {
+    if (!saving || !serial) return;
+    const hold = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', hold);
+    return () => window.removeEventListener('beforeunload', hold);
+  }, [saving, serial]);
 
   const show = useCallback((doc: DocumentSnapshot) => {
     current.current = doc;
@@ -38,7 +64,9 @@ export function useCourseDocument(path: string, readOnly: boolean) {
     });
     const unsubscribe = client.subscribe('document.changed', (change) => {
       const doc = current.current;
-      // Another window changed this document: take the backend's version.
+      // Another window changed this document: take the backend's version. While our own edits are
+      // on their way, the changes announced are ours (a document has one writer), so nothing is reloaded.
+      if (inFlight.current > 0) return;
       if (live && doc && change.path === doc.path && change.version > doc.version) void reload();
     });
     return () => {
@@ -60,7 +88,7 @@ export function useCourseDocument(path: string, readOnly: boolean) {
         return;
       }
       show({ ...doc, course: optimistic.course });
-      const result = await client.invoke('document.apply', { path: doc.path, edit });
+      const result = await inOrder(() => client.invoke('document.apply', { path: doc.path, edit }));
       if (result.ok) {
         setProblem(null);
         const latest = current.current!;
@@ -70,7 +98,7 @@ export function useCourseDocument(path: string, readOnly: boolean) {
         await reload();
       }
     },
-    [client, reload, show],
+    [client, reload, show, inOrder],
   );
 
   const applyAll = useCallback(
@@ -85,7 +113,9 @@ export function useCourseDocument(path: string, readOnly: boolean) {
         return;
       }
       show({ ...doc, course });
-      const result = await client.invoke('document.applyBatch', { path: doc.path, edits: [...edits], label });
+      const result = await inOrder(() =>
+        client.invoke('document.applyBatch', { path: doc.path, edits: [...edits], label }),
+      );
       if (result.ok) {
         setProblem(null);
         const latest = current.current!;
@@ -95,14 +125,16 @@ export function useCourseDocument(path: string, readOnly: boolean) {
         await reload();
       }
     },
-    [client, reload, show],
+    [client, reload, show, inOrder],
   );
 
   const travel = useCallback(
     async (direction: 'undo' | 'redo') => {
       const doc = current.current;
       if (!doc || doc.readOnly) return;
-      const result = await client.invoke(direction === 'undo' ? 'document.undo' : 'document.redo', { path: doc.path });
+      const result = await inOrder(() =>
+        client.invoke(direction === 'undo' ? 'document.undo' : 'document.redo', { path: doc.path }),
+      );
       if (!result.ok) {
         setProblem(result.error.message);
         return;
@@ -115,10 +147,10 @@ export function useCourseDocument(path: string, readOnly: boolean) {
         history: result.value.history,
       });
     },
-    [client, show],
+    [client, show, inOrder],
   );
 
   const undo = useCallback(() => travel('undo'), [travel]);
   const redo = useCallback(() => travel('redo'), [travel]);
-  return { state, problem, apply, applyAll, undo, redo };
+  return { state, problem, saving, apply, applyAll, undo, redo };
 }

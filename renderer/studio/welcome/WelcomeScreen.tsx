@@ -194,10 +194,26 @@ export function WelcomeScreen({ onOpen, request = null }: WelcomeScreenProps) {
           description={
             <>
               <H2>No courses yet</H2>
-              <p>Create your first course: a placement test, modules and the rules that tailor them to each learner.</p>
+              <p>
+                Create your first course: a placement test, modules and the rules that tailor them to each learner. Or
+                open an example to see a finished one, personas and all.
+              </p>
             </>
           }
-          action={<Button intent={Intent.PRIMARY} icon={<Plus />} text="New course" onClick={() => setDialog('new')} />}
+          action={
+            <div className="welcome-start">
+              <Button intent={Intent.PRIMARY} icon={<Plus />} text="New course" onClick={() => setDialog('new')} />
+              {examples.map((example) => (
+                <Button
+                  key={example.folder}
+                  icon={<Manual />}
+                  text={`Explore “${example.title}”`}
+                  loading={importing}
+                  onClick={() => void importFolder(example.folder)}
+                />
+              ))}
+            </div>
+          }
         />
       ) : (
         <ul className="course-list" aria-label="Courses">

@@ -52,6 +52,8 @@ import type { Selection } from './selection';
 export interface WorkspaceProps {
   readonly doc: DocumentSnapshot;
   readonly problem: string | null;
+  /** Edits are on their way to the backend. */
+  readonly saving: boolean;
   readonly apply: (edit: Edit) => Promise<void>;
   readonly applyAll: (edits: readonly Edit[], label: string) => Promise<void>;
   readonly undo: () => Promise<void>;
@@ -68,12 +70,14 @@ const CONTEXT_MENU_COMMANDS = [
 ];
 
 /** The studio's workspace: navigator · editor · problems, one command registry over all of it. */
-export function Workspace({ doc, problem, apply, applyAll, undo, redo }: WorkspaceProps) {
+export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }: WorkspaceProps) {
   const { client, info } = useBackend();
   const { course, history } = doc;
   const editable = !doc.readOnly;
   const [selection, select] = useHashSelection();
-  const analysis = useAnalysis(course);
+  // `tailor.analysis = off` in localStorage stops the live analysis (the benchmarks' baseline for typing cost).
+  const [analysisOn] = useState(() => window.localStorage.getItem('tailor.analysis') !== 'off');
+  const analysis = useAnalysis(course, analysisOn);
   const [items, setItems] = useState<readonly OutlineItem[]>([]);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [paletteOpen, setPaletteOpen] = useState(false);
@@ -315,7 +319,7 @@ export function Workspace({ doc, problem, apply, applyAll, undo, redo }: Workspa
             }
           />
           <span className={`${Classes.TEXT_MUTED} workspace-saved`} title={doc.path}>
-            {doc.readOnly ? 'Read-only' : 'Saved'}
+            <span role="status">{doc.readOnly ? 'Read-only' : saving ? 'Saving…' : 'Saved'}</span>
             {info.capabilities.revealInFolder && (
               <Button
                 variant="minimal"
@@ -377,7 +381,7 @@ export function Workspace({ doc, problem, apply, applyAll, undo, redo }: Workspa
 
       <Group className="workspace-panels" orientation="horizontal" id="tailor-workspace">
         <Panel id="navigator" defaultSize="24%" minSize="180px" maxSize="45%">
-          <nav className="navigator" aria-label="Outline" ref={navigatorRef}>
+          <nav className="navigator" aria-label="Outline" ref={navigatorRef} data-hotkey-scope="outline">
             <header className="panel-header">
               <h2 className="panel-title">Outline</h2>
               {editable && (
