@@ -33,6 +33,7 @@ function boot(): void {
         ? null
         : scorm2004Tracker(window, options);
   document.documentElement.lang = course.language;
+  document.title = course.title;
   const index = indexCourse(course);
   // Launch parameters an LMS appends (index.html?role=approver&seniority=veteran); the package's own win.
   const launch = fixedAttributes(index, new URLSearchParams(window.location.search));

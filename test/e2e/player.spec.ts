@@ -183,3 +183,28 @@ test('a learner on a 320 px wide phone completes a course without sideways scrol
     await close();
   }
 });
+
+test('the player is titled after its course, follows a dark OS, and paints no focus ring on load', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const { course } = loadCourseOrThrow(exampleJson('purchase-approvals'));
+  const dir = mkdtempSync(join(tmpdir(), 'tailor-theme-'));
+  packageForLms(join(root, 'resources/examples/purchase-approvals'), 'scorm12', dir);
+  const server = await serve(dir);
+  try {
+    await page.goto(`${server.url}lms.html`);
+    const player = page.frameLocator('iframe[title="Course"]');
+    const heading = player.getByRole('heading', { level: 1 });
+    await heading.waitFor();
+    const frame = page.frames().find((f) => f !== page.mainFrame())!;
+    expect(await frame.title()).toBe(course.title);
+    await expect(heading).toBeFocused();
+    expect(await heading.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('none');
+    const background = await heading.evaluate(
+      (el) => getComputedStyle(el.ownerDocument.documentElement).backgroundColor,
+    );
+    expect(background).toBe('rgb(21, 25, 30)');
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
