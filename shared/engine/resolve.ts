@@ -223,8 +223,9 @@ export function resolvePath(
     const action = rule.then;
     if (action.kind !== 'offer-choice') continue;
     const open = action.modules.filter((id) => {
-      const w = work[index.moduleIndex.get(id) ?? -1];
-      return w && (w.status === 'required' || w.status === 'optional') && !w.locked && !required.has(work.indexOf(w));
+      const mi = index.moduleIndex.get(id) ?? -1;
+      const w = work[mi];
+      return w && (w.status === 'required' || w.status === 'optional') && !w.locked && !required.has(mi);
     });
     const pick = state.picks[rule.id];
     const picked = pick !== undefined && open.includes(pick) ? pick : undefined;
@@ -256,10 +257,19 @@ export function resolvePath(
     }
   }
 
-  const formatOffers = byAction('offer-formats').map((i) => {
+  // Formats offered everywhere and per lesson, gathered once so each lesson looks its offers up instead of scanning every rule.
+  const offeredEverywhere: Format[] = [];
+  const offeredFor = new Map<string, Format[]>();
+  for (const i of byAction('offer-formats')) {
     const action = course.rules[i]!.then;
-    return action.kind === 'offer-formats' ? action : null;
-  });
+    if (action.kind !== 'offer-formats') continue;
+    if (action.lessons.length === 0) offeredEverywhere.push(...action.formats);
+    for (const id of action.lessons) {
+      const list = offeredFor.get(id);
+      if (list) list.push(...action.formats);
+      else offeredFor.set(id, [...action.formats]);
+    }
+  }
   const completed = new Set(state.completed);
   const modules: PathModule[] = course.modules.map((m, mi) => {
     const w = work[mi]!;
@@ -267,9 +277,8 @@ export function resolvePath(
       const base = baseFormat(lesson.blocks);
       const available = [base, ...lesson.renditions.map((r) => r.format).filter((f) => f !== base)];
       const offered = new Set<Format>([base]);
-      for (const offer of formatOffers)
-        if (offer && (offer.lessons.length === 0 || offer.lessons.includes(lesson.id)))
-          for (const f of offer.formats) if (available.includes(f)) offered.add(f);
+      for (const f of offeredEverywhere) if (available.includes(f)) offered.add(f);
+      for (const f of offeredFor.get(lesson.id) ?? []) if (available.includes(f)) offered.add(f);
       const formats = available.filter((f) => offered.has(f));
       let format: Format = base;
       let formatReason: string | undefined;
