@@ -258,16 +258,16 @@ export function resolvePath(
   }
 
   // Formats offered everywhere and per lesson, gathered once so each lesson looks its offers up instead of scanning every rule.
-  const offeredEverywhere: Format[] = [];
-  const offeredFor = new Map<string, Format[]>();
+  const offeredEverywhere = new Set<Format>();
+  const offeredFor = new Map<string, Set<Format>>();
   for (const i of byAction('offer-formats')) {
     const action = course.rules[i]!.then;
     if (action.kind !== 'offer-formats') continue;
-    if (action.lessons.length === 0) offeredEverywhere.push(...action.formats);
+    if (action.lessons.length === 0) for (const f of action.formats) offeredEverywhere.add(f);
     for (const id of action.lessons) {
-      const list = offeredFor.get(id);
-      if (list) list.push(...action.formats);
-      else offeredFor.set(id, [...action.formats]);
+      const set = offeredFor.get(id);
+      if (set) for (const f of action.formats) set.add(f);
+      else offeredFor.set(id, new Set(action.formats));
     }
   }
   const completed = new Set(state.completed);
