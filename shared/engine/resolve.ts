@@ -199,6 +199,22 @@ export function decideModule(
   return { status, locked, requiredByRule: !outsideAudience && requires.length > 0, recommended, reasons };
 }
 
+const lessonFormatCache = new WeakMap<CourseIndex, { base: Format; available: readonly Format[] }[][]>();
+
+/** Each lesson's own format and the formats it exists in: fixed per course, so read once, not per click. */
+function lessonFormatsOf(index: CourseIndex): { base: Format; available: readonly Format[] }[][] {
+  const cached = lessonFormatCache.get(index);
+  if (cached) return cached;
+  const built = index.course.modules.map((m) =>
+    m.lessons.map((lesson) => {
+      const base = baseFormat(lesson.blocks);
+      return { base, available: [base, ...lesson.renditions.map((r) => r.format).filter((f) => f !== base)] };
+    }),
+  );
+  lessonFormatCache.set(index, built);
+  return built;
+}
+
 /**
  * Decides the learner's path: each module's status with its reasons, each lesson's format, the
  * choices on offer and what to do next. Deterministic: the same course and state give the same path.
@@ -271,11 +287,11 @@ export function resolvePath(
     }
   }
   const completed = new Set(state.completed);
+  const lessonFormats = lessonFormatsOf(index);
   const modules: PathModule[] = course.modules.map((m, mi) => {
     const w = work[mi]!;
-    const lessons: PathLesson[] = m.lessons.map((lesson) => {
-      const base = baseFormat(lesson.blocks);
-      const available = [base, ...lesson.renditions.map((r) => r.format).filter((f) => f !== base)];
+    const lessons: PathLesson[] = m.lessons.map((lesson, li) => {
+      const { base, available } = lessonFormats[mi]![li]!;
       const offered = new Set<Format>([base]);
       for (const f of offeredEverywhere) if (available.includes(f)) offered.add(f);
       for (const f of offeredFor.get(lesson.id) ?? []) if (available.includes(f)) offered.add(f);
