@@ -199,6 +199,22 @@ export function decideModule(
   return { status, locked, requiredByRule: !outsideAudience && requires.length > 0, recommended, reasons };
 }
 
+const lessonFormatCache = new WeakMap<CourseIndex, { base: Format; available: readonly Format[] }[][]>();
+
+/** Each lesson's own format and the formats it exists in: fixed per course, so read once, not per click. */
+function lessonFormatsOf(index: CourseIndex): { base: Format; available: readonly Format[] }[][] {
+  const cached = lessonFormatCache.get(index);
+  if (cached) return cached;
+  const built = index.course.modules.map((m) =>
+    m.lessons.map((lesson) => {
+      const base = baseFormat(lesson.blocks);
+      return { base, available: [base, ...lesson.renditions.map((r) => r.format).filter((f) => f !== base)] };
+    }),
+  );
+  lessonFormatCache.set(index, built);
+  return built;
+}
+
 /**
  * Decides the learner's path: each module's status with its reasons, each lesson's format, the
  * choices on offer and what to do next. Deterministic: the same course and state give the same path.
@@ -223,8 +239,9 @@ export function resolvePath(
     const action = rule.then;
     if (action.kind !== 'offer-choice') continue;
     const open = action.modules.filter((id) => {
-      const w = work[index.moduleIndex.get(id) ?? -1];
-      return w && (w.status === 'required' || w.status === 'optional') && !w.locked && !required.has(work.indexOf(w));
+      const mi = index.moduleIndex.get(id) ?? -1;
+      const w = work[mi];
+      return w && (w.status === 'required' || w.status === 'optional') && !w.locked && !required.has(mi);
     });
     const pick = state.picks[rule.id];
     const picked = pick !== undefined && open.includes(pick) ? pick : undefined;
@@ -256,20 +273,28 @@ export function resolvePath(
     }
   }
 
-  const formatOffers = byAction('offer-formats').map((i) => {
+  // Formats offered everywhere and per lesson, gathered once so each lesson looks its offers up instead of scanning every rule.
+  const offeredEverywhere = new Set<Format>();
+  const offeredFor = new Map<string, Set<Format>>();
+  for (const i of byAction('offer-formats')) {
     const action = course.rules[i]!.then;
-    return action.kind === 'offer-formats' ? action : null;
-  });
+    if (action.kind !== 'offer-formats') continue;
+    if (action.lessons.length === 0) for (const f of action.formats) offeredEverywhere.add(f);
+    for (const id of action.lessons) {
+      const set = offeredFor.get(id);
+      if (set) for (const f of action.formats) set.add(f);
+      else offeredFor.set(id, new Set(action.formats));
+    }
+  }
   const completed = new Set(state.completed);
+  const lessonFormats = lessonFormatsOf(index);
   const modules: PathModule[] = course.modules.map((m, mi) => {
     const w = work[mi]!;
-    const lessons: PathLesson[] = m.lessons.map((lesson) => {
-      const base = baseFormat(lesson.blocks);
-      const available = [base, ...lesson.renditions.map((r) => r.format).filter((f) => f !== base)];
+    const lessons: PathLesson[] = m.lessons.map((lesson, li) => {
+      const { base, available } = lessonFormats[mi]![li]!;
       const offered = new Set<Format>([base]);
-      for (const offer of formatOffers)
-        if (offer && (offer.lessons.length === 0 || offer.lessons.includes(lesson.id)))
-          for (const f of offer.formats) if (available.includes(f)) offered.add(f);
+      for (const f of offeredEverywhere) if (available.includes(f)) offered.add(f);
+      for (const f of offeredFor.get(lesson.id) ?? []) if (available.includes(f)) offered.add(f);
       const formats = available.filter((f) => offered.has(f));
       let format: Format = base;
       let formatReason: string | undefined;
