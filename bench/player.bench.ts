@@ -58,6 +58,8 @@ export const playerBenchmarks: Benchmark[] = [
     name: 'player script per click: 3,000 modules × 120 competencies vs 30 modules (path, result, saved progress)',
     goal: 'every click under 50 ms (engine work per state change, once; DOM not included)',
     maxSubjectMs: 50,
+    // "Every click": the slowest clicks count, not only the typical one.
+    maxSubjectP99Ms: 50,
     samples: 15,
     setup() {
       small = loadCourseOrThrow(generateCourse({ seed: 5, modules: 30, competencies: 4, rules: 20, personas: 4 }));
