@@ -20,8 +20,9 @@ async function openRule(browser: Browser, host: RunningHost, path: string, rule:
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript((on) => window.localStorage.setItem('tailor.analysis', on ? 'on' : 'off'), analysis);
   await page.goto(`${host.url}#course=${encodeURIComponent(path)}&sel=rule:${rule}`);
-  const condition = page.getByRole('textbox', { name: `Condition of rule ${rule}` });
-  await condition.click();
+  const condition = page.getByRole('textbox', { name: `Condition of rule ${rule}`, exact: true });
+  // The 300-module course takes a while to open on a busy machine; the timing starts after.
+  await condition.click({ timeout: 120_000 });
   await page.keyboard.press('End');
   return page;
 }
