@@ -109,10 +109,13 @@ test('the keyboard alone builds an outline: add, rename, move, open the hotkeys 
   await page.keyboard.press('Shift+Slash');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await page.keyboard.press('Escape');
+  // The dialog hands focus back when it has closed; wait for that before moving focus on.
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
   // Resizable panels answer the keyboard too.
   const separator = page.getByRole('separator', { name: 'Resize the outline' });
   const before = await separator.getAttribute('aria-valuenow');
   await separator.focus();
+  await expect(separator).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await expect(separator).not.toHaveAttribute('aria-valuenow', before ?? '');
 });
