@@ -1,28 +1,15 @@
-import { Callout, Classes, H2, H3, HTMLTable, Intent, Tag, Tooltip } from '@blueprintjs/core';
+import { Callout, Classes, H2, H3, Intent, Tag } from '@blueprintjs/core';
 import { Error as ErrorIcon, WarningSign } from '@blueprintjs/icons';
 import type { ReactNode } from 'react';
-import type { Course } from '../../../shared/model';
 import type { EditorContext } from '../editors/editor-context';
 import { focusPlacementNode } from '../personalization/placement/focus-node';
 import { findingPlace } from './finding-place';
-import type { CoverageState, StudioAnalysis } from './use-analysis';
-
-const STATE_LABEL: Record<CoverageState, string> = {
-  taken: 'Takes',
-  'tested-out': 'Tested out',
-  recommended: 'Recommended',
-  optional: 'Optional',
-  'not-for-role': 'Not for this role',
-  choice: 'Picks one',
-};
+import { CoverageMatrix } from './CoverageMatrix';
+import type { StudioAnalysis } from './use-analysis';
 
 export interface AnalysisViewProps {
   readonly analysis: StudioAnalysis;
   readonly context: EditorContext;
-}
-
-function levelName(course: Course, competency: string, level: string): string {
-  return course.competencies.find((c) => c.id === competency)?.levels.find((l) => l.id === level)?.name ?? level;
 }
 
 /** The live proof: who gets which module and why, each persona's placement and time, saved-progress size, findings. */
@@ -55,76 +42,7 @@ export function AnalysisView({ analysis, context }: AnalysisViewProps): ReactNod
         </Callout>
       )}
       {analysis.coverage.length > 0 && (
-        <div className="coverage-scroll" tabIndex={0} role="region" aria-label="Coverage: personas and modules">
-          <HTMLTable compact bordered className="coverage-matrix">
-            <caption className="visually-hidden">What each persona does with each module, and why</caption>
-            <thead>
-              <tr>
-                <th scope="col">Module</th>
-                {analysis.coverage.map((p) => (
-                  <th key={p.persona} scope="col">
-                    <span className="coverage-persona">{p.name}</span>
-                    <span className={`coverage-role ${Classes.TEXT_MUTED}`}>{p.role}</span>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {course.modules.map((m, mi) => (
-                <tr key={m.id}>
-                  <th scope="row">{m.title}</th>
-                  {analysis.coverage.map((p) => {
-                    const cell = p.cells[mi];
-                    if (!cell || cell.module !== m.id) return <td key={p.persona} />;
-                    const label = STATE_LABEL[cell.state];
-                    return (
-                      <td key={p.persona} className={`coverage-cell coverage-${cell.state}`}>
-                        <Tooltip content={cell.reason} placement="top" compact>
-                          <span className="coverage-chip" tabIndex={0}>
-                            {label}
-                            <span className="visually-hidden">: {cell.reason}</span>
-                          </span>
-                        </Tooltip>
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">Placement</th>
-                {analysis.coverage.map((p) => (
-                  <td key={p.persona} className="coverage-outcome">
-                    {p.placement === 'unanswered' && (
-                      <Tag intent={Intent.WARNING} minimal>
-                        Stops: an answer is missing
-                      </Tag>
-                    )}
-                    {p.placement === 'cycle' && (
-                      <Tag intent={Intent.DANGER} minimal>
-                        Goes round in circles
-                      </Tag>
-                    )}
-                    <ul>
-                      {Object.entries(p.outcome).map(([c, level]) => (
-                        <li key={c}>
-                          {c}: {levelName(course, c, level)}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                ))}
-              </tr>
-              <tr>
-                <th scope="row">Time</th>
-                {analysis.coverage.map((p) => (
-                  <td key={p.persona}>{p.minutes} min</td>
-                ))}
-              </tr>
-            </tfoot>
-          </HTMLTable>
-        </div>
+        <CoverageMatrix coverage={analysis.coverage} modules={course.modules} competencies={course.competencies} />
       )}
 
       {analysis.budget && (

@@ -18,7 +18,10 @@ export type ConditionCheck =
 export type ConditionPlace =
   { readonly context: 'rule' } | { readonly context: 'placement'; readonly question: string };
 
-export function scopeFor(course: Course, place: ConditionPlace): ExprScope {
+export function scopeFor(
+  course: Pick<Course, 'competencies' | 'settings' | 'questions'>,
+  place: ConditionPlace,
+): ExprScope {
   const competencies = new Map(course.competencies.map((c) => [c.id, c.levels.map((l) => l.id)] as const));
   const roles = new Set(course.settings.roles);
   const departments = new Set(course.settings.departments);

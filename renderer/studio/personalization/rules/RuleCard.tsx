@@ -1,12 +1,11 @@
 import { Button, Card, Checkbox, Classes, FormGroup, HTMLSelect, Intent, Tag, TextArea } from '@blueprintjs/core';
 import { SmallCross, Trash } from '@blueprintjs/icons';
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FORMATS, type Rule, type RuleAction } from '../../../../shared/model';
 import type { EditorContext } from '../../editors/editor-context';
-import type { RuleEffect } from '../../analysis/use-analysis';
 import { checkCondition, scopeFor } from '../conditions/check-condition';
 import { ConditionBuilder } from '../conditions/ConditionBuilder';
-import { ConditionEditor } from '../conditions/ConditionEditor';
+import { LazyConditionEditor } from '../conditions/LazyConditionEditor';
 
 const ACTIONS: readonly { value: RuleAction['kind']; label: string }[] = [
   { value: 'skip', label: 'Skip (tested out)' },
@@ -35,12 +34,36 @@ function actionOfKind(kind: RuleAction['kind'], previous: RuleAction, firstModul
 export interface RuleCardProps {
   readonly rule: Rule;
   readonly context: EditorContext;
-  readonly effect: RuleEffect | undefined;
+  /** What the rule does to the personas, in words; undefined while the analysis works it out. */
+  readonly effect: string | undefined;
   readonly selected: boolean;
 }
 
+/**
+ * A card reads only these parts of the course; immer keeps them the same objects while another rule is typed in,
+ * so a keystroke in one rule re-renders that card alone, not the other 199 with their editors.
+ */
+function sameCard(a: RuleCardProps, b: RuleCardProps): boolean {
+  const x = a.context;
+  const y = b.context;
+  return (
+    a.rule === b.rule &&
+    a.effect === b.effect &&
+    a.selected === b.selected &&
+    x.readOnly === y.readOnly &&
+    x.apply === y.apply &&
+    x.select === y.select &&
+    x.course.competencies === y.course.competencies &&
+    x.course.settings === y.course.settings &&
+    x.course.modules === y.course.modules &&
+    x.course.questions === y.course.questions
+  );
+}
+
 /** One skip-ahead rule: when / then / which modules / the reason the learner reads, and its effect on the personas. */
-export function RuleCard({ rule, context, effect, selected }: RuleCardProps): ReactNode {
+export const RuleCard = memo(RuleCardView, sameCard);
+
+function RuleCardView({ rule, context, effect, selected }: RuleCardProps): ReactNode {
   const { course, readOnly } = context;
   const ids = useId();
   const path = useMemo(() => ['rules', { id: rule.id }] as const, [rule.id]);
@@ -60,12 +83,18 @@ export function RuleCard({ rule, context, effect, selected }: RuleCardProps): Re
     if (selected) card.current?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
 
-  const check = useMemo(() => checkCondition(draft, scopeFor(course, { context: 'rule' })), [draft, course]);
+  const { competencies, settings } = course;
+  // A rule's scope reads only the competencies and the settings: typing leaves both the same objects.
+  const scope = useMemo(
+    () => scopeFor({ competencies, settings, questions: [] }, { context: 'rule' }),
+    [competencies, settings],
+  );
+  const check = useMemo(() => checkCondition(draft, scope), [draft, scope]);
 
   const changeCondition = (text: string) => {
     setDraft(text);
     // A condition that does not check stays a draft here; the document (and so the engine) keeps the last good one.
-    if (text === applied.current || !checkCondition(text, scopeFor(course, { context: 'rule' })).ok) return;
+    if (text === applied.current || !checkCondition(text, scope).ok) return;
     applied.current = text;
     void context.apply({
       op: { kind: 'set', path: [...path, 'when'], value: text },
@@ -111,7 +140,8 @@ export function RuleCard({ rule, context, effect, selected }: RuleCardProps): Re
       <div className="rule-card-when">
         <FormGroup label="When" className="rule-card-condition">
           <div>
-            <ConditionEditor
+            <LazyConditionEditor
+              eager={selected}
               value={draft}
               course={course}
               place={{ context: 'rule' }}
@@ -131,7 +161,7 @@ export function RuleCard({ rule, context, effect, selected }: RuleCardProps): Re
       </div>
       <div id={statusId} className="rule-card-status" aria-live="polite">
         {check.ok ? (
-          <span className={Classes.TEXT_MUTED}>{effect?.summary ?? 'Working out what this rule does…'}</span>
+          <span className={Classes.TEXT_MUTED}>{effect ?? 'Working out what this rule does…'}</span>
         ) : (
           <ul className="rule-card-errors">
             {check.diagnostics.map((d, i) => (

@@ -77,7 +77,7 @@ export function RulesEditor({ context, analysis, selectedRule }: RulesEditorProp
               key={rule.id}
               rule={rule}
               context={context}
-              effect={analysis.ruleEffects[rule.id]}
+              effect={analysis.ruleEffects[rule.id]?.summary}
               selected={rule.id === selectedRule}
             />
           ))}
