@@ -81,7 +81,7 @@ export async function smokeRun(
         page.on('pageerror', (e) => errors.push(e.message));
         try {
           await page.goto(url);
-          await playThrough(page, persona, index.course.questions, { framed: false });
+          await playThrough(page, persona, index.course, { framed: false });
           const shownSkipped = await page.locator('.module-skipped h2').allTextContents();
           await page.getByRole('button', { name: 'Save and exit' }).click();
           await page.getByRole('heading', { name: 'Progress saved' }).waitFor();
