@@ -4,7 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { decodeLearnerRecord, resolvePath, stateFromRecord, type CourseIndex } from '../../../shared/engine';
+import {
+  decodeLearnerRecord,
+  playAsPersona,
+  resolvePath,
+  resultOfRecord,
+  stateFromRecord,
+  type CourseIndex,
+} from '../../../shared/engine';
 import { exportPackage, type AssetSource } from '../export/export-package';
 import { mimeTypeOf, resolveUnderRoot } from '../static-files';
 import { describePlayerError, playThrough } from './player-driver';
@@ -99,6 +106,13 @@ export async function smokeRun(
             throw new Error(
               `the player skipped [${shownSkipped.join(', ')}] but the engine skips [${expected.join(', ')}]`,
             );
+          // The result the player saved is the one `tailor paths` predicts for this persona.
+          const got = resultOfRecord(index, record).result;
+          const predicted = playAsPersona(index, persona).result;
+          const said = (r: typeof got) =>
+            `${r.completed ? 'completed' : 'incomplete'}, ${r.passed === null ? 'undecided' : r.passed ? 'passed' : 'failed'}, score ${r.score === null ? 'none' : Math.round(r.score * 100)}`;
+          if (said(got) !== said(predicted))
+            throw new Error(`the player ended ${said(got)} but tailor paths predicts ${said(predicted)}`);
           results.push({ persona: persona.id, ok: true });
         } catch (error) {
           results.push({
