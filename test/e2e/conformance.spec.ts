@@ -267,3 +267,32 @@ test('closing the course mid-lesson still terminates once and keeps progress; pa
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('cmi.launch_data fixes learner attributes like launch parameters: the intake does not ask them', async ({
+  page,
+}) => {
+  const index = loadCourseOrThrow(exampleJson('purchase-approvals'));
+  for (const standard of ['scorm12', 'scorm2004-4th'] as const) {
+    const dir = mkdtempSync(join(tmpdir(), 'tailor-launch-data-'));
+    const server = await serve(dir);
+    try {
+      packageForLms(join(root, 'resources/examples/purchase-approvals'), standard, dir);
+      const launch = { 'cmi.launch_data': 'role=approver&seniority=veteran&colour=blue' };
+      await page.goto(`${server.url}lms.html?resume=${encodeURIComponent(JSON.stringify(launch))}`);
+      const frame = page.frameLocator('iframe[title="Course"]');
+      await expect(frame.getByRole('button', { name: /^Start/ })).toBeVisible();
+      await expect(frame.locator('input[name="role"]'), standard).toHaveCount(0);
+      await expect(frame.locator('input[name="seniority"]')).toHaveCount(0);
+      await frame.getByRole('button', { name: /^Start/ }).click();
+      await expect(frame.getByRole('button', { name: 'Submit answer' })).toBeVisible();
+      const cmi = (await page.evaluate(() =>
+        (window as unknown as { flattened: () => Record<string, string> }).flattened(),
+      )) as Record<string, string>;
+      const record = decodeLearnerRecord(index, cmi['cmi.suspend_data']!);
+      expect({ role: record.role, seniority: record.seniority }).toEqual({ role: 'approver', seniority: 'veteran' });
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+});
