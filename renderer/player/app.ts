@@ -1,5 +1,5 @@
 import type { Answer, Block, Course, Question } from '../../shared/model/schema';
-import { courseAttributes, type AttributeId } from '../../shared/engine/attributes';
+import { courseAttributes, fixedAttributes, type AttributeId } from '../../shared/engine/attributes';
 import { feedbackFor, grade } from '../../shared/engine/grade';
 import type { CourseIndex } from '../../shared/engine/index-course';
 import { PlacementWalker } from '../../shared/engine/placement';
@@ -36,8 +36,10 @@ const decode = (index: CourseIndex, text: string): LearnerRecord | null => {
 const percent = (n: number) => `${Math.round(n * 100)}%`;
 
 /** The learner's player: who they are, the placement test, their path, lessons and checks. */
-export function startPlayer({ course, index, tracker, root, fixed = {} }: PlayerOptions): void {
+export function startPlayer({ course, index, tracker, root, fixed: given = {} }: PlayerOptions): void {
   const started = tracker.start();
+  // cmi.launch_data holds launch parameters like the URL's; the package's and the URL's win.
+  const fixed = { ...fixedAttributes(index, new URLSearchParams(started.launchData ?? '')).values, ...given };
   const review = started.mode !== 'normal';
   const copy = tracker.kind === 'local' ? null : localCopy(course.id, started.learnerId);
   const fromLms = decode(index, started.suspendData);

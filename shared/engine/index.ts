@@ -9,3 +9,4 @@ export * from './resolve';
 export * from './state-codec';
 export * from './bank-draw';
 export * from './result';
+export * from './persona-play';

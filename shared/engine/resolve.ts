@@ -222,13 +222,23 @@ function lessonFormatsOf(index: CourseIndex): { base: Format; available: readonl
  * Precedence per module: mandatory for the learner's role (locked) > require > skip > optional;
  * recommend only adds a flag. A module mandatory for the role is never skipped.
  */
-export function resolvePath(
-  index: CourseIndex,
-  state: LearnerState,
-  facts: LearnerFacts = factsFor(index, state),
-): LearnerPath {
+/** Rules read only who the learner is and what they know, so a click that completes a lesson reuses the last verdicts. */
+const lastFired = new WeakMap<CourseIndex, { readonly key: string; readonly fired: boolean[] }>();
+
+function firedForState(index: CourseIndex, state: LearnerState): boolean[] {
+  const { role, department, seniority, preferredFormat, needs } = state;
+  let key = `${role}|${department}|${seniority}|${preferredFormat}|${needs.captions}${needs.audio}${needs.reducedMotion}`;
+  for (const c of index.competencyIds) key += `|${state.mastery[c]}:${state.scores[c]}`;
+  const last = lastFired.get(index);
+  if (last?.key === key) return last.fired;
+  const fired = firedRules(index, factsFor(index, state));
+  lastFired.set(index, { key, fired });
+  return fired;
+}
+
+export function resolvePath(index: CourseIndex, state: LearnerState, facts?: LearnerFacts): LearnerPath {
   const { course } = index;
-  const fired = firedRules(index, facts);
+  const fired = facts ? firedRules(index, facts) : firedForState(index, state);
   const work = course.modules.map((_, mi) => decideModule(index, mi, state.role, (i) => fired[i] === true, state));
   const required = new Set(work.flatMap((w, i) => (w.requiredByRule ? [i] : [])));
   const byAction = (kind: string) => course.rules.flatMap((r, i) => (fired[i] && r.then.kind === kind ? [i] : []));

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import type { Persona, Question } from '../../shared/model';
-import { playThrough as play, type Mode } from '../../electron/backend/smoke/player-driver';
+import type { Persona } from '../../shared/model';
+import { playThrough as play, type Mode, type PlayedCourse } from '../../electron/backend/smoke/player-driver';
 
 export { answer, driver } from '../../electron/backend/smoke/player-driver';
 
@@ -8,9 +8,9 @@ export { answer, driver } from '../../electron/backend/smoke/player-driver';
 export function playThrough(
   page: Page,
   persona: Persona,
-  questions: readonly Question[],
+  course: PlayedCourse,
   mode: Mode = 'mouse',
   onView?: () => Promise<void>,
 ) {
-  return play(page as never, persona, questions, { mode, framed: true, ...(onView ? { onView } : {}) });
+  return play(page as never, persona, course, { mode, framed: true, ...(onView ? { onView } : {}) });
 }

@@ -115,7 +115,7 @@ test('50 XSS payloads in every authored text field never execute in the exported
         const inner = (document.querySelector('iframe')?.contentWindow ?? {}) as { __xss?: number };
         return (top.__xss ?? 0) + (inner.__xss ?? 0);
       });
-    await playThrough(page, index.course.personas[0]!, index.course.questions, 'mouse', async () => {
+    await playThrough(page, index.course.personas[0]!, index.course, 'mouse', async () => {
       // Open every transcript and follow nothing: payloads must be inert text or stripped markup.
       for (const details of await frame.locator('details').all())
         await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));
@@ -152,7 +152,7 @@ test('a keyboard-only learner completes a course', async ({ page }) => {
     await playThrough(
       page,
       course.personas.find((p) => p.id === 'victor')!,
-      course.questions,
+      course,
       'keyboard',
     );
   } finally {
@@ -172,7 +172,7 @@ test('a learner on a 320 px wide phone completes a course without sideways scrol
     await playThrough(
       page,
       parsed.personas.find((p) => p.id === 'femi')!,
-      parsed.questions,
+      parsed,
       'mouse',
       async () => {
         const overflow = await frame.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);

@@ -1,9 +1,12 @@
-import type { Answer, Persona, Question } from '../../../shared/model';
+import { personaAnswer } from '../../../shared/engine/persona-play';
+import type { Answer, Course, Persona, Question } from '../../../shared/model';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 export type Mode = 'mouse' | 'keyboard';
 /** Where the player is: inside an LMS frame, or the page itself. */
 type Surface = Pick<FrameLocator, 'getByRole' | 'getByText' | 'getByLabel' | 'locator'>;
+/** What the driver needs of a course: its questions, and what a persona's answers depend on. */
+export type PlayedCourse = Pick<Course, 'questions' | 'competencies' | 'settings'>;
 
 /** Moves focus with Tab until the target has it: a keyboard-only user's only way around. */
 async function tabTo(page: Page, target: Locator): Promise<void> {
@@ -95,13 +98,12 @@ export interface PlayOptions {
   readonly onView?: () => Promise<void>;
 }
 
-/** Plays a whole course as a persona: who they are, the placement test, then every lesson on the path. */
-export async function playThrough(
-  page: Page,
-  persona: Persona,
-  questions: readonly Question[],
-  options: PlayOptions = {},
-) {
+/**
+ * Plays a whole course as a persona, by the rule `tailor paths` predicts with (shared/engine/persona-play.ts):
+ * who they are, the placement test, then every lesson on the path, answering every knowledge check.
+ */
+export async function playThrough(page: Page, persona: Persona, course: PlayedCourse, options: PlayOptions = {}) {
+  const { questions } = course;
   const d = driver(page, options.mode ?? 'mouse', options.framed ?? true);
   const { frame, press, tick } = d;
   const onView = options.onView ?? (async () => {});
@@ -120,6 +122,7 @@ export async function playThrough(
   }
   if (persona.needs.captions) await tick(frame.getByRole('checkbox', { name: 'Captions on videos' }));
   if (persona.needs.audio) await tick(frame.getByRole('checkbox', { name: 'Audio versions where there are any' }));
+  if (persona.needs.reducedMotion) await tick(frame.getByRole('checkbox', { name: 'Less motion' }));
   await press(frame.getByRole('button', { name: /^Start/ }));
   await frame.getByRole('heading', { level: 1 }).first().waitFor();
   while (await frame.getByRole('button', { name: 'Submit answer' }).isVisible()) {
@@ -128,7 +131,7 @@ export async function playThrough(
     if (!q) throw new Error(`the player asked a question the course does not have: "${prompt}"`);
     try {
       await onView();
-      await answer(d, q, persona.prior.answers[q.id]);
+      await answer(d, q, personaAnswer(course, persona, q, 'placement'));
       await press(frame.getByRole('button', { name: 'Submit answer' }));
       await frame.getByRole('status').filter({ hasText: /\S/ }).waitFor();
       await press(frame.getByRole('button', { name: 'Next' }));
@@ -145,12 +148,20 @@ export async function playThrough(
     const complete = frame.getByRole('button', { name: 'Mark complete and continue' });
     if (await complete.isVisible()) {
       await onView();
-      const check = frame.getByRole('button', { name: 'Check answer' }).first();
-      if (await check.isVisible()) {
-        const first = frame.locator('.check input').first();
-        if ((await first.getAttribute('type')) === 'text') await d.type(first, 'phone');
-        else await tick(first);
-        await press(check);
+      // Every check not answered yet, in order, each within its own box.
+      for (const box of await frame.locator('.check[data-question]').all()) {
+        const check = box.getByRole('button', { name: 'Check answer' });
+        if (!(await check.count())) continue;
+        const id = (await box.getAttribute('data-question'))!;
+        const q = questions.find((x) => x.id === id);
+        if (!q) throw new Error(`the player showed a knowledge check the course does not have: "${id}"`);
+        try {
+          await answer({ ...d, frame: box }, q, personaAnswer(course, persona, q, 'check'));
+          await press(check);
+          await box.getByRole('status').filter({ hasText: /\S/ }).waitFor();
+        } catch (error) {
+          throw new Error(`at knowledge check "${q.id}" (${q.type}): ${describePlayerError(error)}`, { cause: error });
+        }
       }
       await press(complete);
       continue;

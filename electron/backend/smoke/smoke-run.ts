@@ -4,7 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { decodeLearnerRecord, resolvePath, stateFromRecord, type CourseIndex } from '../../../shared/engine';
+import {
+  decodeLearnerRecord,
+  playAsPersona,
+  resolvePath,
+  resultOfRecord,
+  stateFromRecord,
+  type CourseIndex,
+} from '../../../shared/engine';
 import { exportPackage, type AssetSource } from '../export/export-package';
 import { mimeTypeOf, resolveUnderRoot } from '../static-files';
 import { describePlayerError, playThrough } from './player-driver';
@@ -81,7 +88,7 @@ export async function smokeRun(
         page.on('pageerror', (e) => errors.push(e.message));
         try {
           await page.goto(url);
-          await playThrough(page, persona, index.course.questions, { framed: false });
+          await playThrough(page, persona, index.course, { framed: false });
           const shownSkipped = await page.locator('.module-skipped h2').allTextContents();
           await page.getByRole('button', { name: 'Save and exit' }).click();
           await page.getByRole('heading', { name: 'Progress saved' }).waitFor();
@@ -99,6 +106,13 @@ export async function smokeRun(
             throw new Error(
               `the player skipped [${shownSkipped.join(', ')}] but the engine skips [${expected.join(', ')}]`,
             );
+          // The result the player saved is the one `tailor paths` predicts for this persona.
+          const got = resultOfRecord(index, record).result;
+          const predicted = playAsPersona(index, persona).result;
+          const said = (r: typeof got) =>
+            `${r.completed ? 'completed' : 'incomplete'}, ${r.passed === null ? 'undecided' : r.passed ? 'passed' : 'failed'}, score ${r.score === null ? 'none' : Math.round(r.score * 100)}`;
+          if (said(got) !== said(predicted))
+            throw new Error(`the player ended ${said(got)} but tailor paths predicts ${said(predicted)}`);
           results.push({ persona: persona.id, ok: true });
         } catch (error) {
           results.push({

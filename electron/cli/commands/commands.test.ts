@@ -186,6 +186,36 @@ describe('tailor paths', () => {
     );
   });
 
+  it('predicts, per persona, the result the LMS will hold once the package is played through', async () => {
+    const result = await tailor('paths', join(EXAMPLES_DIR, 'purchase-approvals'), '--json');
+    const all = JSON.parse(result.out) as {
+      persona: { id: string };
+      lms: {
+        finished: boolean;
+        completed: boolean;
+        passed: boolean | null;
+        score: number | null;
+        objectives: { id: string; completed: boolean; success: string; score: number | null }[];
+        lessons: string[];
+      };
+    }[];
+    expect(all.map((p) => p.persona.id)).toEqual(['nadia', 'victor', 'ben', 'rosa']);
+    const rosa = all.find((p) => p.persona.id === 'rosa')!.lms;
+    expect(rosa).toMatchObject({ finished: true, completed: true, passed: true, score: 1 });
+    // Rosa has no placement answers: she answers them from prior knowledge, below mastery, so wrong.
+    expect(rosa.objectives.find((o) => o.id === 'vendors')).toEqual({
+      id: 'vendors',
+      completed: true,
+      success: 'failed',
+      score: 0,
+    });
+    expect(rosa.objectives.find((o) => o.id === 'negotiation')!.success).toBe('unknown');
+    expect(rosa.lessons.length).toBeGreaterThan(0);
+    expect((await tailor('paths', join(EXAMPLES_DIR, 'purchase-approvals'), '--persona', 'rosa')).out).toMatch(
+      /LMS after playing it through: completed, passed, score 100%\n {4}objectives: policy failed/,
+    );
+  });
+
   it('exits 2 and lists the personas when none matches', async () => {
     const result = await tailor('paths', join(EXAMPLES_DIR, 'shop-floor-safety'), '--persona', 'nobody');
     expect(result.code).toBe(2);

@@ -1,4 +1,4 @@
-import { personaState, resolvePath, type LearnerPath } from '../../../shared/engine';
+import { personaState, playAsPersona, resolvePath, type CourseResult, type LearnerPath } from '../../../shared/engine';
 import { parseCommand } from './args';
 import type { CliIo, Command } from './types';
 import { loadForCli } from './load';
@@ -6,7 +6,9 @@ import { loadForCli } from './load';
 const usage = `Usage: tailor paths <course> [--persona <id or name>] [--json]
 
 Shows each persona's path through the course: every module's status and why, the format of
-each lesson, and the choices on offer. Exit codes: 0 shown, 2 unusable input or unknown persona.`;
+each lesson, and the choices on offer; then the result the LMS will hold once the persona has
+played the package through (completion, success, score, one objective per competency), by the
+rule in shared/engine/persona-play.ts. Exit codes: 0 shown, 2 unusable input or unknown persona.`;
 
 const STATUS_MARK: Record<string, string> = {
   required: 'take   ',
@@ -45,12 +47,12 @@ export const pathsCommand: Command = {
     }
     const results = personas.map((persona) => {
       const { state, placement } = personaState(index, persona);
-      return { persona, placement, path: resolvePath(index, state) };
+      return { persona, placement, path: resolvePath(index, state), lms: lmsResult(playAsPersona(index, persona)) };
     });
     if (parsed.values.json) {
       io.out(
         JSON.stringify(
-          results.map(({ persona, placement, path }) => ({
+          results.map(({ persona, placement, path, lms }) => ({
             persona: { id: persona.id, name: persona.name, role: persona.role },
             placement: {
               mastery: placement.mastery,
@@ -59,6 +61,7 @@ export const pathsCommand: Command = {
               ended: placement.ended,
             },
             path,
+            lms,
           })),
           null,
           2,
@@ -66,13 +69,60 @@ export const pathsCommand: Command = {
       );
       return 0;
     }
-    for (const { persona, placement, path: learnerPath } of results)
-      printPath(io, persona.name, persona.role, placement.mastery, learnerPath);
+    for (const { persona, placement, path: learnerPath, lms } of results)
+      printPath(io, persona.name, persona.role, placement.mastery, learnerPath, lms);
     return 0;
   },
 };
 
-function printPath(io: CliIo, name: string, role: string, mastery: Record<string, string>, path: LearnerPath) {
+/** What the LMS holds at the end of a persona's playthrough, in the result model's terms (docs/decisions/0005-results.md). */
+export interface LmsPrediction {
+  /** The persona reached the end of the course (false: the path ran out first). */
+  readonly finished: boolean;
+  readonly completed: boolean;
+  /** null until decided: only a completed, scored course has a success. */
+  readonly passed: boolean | null;
+  /** 0–1, null when no counted answer was given. */
+  readonly score: number | null;
+  readonly progress: number;
+  readonly objectives: readonly {
+    readonly id: string;
+    readonly completed: boolean;
+    readonly success: CourseResult['objectives'][number]['success'];
+    readonly score: number | null;
+  }[];
+  /** The lessons the persona took, in order. */
+  readonly lessons: readonly string[];
+}
+
+function lmsResult(play: ReturnType<typeof playAsPersona>): LmsPrediction {
+  const { result } = play;
+  return {
+    finished: play.finished,
+    completed: result.completed,
+    passed: result.passed,
+    score: result.score,
+    progress: result.progress,
+    objectives: result.objectives.map((o) => ({
+      id: o.id,
+      completed: o.completed,
+      success: o.success,
+      score: o.score,
+    })),
+    lessons: play.lessons,
+  };
+}
+
+const pct = (n: number | null) => (n === null ? 'no score' : `${Math.round(n * 100)}%`);
+
+function printPath(
+  io: CliIo,
+  name: string,
+  role: string,
+  mastery: Record<string, string>,
+  path: LearnerPath,
+  lms: LmsPrediction,
+) {
   io.out(`${name} (${role})`);
   io.out(
     `  placement: ${Object.entries(mastery)
@@ -91,5 +141,11 @@ function printPath(io: CliIo, name: string, role: string, mastery: Record<string
   for (const c of path.choices) io.out(`  choice: ${c.prompt} (${c.options.join(' or ')})`);
   if (path.next) io.out(`  next: ${path.next.reason}`);
   io.out(`  ${path.minutesLeft} minutes of required lessons`);
+  io.out(
+    `  LMS after playing it through: ${lms.completed ? 'completed' : 'incomplete'}, ${lms.passed === null ? 'success undecided' : lms.passed ? 'passed' : 'failed'}, score ${pct(lms.score)}`,
+  );
+  io.out(
+    `    objectives: ${lms.objectives.map((o) => `${o.id} ${o.success === 'unknown' ? (o.completed ? 'completed' : 'incomplete') : o.success} (${pct(o.score)})`).join(', ')}`,
+  );
   io.out('');
 }

@@ -177,6 +177,7 @@ class ScormTracker implements Tracker {
       location: this.lms.get(v12 ? 'cmi.core.lesson_location' : 'cmi.location'),
       resumed: entry === 'resume' || suspendData !== '',
       mode: this.#mode,
+      launchData: this.lms.get('cmi.launch_data'),
     };
   }
 

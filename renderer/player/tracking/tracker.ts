@@ -33,6 +33,8 @@ export interface TrackerStart {
   readonly location: string;
   readonly resumed: boolean;
   readonly mode: LaunchMode;
+  /** `cmi.launch_data`: parameters the LMS hands this launch, read like the URL's (`role=approver&seniority=veteran`). */
+  readonly launchData?: string;
 }
 
 /** One LMS session: start once, report as often as needed, end exactly once. */
