@@ -1,16 +1,26 @@
-import type { Answer, Block, Course, Question } from '../../shared/model/schema';
+import type { Answer, Block, Course, Lesson, Question } from '../../shared/model/schema';
 import { courseAttributes, fixedAttributes, type AttributeId } from '../../shared/engine/attributes';
-import { feedbackFor, grade } from '../../shared/engine/grade';
+import { correctAnswer, feedbackFor, grade } from '../../shared/engine/grade';
 import type { CourseIndex } from '../../shared/engine/index-course';
 import { PlacementWalker } from '../../shared/engine/placement';
-import { baseFormat } from '../../shared/engine/resolve';
+import { baseFormat, type LearnerPath, type PathModule } from '../../shared/engine/resolve';
 import { checkSettingsFor, resultOfRecord } from '../../shared/engine/result';
 import { decodeLearnerRecord, encodeLearnerRecord, type LearnerRecord } from '../../shared/engine/state-codec';
-import { FORMATS, SENIORITIES } from '../../shared/model/constants';
+import { FORMATS, SENIORITIES, type Format } from '../../shared/model/constants';
+import { buildShell } from './shell';
 import { emptyRecord, evidenceIn, interactionFor } from './state';
 import { localCopy } from './tracking/local';
 import type { Tracker } from './tracking/tracker';
 import { h, richText, uid } from './ui/dom';
+import {
+  duration,
+  formatLabel,
+  moduleReasons,
+  placementLength,
+  SECTION_TITLES,
+  sectionOf,
+  type OutlineSection,
+} from './words';
 
 /** The bookmark for the course map (lessons are bookmarked by their id). */
 const MAP_BOOKMARK = 'map';
@@ -37,6 +47,7 @@ const percent = (n: number) => `${Math.round(n * 100)}%`;
 
 /** The learner's player: who they are, the placement test, their path, lessons and checks. */
 export function startPlayer({ course, index, tracker, root, fixed: given = {} }: PlayerOptions): void {
+  const shell = buildShell(course, root);
   const started = tracker.start();
   // cmi.launch_data holds launch parameters like the URL's; the package's and the URL's win.
   const fixed = { ...fixedAttributes(index, new URLSearchParams(started.launchData ?? '')).values, ...given };
@@ -118,21 +129,139 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
     if (document.visibilityState === 'hidden' && !finished) save(true);
   });
 
-  const show = (title: string, ...content: (Node | null)[]) => {
+  interface ViewHead {
+    /** The course's cover band: title large, on the accent wash. */
+    readonly cover?: boolean;
+    /** A small line above the title: where the learner is. */
+    readonly eyebrow?: string;
+    /** A line under the title. */
+    readonly sub?: Node;
+  }
+  const show = (title: string, head: ViewHead, ...content: (Node | null)[]) => {
     const heading = h('h1', { tabindex: '-1' }, title);
-    root.replaceChildren(notice, heading, ...content.filter((n): n is Node => n !== null));
-    heading.focus();
+    const top = h(
+      'div',
+      { class: head.cover ? 'view-head cover' : 'view-head' },
+      head.eyebrow ? h('p', { class: 'eyebrow' }, head.eyebrow) : null,
+      heading,
+      head.sub ?? null,
+    );
+    root.replaceChildren(notice, top, ...content.filter((n): n is Node => n !== null));
+    heading.focus({ preventScroll: true });
+    shell.closeDrawer();
     window.scrollTo(0, 0);
   };
 
   const button = (text: string, onclick: () => void, kind = 'primary') =>
     h('button', { type: 'button', class: `btn btn-${kind}`, onclick: onclick as EventListener }, text);
+  const saveExit = button('Save and exit', () => exit(), 'quiet');
+  saveExit.hidden = true;
+  shell.actions.append(saveExit);
+
+  /** The lessons a learner walks through, in order: their path, then what is optional or recommended. */
+  const walkable = () =>
+    now().path.modules.flatMap((m) =>
+      m.status === 'required' || m.status === 'optional' ? m.lessons.map((l) => ({ module: m, lesson: l })) : [],
+    );
+
+  function renderOutline(current?: string): void {
+    const { path, result } = now();
+    const body = shell.outline;
+    const bar = h('span', { class: 'bar-fill' });
+    bar.style.width = percent(result.progress);
+    body.replaceChildren(
+      h(
+        'div',
+        { class: 'outline-head' },
+        h('p', { class: 'outline-progress' }, `${percent(result.progress)} complete`),
+        h('div', { class: 'bar', 'aria-hidden': 'true' }, bar),
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: `outline-home${current === undefined ? ' current' : ''}`,
+          ...(current === undefined ? { 'aria-current': 'page' } : {}),
+          onclick: (() => courseMap()) as EventListener,
+        },
+        'Course overview',
+      ),
+    );
+    const groups = new Map<OutlineSection, PathModule[]>();
+    for (const m of path.modules) {
+      if (m.status === 'excluded' && m.reasons.some((r) => r.kind === 'learner')) continue;
+      const section = sectionOf(m);
+      groups.set(section, [...(groups.get(section) ?? []), m]);
+    }
+    for (const section of ['path', 'recommended', 'optional', 'tested-out', 'not-for-you'] as const) {
+      const modules = groups.get(section);
+      if (!modules) continue;
+      const list = h('ul', { class: 'outline-modules' });
+      for (const m of modules) {
+        const done = m.lessons.filter((l) => l.completed).length;
+        const item = h(
+          'li',
+          { class: 'outline-module' },
+          h(
+            'p',
+            { class: 'outline-module-title' },
+            m.title,
+            m.status === 'required' || m.status === 'optional'
+              ? h('span', { class: 'count' }, ` ${done}/${m.lessons.length}`)
+              : null,
+          ),
+        );
+        if (m.status === 'required' || m.status === 'optional') {
+          const lessons = h('ul', { class: 'outline-lessons' });
+          for (const l of m.lessons)
+            lessons.append(
+              h(
+                'li',
+                {},
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: `outline-lesson${l.completed ? ' is-done' : ''}${l.id === current ? ' current' : ''}`,
+                    ...(l.id === current ? { 'aria-current': 'page' } : {}),
+                    onclick: (() => lesson(m.id, l.id)) as EventListener,
+                  },
+                  h('span', { class: 'tick', 'aria-hidden': 'true' }, l.completed ? '✓' : ''),
+                  h('span', {}, l.title),
+                  l.completed ? h('span', { class: 'sr-only' }, ' (done)') : null,
+                ),
+              ),
+            );
+          item.append(lessons);
+        } else {
+          const why = moduleReasons(course, m, record.role).join(' ');
+          if (why) item.append(h('p', { class: 'outline-reason' }, why));
+        }
+        list.append(item);
+      }
+      body.append(
+        h(
+          'section',
+          { class: `outline-section outline-${section}` },
+          h('h2', {}, SECTION_TITLES[section], h('span', { class: 'count' }, ` (${modules.length})`)),
+          list,
+        ),
+      );
+    }
+    shell.showOutline(true);
+  }
 
   function welcome(): void {
-    const form = h('form', { class: 'stack', 'aria-label': 'About you' });
+    shell.showOutline(false);
+    saveExit.hidden = true;
+    const form = h('form', { class: 'card intake', 'aria-labelledby': 'intake-title' });
+    form.append(
+      h('h2', { id: 'intake-title' }, 'About you'),
+      h('p', { class: 'muted' }, 'Your answers shape your path: you only get what your role and experience need.'),
+    );
     const asked = courseAttributes(index).filter((a) => fixed[a.id] === undefined);
     for (const attribute of asked) {
-      const group = h('fieldset', {}, h('legend', {}, attribute.question));
+      const group = h('fieldset', { class: 'options' }, h('legend', {}, attribute.question));
       const choices =
         attribute.id === 'preferredFormat'
           ? [{ value: '', label: 'no preference' }, ...attribute.options]
@@ -143,20 +272,20 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
             'label',
             { class: 'choice' },
             h('input', { type: 'radio', name: attribute.id, value: option.value, checked: i === 0 }),
-            ` ${option.label}`,
+            h('span', {}, option.label),
           ),
         ),
       );
       form.append(group);
     }
-    const needs = h('fieldset', {}, h('legend', {}, 'What helps you learn'));
+    const needs = h('fieldset', { class: 'options' }, h('legend', {}, 'What helps you learn'));
     for (const [value, label] of [
       ['captions', 'Captions on videos'],
       ['audio', 'Audio versions where there are any'],
       ['reducedMotion', 'Less motion'],
     ] as const)
       needs.append(
-        h('label', { class: 'choice' }, h('input', { type: 'checkbox', name: 'needs', value }), ` ${label}`),
+        h('label', { class: 'choice' }, h('input', { type: 'checkbox', name: 'needs', value }), h('span', {}, label)),
       );
     form.append(needs);
     form.append(
@@ -183,29 +312,84 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
         else courseMap();
       }),
     );
-    show(course.title, course.description ? h('p', { class: 'lead' }, course.description) : null, form);
+    const upTo = course.modules.reduce((n, m) => n + m.lessons.reduce((k, l) => k + l.minutes, 0), 0);
+    show(
+      course.title,
+      {
+        cover: true,
+        eyebrow: 'Course',
+      },
+      course.description ? h('p', { class: 'lead' }, course.description) : null,
+      h(
+        'p',
+        { class: 'meta' },
+        `Up to ${duration(upTo)}. ${course.placement ? 'A short placement test' : 'A few questions'} first, so you skip what you already know.`,
+      ),
+      form,
+    );
   }
 
-  /** The inputs for a question; `read` returns the answer given, or undefined when none. */
-  function questionForm(q: Question): { fields: HTMLElement; read: () => Answer | undefined } {
+  /** The inputs for a question; `read` returns the answer given, `mark` shows what was right. */
+  function questionForm(q: Question): {
+    fields: HTMLElement;
+    read: () => Answer | undefined;
+    mark: (answer: Answer, reveal: boolean) => void;
+  } {
     const name = uid('q');
     const legend = h('legend', {}, q.prompt);
-    const set = h('fieldset', { class: 'question' }, legend);
+    const set = h('fieldset', { class: 'question options' }, legend);
     const radio = (value: string, label: string) =>
-      h('label', { class: 'choice' }, h('input', { type: 'radio', name, value }), ` ${label}`);
+      h('label', { class: 'choice' }, h('input', { type: 'radio', name, value }), h('span', {}, label));
+    /** Marks each choice: the learner's answer and the right one, by icon and words, never colour alone. */
+    const markChoices = (chosen: readonly string[], right: readonly string[] | null, reveal: boolean) => {
+      for (const label of set.querySelectorAll<HTMLLabelElement>('label.choice')) {
+        const value = label.querySelector('input')!.value;
+        const mine = chosen.includes(value);
+        const good = right?.includes(value) ?? false;
+        if (!mine && !(reveal && good)) continue;
+        const state = right === null ? 'chosen' : good ? 'correct' : 'incorrect';
+        label.classList.add(`choice-${state}`);
+        const words =
+          state === 'chosen'
+            ? 'Your answer'
+            : mine
+              ? good
+                ? 'Your answer: correct'
+                : 'Your answer: not correct'
+              : 'Correct answer';
+        label.append(
+          h(
+            'span',
+            { class: 'mark' },
+            h('span', { class: 'mark-icon', 'aria-hidden': 'true' }, good ? '✓' : state === 'chosen' ? '•' : '✕'),
+            words,
+          ),
+        );
+      }
+    };
+    const asList = (a: Answer | null): string[] | null =>
+      a === null ? null : Array.isArray(a) ? a.map(String) : [String(a)];
+    const simpleMark = (answer: Answer, reveal: boolean) =>
+      markChoices(asList(answer)!, asList(correctAnswer(q)), reveal);
+    const noMark = () => {};
     switch (q.type) {
       case 'single':
         q.choices.forEach((c) => set.append(radio(c.id, c.text)));
-        return { fields: set, read: () => set.querySelector<HTMLInputElement>('input:checked')?.value ?? undefined };
+        return {
+          fields: set,
+          read: () => set.querySelector<HTMLInputElement>('input:checked')?.value ?? undefined,
+          mark: simpleMark,
+        };
       case 'multiple':
         q.choices.forEach((c) =>
           set.append(
-            h('label', { class: 'choice' }, h('input', { type: 'checkbox', name, value: c.id }), ` ${c.text}`),
+            h('label', { class: 'choice' }, h('input', { type: 'checkbox', name, value: c.id }), h('span', {}, c.text)),
           ),
         );
         return {
           fields: set,
           read: () => [...set.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value),
+          mark: simpleMark,
         };
       case 'true-false':
         set.append(radio('true', 'True'), radio('false', 'False'));
@@ -215,11 +399,20 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
             const v = set.querySelector<HTMLInputElement>('input:checked')?.value;
             return v === undefined ? undefined : v === 'true';
           },
+          mark: simpleMark,
         };
       case 'fill-in': {
         const id = uid('fill');
         set.append(h('label', { for: id }, 'Your answer'), h('input', { id, type: 'text', autocomplete: 'off' }));
-        return { fields: set, read: () => set.querySelector<HTMLInputElement>('input')!.value.trim() || undefined };
+        return {
+          fields: set,
+          read: () => set.querySelector<HTMLInputElement>('input')!.value.trim() || undefined,
+          mark: (answer, reveal) => {
+            const right = correctAnswer(q);
+            if (reveal && right !== null && !grade(q, answer).correct)
+              set.append(h('p', { class: 'reveal' }, 'A correct answer: ', h('strong', {}, String(right))));
+          },
+        };
       }
       case 'likert':
         for (let i = 1; i <= q.points; i++)
@@ -233,12 +426,14 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
                   : String(i),
             ),
           );
+        set.classList.add('likert');
         return {
           fields: set,
           read: () => {
             const v = set.querySelector<HTMLInputElement>('input:checked')?.value;
             return v === undefined ? undefined : Number(v);
           },
+          mark: (answer) => markChoices([String(answer)], null, false),
         };
       case 'ordering':
       case 'matching': {
@@ -254,7 +449,7 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
             h('option', { value: '' }, 'Choose…'),
             ...items.map((it) => h('option', { value: it.id }, it.text)),
           );
-          set.append(h('label', { for: id }, `Position ${position + 1}`), select);
+          set.append(h('div', { class: 'position' }, h('label', { for: id }, `Position ${position + 1}`), select));
           return select;
         });
         return {
@@ -263,12 +458,36 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
             const values = selects.map((s) => s.value);
             return values.every(Boolean) ? values : undefined;
           },
+          mark: (answer, reveal) => {
+            if (!reveal || grade(q, answer).correct) return noMark();
+            const right = h('ol', { class: 'reveal-list' }, ...items.map((it) => h('li', {}, it.text)));
+            set.append(h('div', { class: 'reveal' }, h('p', {}, 'The correct order:'), right));
+          },
         };
       }
     }
   }
 
+  /** The verdict of an answer: an icon, a word and the feedback, in a status region that is announced. */
+  function verdict(status: HTMLElement, q: Question, answer: Answer): void {
+    const { correct } = grade(q, answer);
+    const feedback = feedbackFor(q, answer);
+    const tone = correct === null ? 'neutral' : correct ? 'correct' : 'incorrect';
+    status.className = `status feedback feedback-${tone}`;
+    status.replaceChildren(
+      h('span', { class: 'feedback-icon', 'aria-hidden': 'true' }, correct === null ? '•' : correct ? '✓' : '✕'),
+      h(
+        'span',
+        {},
+        h('strong', {}, correct === null ? 'Thank you.' : correct ? 'Correct.' : 'Not quite.'),
+        feedback ? ` ${feedback}` : '',
+      ),
+    );
+  }
+
   function placementStep(): void {
+    shell.showOutline(false);
+    saveExit.hidden = false;
     const walker = PlacementWalker.start(index);
     if (!walker) return courseMap();
     for (const answer of record.answers) walker.answer(answer);
@@ -278,8 +497,9 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
       return placementResult();
     }
     const { question } = pending;
-    const { fields, read } = questionForm(question);
+    const { fields, read, mark } = questionForm(question);
     const status = h('p', { role: 'status', class: 'status' });
+    const card = h('div', { class: 'card question-card' }, fields);
     const submit = button('Submit answer', () => {
       const answer = read();
       if (answer === undefined) {
@@ -289,36 +509,59 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
       update({ answers: [...record.answers, answer] });
       tracker.interaction(interactionFor(question, answer, 'placement', tracker.kind === 'scorm12'));
       save();
-      const { correct } = grade(question, answer);
-      const feedback = feedbackFor(question, answer);
-      const verdict = correct === null ? 'Thank you.' : correct ? 'Correct.' : 'Not quite.';
       submit.remove();
       fields.querySelectorAll('input, select').forEach((i) => i.setAttribute('disabled', ''));
-      status.textContent = `${verdict}${feedback ? ` ${feedback}` : ''}`;
+      // A placement test measures; it shows the learner's own answer's verdict, not the key.
+      mark(answer, false);
+      verdict(status, question, answer);
       status.after(button('Next', placementStep));
       (status.nextElementSibling as HTMLElement).focus();
     });
+    card.append(submit, status);
+    const asked = record.answers.length + 1;
+    const { total, exact } = placementLength(course, record.answers.length, walker.current);
+    const bar = h('span', { class: 'bar-fill' });
+    bar.style.width = percent((asked - 1) / Math.max(total, 1));
     show(
       course.placement!.title,
-      record.answers.length === 0 && course.placement!.intro ? h('p', {}, course.placement!.intro) : null,
-      h('p', { class: 'muted' }, `Question ${record.answers.length + 1}`),
-      fields,
-      submit,
-      status,
+      { eyebrow: 'Placement test' },
+      record.answers.length === 0 && course.placement!.intro
+        ? h('p', { class: 'lead' }, course.placement!.intro)
+        : null,
+      h(
+        'div',
+        { class: 'step' },
+        h('p', { class: 'muted' }, `Question ${asked} of ${exact ? '' : 'about '}${Math.max(total, asked)}`),
+        h('div', { class: 'bar', 'aria-hidden': 'true' }, bar),
+      ),
+      card,
     );
   }
 
   function placementResult(): void {
+    shell.showOutline(false);
     const { placement } = now();
     const list = h('ul', { class: 'results' });
     for (const c of course.competencies) {
       const level = c.levels.find((l) => l.id === placement.mastery[c.id]);
-      list.append(h('li', {}, h('strong', {}, c.name), `: ${level?.name ?? placement.mastery[c.id]}`));
+      list.append(
+        h(
+          'li',
+          {},
+          h('span', { class: 'competency-name' }, c.name),
+          h('span', { class: 'chip' }, level?.name ?? placement.mastery[c.id] ?? ''),
+        ),
+      );
     }
     show(
       'Your starting point',
-      h('p', {}, 'Based on your answers, here is what you already know. Your path skips what you have shown you know.'),
-      list,
+      { eyebrow: 'Placement test' },
+      h(
+        'p',
+        { class: 'lead' },
+        'Based on your answers, here is what you already know. Your path skips what you have shown you know.',
+      ),
+      h('div', { class: 'card' }, list),
       button('See my path', courseMap),
     );
   }
@@ -326,32 +569,46 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
   /** The end of the course: the result, and what each competency showed, linked to its lessons. */
   function resultSection(): HTMLElement {
     const { result } = now();
-    const section = h('section', { class: 'result', 'aria-labelledby': 'result-title' });
+    const section = h('section', { class: 'card result', 'aria-labelledby': 'result-title' });
     section.append(h('h2', { id: 'result-title' }, 'Your result'));
     if (result.score !== null)
       section.append(
         h(
           'p',
-          { class: 'score' },
-          `Your score: ${percent(result.score)} (pass mark ${percent(course.settings.passingScore)}). `,
-          result.passed ? 'You passed.' : 'You did not reach the pass mark yet: revisit the lessons below.',
+          { class: `score ${result.passed ? 'score-passed' : 'score-failed'}` },
+          h('span', { class: 'score-figure' }, percent(result.score)),
+          h(
+            'span',
+            {},
+            result.passed ? 'You passed. ' : 'You did not reach the pass mark yet: revisit the lessons below. ',
+            h('span', { class: 'muted' }, `Pass mark ${percent(course.settings.passingScore)}.`),
+          ),
         ),
       );
     else section.append(h('p', {}, 'You completed every lesson on your path.'));
     const list = h('ul', { class: 'competencies' });
     for (const o of result.objectives) {
-      const item = h('li', { class: `competency competency-${o.success}` }, h('h3', {}, o.name));
+      const item = h(
+        'li',
+        { class: `competency competency-${o.success}` },
+        h(
+          'h3',
+          {},
+          h('span', { class: 'mark-icon', 'aria-hidden': 'true' }, o.success === 'failed' ? '↺' : '✓'),
+          o.name,
+        ),
+      );
       const score = o.score === null ? '' : ` (${percent(o.score)}, mastery at ${percent(o.threshold)})`;
       item.append(
         h(
           'p',
           {},
           o.success === 'passed'
-            ? `You showed you know this${score}.`
+            ? `What you showed: you know this${score}.`
             : o.success === 'failed'
-              ? `Worth revisiting${score}.`
+              ? `What to revisit${score}:`
               : o.byPlacement
-                ? 'You tested out of this.'
+                ? 'What you showed: you tested out of this.'
                 : 'Done: no check measured it.',
         ),
       );
@@ -373,97 +630,204 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
     return section;
   }
 
-  function courseMap(): void {
-    const { path, result } = now();
-    location = undefined;
-    save();
-    const choiceOf = new Map<string, (typeof path.choices)[number]>();
-    for (const c of path.choices) for (const id of c.options) choiceOf.set(id, c);
-    const items = h('ol', { class: 'map' });
-    for (const m of path.modules) {
-      if (m.status === 'excluded') continue;
-      const why = m.reasons.at(-1)?.text ?? '';
-      const li = h('li', { class: `module module-${m.status}` }, h('h2', {}, m.title));
-      const label =
-        m.status === 'skipped'
-          ? `You tested out: ${why}`
-          : m.status === 'optional'
-            ? `Optional. ${why}`
-            : m.status === 'choice'
-              ? why
-              : `Required. ${why}`;
-      li.append(h('p', { class: 'reason' }, m.recommended ? `Recommended. ${label}` : label));
-      if (m.status === 'skipped')
+  function moduleCard(m: PathModule, choiceOf: Map<string, LearnerPath['choices'][number]>): HTMLElement {
+    const done = m.lessons.filter((l) => l.completed).length;
+    const minutes = m.lessons.reduce((n, l) => n + l.minutes, 0);
+    const chip =
+      m.status === 'skipped'
+        ? 'Tested out'
+        : m.status === 'choice'
+          ? 'Choose one'
+          : m.status === 'excluded'
+            ? 'Not for you'
+            : done === m.lessons.length && m.lessons.length
+              ? 'Done'
+              : m.recommended
+                ? 'Recommended'
+                : m.status === 'optional'
+                  ? 'Optional'
+                  : 'Required';
+    const li = h(
+      'li',
+      { class: `module module-${m.status}` },
+      h('h2', {}, m.title),
+      h(
+        'p',
+        { class: 'module-meta' },
+        h('span', { class: `chip chip-${chip.toLowerCase().replace(/ /g, '-')}` }, chip),
+        m.status === 'required' || m.status === 'optional' || m.status === 'choice'
+          ? h('span', {}, `${m.lessons.length} lesson${m.lessons.length === 1 ? '' : 's'} · ${minutes} min`)
+          : null,
+        m.status === 'required' || m.status === 'optional'
+          ? h('span', {}, `${done} of ${m.lessons.length} done`)
+          : null,
+      ),
+    );
+    const why = moduleReasons(course, m, record.role);
+    if (why.length) li.append(h('p', { class: 'reason' }, why.join(' ')));
+    if (m.status === 'skipped')
+      li.append(
+        button(
+          `Take “${m.title}” anyway`,
+          () => {
+            update({ takeAnyway: [...record.takeAnyway, m.id] });
+            courseMap();
+          },
+          'secondary',
+        ),
+      );
+    else if (m.status === 'choice') {
+      const choice = choiceOf.get(m.id);
+      if (choice)
         li.append(
           button(
-            `Take “${m.title}” anyway`,
+            `Choose “${m.title}”`,
             () => {
-              update({ takeAnyway: [...record.takeAnyway, m.id] });
+              update({ picks: { ...record.picks, [choice.rule]: m.id } });
               courseMap();
             },
             'secondary',
           ),
         );
-      else if (m.status === 'choice') {
-        const choice = choiceOf.get(m.id);
-        if (choice)
-          li.append(
-            button(
-              `Choose “${m.title}”`,
-              () => {
-                update({ picks: { ...record.picks, [choice.rule]: m.id } });
-                courseMap();
-              },
-              'secondary',
-            ),
-          );
-      } else {
-        const lessons = h('ul', { class: 'lessons' });
-        for (const l of m.lessons)
-          lessons.append(
+    } else if (m.status !== 'excluded') {
+      const lessons = h('ul', { class: 'lessons' });
+      for (const l of m.lessons)
+        lessons.append(
+          h(
+            'li',
+            {},
             h(
-              'li',
-              {},
-              button(`${l.completed ? '✓ ' : ''}${l.title} (${l.minutes} min)`, () => lesson(m.id, l.id), 'link'),
+              'button',
+              {
+                type: 'button',
+                class: `lesson-row${l.completed ? ' is-done' : ''}`,
+                onclick: (() => lesson(m.id, l.id)) as EventListener,
+              },
+              h('span', { class: 'tick', 'aria-hidden': 'true' }, l.completed ? '✓' : ''),
+              h('span', { class: 'lesson-title' }, l.title),
+              h('span', { class: 'minutes' }, `${l.minutes} min`),
+              l.completed ? h('span', { class: 'sr-only' }, ' (done)') : null,
             ),
-          );
-        li.append(lessons);
-      }
-      items.append(li);
+          ),
+        );
+      li.append(lessons);
+      // A pick stays the learner's to change until they start the module.
+      const picked = [...choiceOf.values()].find((c) => c.picked === m.id);
+      if (picked && done === 0)
+        li.append(
+          button(
+            'Change my choice',
+            () => {
+              const picks = { ...record.picks };
+              delete picks[picked.rule];
+              update({ picks });
+              courseMap();
+            },
+            'secondary',
+          ),
+        );
+    }
+    return li;
+  }
+
+  function courseMap(): void {
+    const { path, result } = now();
+    location = undefined;
+    save();
+    saveExit.hidden = false;
+    const choiceOf = new Map<string, LearnerPath['choices'][number]>();
+    for (const c of path.choices) for (const id of c.options) choiceOf.set(id, c);
+    const groups = new Map<OutlineSection, PathModule[]>();
+    for (const m of path.modules) {
+      // The alternatives a learner did not pick sit with the one they did ("Change my choice").
+      if (m.status === 'excluded' && m.reasons.some((r) => r.kind === 'learner')) continue;
+      const section = sectionOf(m);
+      groups.set(section, [...(groups.get(section) ?? []), m]);
+    }
+    const map = h('div', { class: 'map' });
+    for (const section of ['path', 'recommended', 'optional', 'tested-out', 'not-for-you'] as const) {
+      const modules = groups.get(section);
+      if (!modules) continue;
+      const id = `section-${section}`;
+      const list = h('ol', { class: 'modules' }, ...modules.map((m) => moduleCard(m, choiceOf)));
+      const title = h(
+        'h2',
+        { id, class: 'section-title' },
+        SECTION_TITLES[section],
+        h('span', { class: 'count' }, ` (${modules.length})`),
+      );
+      map.append(
+        section === 'not-for-you'
+          ? h(
+              'section',
+              { class: 'map-section', 'aria-labelledby': id },
+              title,
+              h(
+                'details',
+                { class: 'disclosure' },
+                h(
+                  'summary',
+                  {},
+                  `Why ${modules.length === 1 ? 'this module is' : `these ${modules.length} modules are`} left out`,
+                ),
+                list,
+              ),
+            )
+          : h('section', { class: 'map-section', 'aria-labelledby': id }, title, list),
+      );
     }
     const next = path.next;
     const open = result.openChoices;
+    const yours = path.modules
+      .filter((m) => m.status === 'required' || m.status === 'choice')
+      .reduce((n, m) => n + m.lessons.reduce((k, l) => k + l.minutes, 0), 0);
+    const bar = h('span', { class: 'bar-fill' });
+    bar.style.width = percent(result.progress);
     show(
       course.title,
+      { cover: true, eyebrow: result.completed ? 'Course complete' : 'Your path' },
       h(
-        'p',
-        { class: 'progress-text' },
-        `${result.lessonsDone} of ${result.lessonsToDo} lessons done`,
-        open ? ` · ${open === 1 ? 'a choice is' : `${open} choices are`} still open below` : '',
+        'div',
+        { class: 'overview' },
+        h(
+          'p',
+          { class: 'meta' },
+          `Your path: about ${duration(yours)}`,
+          path.minutesLeft && path.minutesLeft < yours ? ` · ${duration(path.minutesLeft)} left` : '',
+        ),
+        h(
+          'p',
+          { class: 'progress-text' },
+          `${result.lessonsDone} of ${result.lessonsToDo} lessons done`,
+          open ? ` · ${open === 1 ? 'a choice is' : `${open} choices are`} still open below` : '',
+        ),
+        h('div', { class: 'bar', 'aria-hidden': 'true' }, bar),
+        next
+          ? h(
+              'div',
+              { class: 'next' },
+              h('p', {}, next.reason),
+              button('Continue', () => lesson(next.module, next.lesson)),
+            )
+          : null,
       ),
-      h('progress', { max: '100', value: String(Math.round(result.progress * 100)), 'aria-label': 'Progress' }),
-      next
-        ? h(
-            'div',
-            { class: 'next' },
-            h('p', {}, next.reason),
-            button('Continue', () => lesson(next.module, next.lesson)),
-          )
-        : null,
       result.completed ? h('p', { class: 'done', role: 'status' }, 'You have completed the course.') : null,
       result.completed ? resultSection() : null,
-      items,
-      button('Save and exit', exit, 'secondary'),
+      map,
     );
+    renderOutline(undefined);
   }
 
   function exit(): void {
     const stored = finish();
+    shell.showOutline(false);
+    saveExit.hidden = true;
     if (review)
-      show('Review finished', h('p', {}, 'Nothing in your LMS record was changed. You can close this window.'));
+      show('Review finished', {}, h('p', {}, 'Nothing in your LMS record was changed. You can close this window.'));
     else if (stored)
       show(
         'Progress saved',
+        {},
         h(
           'p',
           {},
@@ -475,6 +839,7 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
     else
       show(
         'Progress not saved to your LMS',
+        {},
         h(
           'p',
           {},
@@ -485,6 +850,14 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
       );
   }
 
+  const transcript = (html: string) =>
+    h(
+      'details',
+      { class: 'disclosure transcript' },
+      h('summary', {}, 'Transcript'),
+      h('div', { class: 'rich' }, richText(html)),
+    );
+
   function block(b: Block, captions: boolean): Node {
     switch (b.type) {
       case 'text':
@@ -492,11 +865,17 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
       case 'callout':
         return h('aside', { class: `callout callout-${b.tone}`, 'aria-label': b.tone }, richText(b.html));
       case 'image':
-        return h('figure', {}, h('img', { src: b.src, alt: b.alt }), b.caption ? h('figcaption', {}, b.caption) : null);
+        return h(
+          'figure',
+          { class: 'figure' },
+          h('img', { src: b.src, alt: b.alt }),
+          b.caption ? h('figcaption', {}, b.caption) : null,
+        );
       case 'video': {
         const video = h('video', {
           controls: true,
           preload: 'metadata',
+          playsinline: true,
           src: b.src,
           ...(b.poster ? { poster: b.poster } : {}),
         });
@@ -513,33 +892,46 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
         );
         return h(
           'figure',
-          {},
-          video,
-          b.transcript ? h('details', {}, h('summary', {}, 'Transcript'), richText(b.transcript)) : null,
+          { class: 'figure' },
+          h('div', { class: 'media' }, video),
+          b.transcript ? transcript(b.transcript) : null,
         );
       }
       case 'audio':
         return h(
           'figure',
-          {},
+          { class: 'figure audio' },
           h('audio', { controls: true, preload: 'metadata', src: b.src }),
-          b.transcript ? h('details', {}, h('summary', {}, 'Transcript'), richText(b.transcript)) : null,
+          b.transcript ? transcript(b.transcript) : null,
         );
       case 'reflection': {
         const id = uid('reflect');
-        return h('div', { class: 'reflection' }, h('label', { for: id }, b.prompt), h('textarea', { id, rows: '3' }));
+        return h(
+          'div',
+          { class: 'card reflection' },
+          h('label', { for: id }, b.prompt),
+          h('textarea', { id, rows: '3' }),
+        );
       }
       case 'check': {
         const q = index.questions.get(b.question);
         if (!q) return h('p', {}, '');
-        const { fields, read } = questionForm(q);
+        const { fields, read, mark } = questionForm(q);
         const status = h('p', { role: 'status', class: 'status' });
         const lock = () => fields.querySelectorAll('input, select').forEach((i) => i.setAttribute('disabled', ''));
+        const card = h(
+          'div',
+          { class: 'card check question-card', 'data-question': q.id },
+          h('p', { class: 'eyebrow' }, 'Knowledge check'),
+          fields,
+        );
         const earlier = record.checks?.[q.id];
         if (earlier) {
           lock();
+          status.className = `status feedback feedback-${earlier === 'wrong' ? 'incorrect' : earlier === 'correct' ? 'correct' : 'neutral'}`;
           status.textContent = `You answered this check earlier: ${earlier === 'wrong' ? 'not quite right' : earlier === 'correct' ? 'correct' : 'thank you'}.`;
-          return h('div', { class: 'check', 'data-question': q.id }, fields, status);
+          card.append(status);
+          return card;
         }
         const check = button(
           'Check answer',
@@ -555,17 +947,28 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
               checks: { ...record.checks, [q.id]: correct === null ? 'neutral' : correct ? 'correct' : 'wrong' },
             });
             tracker.interaction(interactionFor(q, answer, 'check', tracker.kind === 'scorm12'));
-            const feedback = feedbackFor(q, answer);
-            status.textContent = `${correct === false ? 'Not quite.' : correct ? 'Correct.' : 'Thank you.'}${feedback ? ` ${feedback}` : ''}`;
             check.remove();
             lock();
+            mark(answer, true);
+            verdict(status, q, answer);
             save();
           },
           'secondary',
         );
-        return h('div', { class: 'check', 'data-question': q.id }, fields, check, status);
+        card.append(check, status);
+        return card;
       }
     }
+  }
+
+  /** The blocks of a lesson in the format shown; a rendition keeps the lesson's figures (a text version of a video still shows its diagram). */
+  function blocksOf(source: Lesson, format: Format): readonly Block[] {
+    if (format === baseFormat(source.blocks)) return source.blocks;
+    const rendition = source.renditions.find((r) => r.format === format);
+    if (!rendition) return source.blocks;
+    const has = new Set(rendition.blocks.flatMap((b) => (b.type === 'image' ? [b.src] : [])));
+    const figures = source.blocks.filter((b) => b.type === 'image' && !has.has(b.src));
+    return [...rendition.blocks, ...figures];
   }
 
   function lesson(moduleId: string, lessonId: string): void {
@@ -576,19 +979,18 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
     const source = course.modules[at.module]!.lessons[at.lesson]!;
     location = lessonId;
     save();
-    const rendition =
-      l.format === baseFormat(source.blocks) ? undefined : source.renditions.find((r) => r.format === l.format);
-    const blocks = rendition?.blocks ?? source.blocks;
+    saveExit.hidden = false;
+    const blocks = blocksOf(source, l.format);
     const switcher =
       l.formats.length > 1
         ? h(
             'fieldset',
             { class: 'formats' },
-            h('legend', {}, 'Format'),
+            h('legend', { class: 'sr-only' }, 'Format'),
             ...l.formats.map((f) =>
               h(
                 'label',
-                { class: 'choice' },
+                { class: 'segment' },
                 h('input', {
                   type: 'radio',
                   name: 'format',
@@ -599,7 +1001,7 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
                     lesson(moduleId, lessonId);
                   }) as EventListener,
                 }),
-                ` ${f}`,
+                h('span', {}, formatLabel(f)),
               ),
             ),
           )
@@ -621,14 +1023,49 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
       if (after.next && after.next.module === moduleId) lesson(after.next.module, after.next.lesson);
       else courseMap();
     });
+    const order = walkable();
+    const here = order.findIndex((x) => x.lesson.id === lessonId);
+    const before = here > 0 ? order[here - 1] : undefined;
+    const after = here >= 0 ? order[here + 1] : undefined;
+    const step = (label: string, target: (typeof order)[number] | undefined, kind: string) =>
+      target
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: `step-link step-${kind}`,
+              onclick: (() => lesson(target.module.id, target.lesson.id)) as EventListener,
+            },
+            h('span', { class: 'step-label' }, label),
+            h('span', { class: 'step-title' }, target.lesson.title),
+          )
+        : h('span', {});
     show(
       l.title,
-      h('p', { class: 'muted' }, `${m.title} · ${l.minutes} min${l.formatReason ? ` · ${l.formatReason}` : ''}`),
+      {
+        eyebrow: `${m.title} · Lesson ${at.lesson + 1} of ${m.lessons.length}`,
+        sub: h(
+          'p',
+          { class: 'muted lesson-meta' },
+          `${l.minutes} min`,
+          l.formatReason ? ` · ${l.formatReason}` : '',
+          l.completed ? h('span', { class: 'chip chip-done' }, 'Done') : null,
+        ),
+      },
       switcher,
       h('div', { class: 'blocks' }, ...blocks.map((b) => block(b, record.needs.captions))),
-      h('div', { class: 'actions' }, complete, button('Back to my path', courseMap, 'link')),
       hint,
+      h('div', { class: 'actions' }, complete, l.completed ? null : button('Back to my path', courseMap, 'link')),
+      before || after
+        ? h(
+            'nav',
+            { class: 'lesson-steps', 'aria-label': 'Lessons' },
+            step('Previous lesson', before, 'previous'),
+            step('Next lesson', after, 'next'),
+          )
+        : null,
     );
+    renderOutline(lessonId);
   }
 
   if (!saved) welcome();

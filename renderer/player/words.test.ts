@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { personaState, resolvePath } from '../../shared/engine';
+import { PlacementWalker } from '../../shared/engine/placement';
+import { exampleIndex } from '../../test/fixtures/examples';
+import { duration, labelOf, moduleReasons, placementLength, sectionOf } from './words';
+
+const safety = exampleIndex('shop-floor-safety');
+const approvals = exampleIndex('purchase-approvals');
+
+describe('the words a learner reads', () => {
+  it('names roles with the course’s labels, else the id in plain words, never the raw id', () => {
+    expect(labelOf(safety.course, 'floor-operator')).toBe('floor operator');
+    const labelled = {
+      ...safety.course,
+      settings: { ...safety.course.settings, labels: { 'floor-operator': 'Floor operator' } },
+    };
+    expect(labelOf(labelled, 'floor-operator')).toBe('Floor operator');
+  });
+
+  it('gives a module’s reasons without raw ids or words that only repeat its section', () => {
+    const femi = safety.course.personas.find((p) => p.id === 'femi')!;
+    const path = resolvePath(safety, personaState(safety, femi).state);
+    const all = path.modules.flatMap((m) => moduleReasons(safety.course, m, femi.role));
+    expect(all.join(' ')).not.toMatch(
+      /floor-operator|office-staff|forklift-driver|Part of the course|Optional in this course/,
+    );
+    const mandatory = path.modules.find((m) => m.reasons.some((r) => r.kind === 'mandatory'))!;
+    expect(moduleReasons(safety.course, mandatory, femi.role)).toContain('Required for your role (floor operator).');
+  });
+
+  it('puts every module in one outline section, and other roles’ modules under "Not for your role"', () => {
+    const office = safety.course.personas.find((p) => p.role === 'office-staff')!;
+    const path = resolvePath(safety, personaState(safety, office).state);
+    const hidden = path.modules.filter((m) => sectionOf(m) === 'not-for-you');
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(moduleReasons(safety.course, hidden[0]!, office.role)[0]).toMatch(/^Meant for floor operator/);
+  });
+
+  it('counts the placement questions ahead: of about N while it branches', () => {
+    const walker = PlacementWalker.start(approvals)!;
+    const first = placementLength(approvals.course, 0, walker.current);
+    expect(first.total).toBeGreaterThan(1);
+    expect(first.exact).toBe(false);
+    walker.answer('nonsense');
+    const second = placementLength(approvals.course, 1, walker.current);
+    expect(second.total).toBeGreaterThanOrEqual(2);
+    expect(placementLength(approvals.course, 3, 'end')).toEqual({ total: 3, exact: false });
+  });
+
+  it('says durations the way people do', () => {
+    expect(duration(1)).toBe('1 minute');
+    expect(duration(17)).toBe('17 minutes');
+    expect(duration(65)).toBe('1 h 5 min');
+    expect(duration(120)).toBe('2 hours');
+  });
+});

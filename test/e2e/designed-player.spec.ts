@@ -1,0 +1,257 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { loadCourseOrThrow, personaState, resolvePath } from '../../shared/engine';
+import type { Persona } from '../../shared/model';
+import { exampleJson } from '../fixtures/examples';
+import { answer, driver } from './player-driver';
+import { packageForLms } from './scorm-lms';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+type Example = 'shop-floor-safety' | 'purchase-approvals';
+
+/** Exports an example (optionally edited) and returns the package's index.html, opened from disk. */
+function exported(example: Example, edit?: (course: Record<string, unknown>) => void) {
+  const dir = mkdtempSync(join(tmpdir(), 'tailor-designed-'));
+  let folder = join(root, 'resources/examples', example);
+  if (edit) {
+    const copy = join(dir, 'course');
+    cpSync(folder, copy, { recursive: true });
+    const course = JSON.parse(readFileSync(join(copy, 'course.json'), 'utf8')) as Record<string, unknown>;
+    edit(course);
+    writeFileSync(join(copy, 'course.json'), JSON.stringify(course));
+    folder = copy;
+  }
+  packageForLms(folder, 'scorm12', dir);
+  return {
+    url: pathToFileURL(join(dir, 'pkg', 'index.html')).href,
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Axe on the view at hand: light and dark, at 320, 768 and 1280 px. */
+async function axeEverywhere(page: Page, view: string) {
+  for (const scheme of ['light', 'dark'] as const)
+    for (const width of [320, 768, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(
+        violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`),
+        `${view}, ${scheme}, ${width} px`,
+      ).toEqual([]);
+    }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+/** The intake and the placement test, answered as the persona would; stops on the course map. */
+async function toMap(page: Page, persona: Persona, example: Example, onQuestion?: () => Promise<void>) {
+  const { course } = loadCourseOrThrow(exampleJson(example));
+  await page.locator(`input[name="role"][value="${persona.role}"]`).check();
+  if (persona.seniority) await page.locator(`input[name="seniority"][value="${persona.seniority}"]`).check();
+  await page.getByRole('button', { name: 'Start the placement test' }).click();
+  const d = driver(page, 'mouse', false);
+  while (await page.getByRole('button', { name: 'Submit answer' }).isVisible()) {
+    const prompt = (await page.locator('legend').first().textContent())!.trim();
+    const q = course.questions.find((x) => x.prompt === prompt)!;
+    await answer(d, q, persona.prior.answers[q.id]);
+    await page.getByRole('button', { name: 'Submit answer' }).click();
+    await onQuestion?.();
+    await page.getByRole('button', { name: 'Next' }).click();
+  }
+  await page.getByRole('button', { name: 'See my path' }).click();
+  await expect(page.locator('.map')).toBeVisible();
+}
+
+test('the path explains itself in the course’s words: own time, sections, other roles counted; every view passes axe light and dark at 320, 768 and 1280 px', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const index = loadCourseOrThrow(exampleJson('shop-floor-safety'));
+  const femi = index.course.personas.find((p) => p.id === 'femi')!;
+  const { url, dispose } = exported('shop-floor-safety');
+  try {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await axeEverywhere(page, 'cover');
+    let first = true;
+    await toMap(page, femi, 'shop-floor-safety', async () => {
+      if (!first) return;
+      first = false;
+      // The test branches, so the count is an estimate, and it says so.
+      await expect(page.getByText(/^Question 1 of about \d+$/)).toBeVisible();
+      await axeEverywhere(page, 'placement question answered');
+    });
+
+    const path = resolvePath(index, personaState(index, femi).state);
+    const minutes = path.modules
+      .filter((m) => m.status === 'required' || m.status === 'choice')
+      .reduce((n, m) => n + m.lessons.reduce((k, l) => k + l.minutes, 0), 0);
+    await expect(page.getByText(`Your path: about ${minutes} minutes`)).toBeVisible();
+    const main = page.locator('main');
+    const text = (await main.textContent())!;
+    expect(text).not.toMatch(/floor-operator|office-staff|forklift-driver|Part of the course|Optional in this course/);
+    await expect(main.getByText('Required for your role (floor operator).').first()).toBeVisible();
+    const excluded = path.modules.filter((m) => m.status === 'excluded');
+    expect(excluded.length).toBeGreaterThan(0);
+    await expect(main.getByRole('heading', { name: `Not for your role (${excluded.length})` })).toBeVisible();
+    await main.getByText(/left out$/).click();
+    await expect(main.locator('.module-excluded .reason').first()).toHaveText(/^Meant for office staff\.$/);
+    await expect(page.getByRole('navigation', { name: 'Course outline' })).toBeVisible();
+    await axeEverywhere(page, 'course map');
+
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.locator('video')).toBeVisible();
+    await axeEverywhere(page, 'lesson with video');
+  } finally {
+    dispose();
+  }
+});
+
+test('a text version keeps the lesson’s figure; a completed lesson reopened offers one way back; checks show right and wrong by icon and words', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const index = loadCourseOrThrow(exampleJson('shop-floor-safety'));
+  const femi = index.course.personas.find((p) => p.id === 'femi')!;
+  const { url, dispose } = exported('shop-floor-safety');
+  try {
+    await page.goto(url);
+    await toMap(page, femi, 'shop-floor-safety');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'A walk around the floor' })).toBeVisible();
+    await page.getByRole('radio', { name: 'Text' }).check();
+    await expect(page.locator('video')).toHaveCount(0);
+    await expect(page.getByRole('img', { name: /^Floor plan/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Mark complete and continue' }).click();
+
+    // The next lesson's check: answered wrongly, it marks the learner's answer and reveals the right one.
+    const card = page.locator('.check').first();
+    const q = index.questions.get((await card.getAttribute('data-question'))!)!;
+    expect(q.type).toBe('single');
+    if (q.type !== 'single') return;
+    const wrong = q.choices.find((c) => !c.correct)!;
+    const right = q.choices.find((c) => c.correct)!;
+    await page.getByRole('radio', { name: wrong.text, exact: true }).check();
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await expect(card.locator('.choice-incorrect')).toContainText(`${wrong.text}✕Your answer: not correct`);
+    await expect(card.locator('.choice-correct')).toContainText(`${right.text}✓Correct answer`);
+    await expect(card.getByRole('status')).toContainText('Not quite.');
+    await axeEverywhere(page, 'knowledge check answered');
+
+    await page
+      .getByRole('navigation', { name: 'Course outline' })
+      .getByRole('button', { name: /A walk around the floor/ })
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: 'A walk around the floor' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Back to my path', exact: true })).toHaveCount(1);
+    await expect(page.getByRole('button', { name: /^Next lesson/ })).toBeVisible();
+  } finally {
+    dispose();
+  }
+});
+
+test('a picked case study can be changed until its first lesson is done', async ({ page }) => {
+  test.setTimeout(180_000);
+  const index = loadCourseOrThrow(exampleJson('purchase-approvals'));
+  const rosa = index.course.personas.find((p) => p.id === 'rosa')!;
+  const { url, dispose } = exported('purchase-approvals');
+  try {
+    await page.goto(url);
+    await toMap(page, rosa, 'purchase-approvals');
+    const main = page.locator('main');
+    await main.getByRole('button', { name: 'Choose “Case study: hiring a contractor”' }).click();
+    await expect(main.getByRole('button', { name: /^Choose “/ })).toHaveCount(0);
+    await main.getByRole('button', { name: 'Change my choice' }).click();
+    await main.getByRole('button', { name: 'Choose “Case study: buying a software subscription”' }).click();
+    const picked = main.locator('.module', { hasText: 'Case study: buying a software subscription' });
+    await picked.locator('.lesson-row').first().click();
+    await page.getByRole('button', { name: 'Mark complete and continue' }).click();
+    if (await page.getByRole('button', { name: 'Back to my path' }).isVisible())
+      await page.getByRole('button', { name: 'Back to my path' }).click();
+    await expect(page.locator('.map')).toBeVisible();
+    await expect(main.getByRole('button', { name: 'Change my choice' })).toHaveCount(0);
+  } finally {
+    dispose();
+  }
+});
+
+test('the branding accent colours the player at AA in both themes; the theme toggle overrides the OS and is remembered; a favicon ships', async ({
+  page,
+}) => {
+  const { url, dispose } = exported('shop-floor-safety', (course) => {
+    (course['settings'] as Record<string, unknown>)['branding'] = { accent: '#ffcc00' };
+  });
+  try {
+    // No transitions: the colours read are the settled ones.
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await page.goto(url);
+    const start = page.getByRole('button', { name: 'Start the placement test' });
+    const colours = () =>
+      start.evaluate((el) => {
+        const s = getComputedStyle(el);
+        return [s.backgroundColor, s.color, getComputedStyle(document.documentElement).backgroundColor];
+      });
+    const [lightFill, lightText] = await colours();
+    // Yellow on white cannot be read: the player darkens it until it can.
+    expect(lightFill).not.toBe('rgb(255, 204, 0)');
+    expect(contrastOf(lightFill!, lightText!)).toBeGreaterThanOrEqual(4.5);
+    expect(contrastOf(lightFill!, 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(4.5);
+
+    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    const [darkFill, darkText, darkPage] = await colours();
+    expect(darkPage).toBe('rgb(21, 25, 30)');
+    expect(contrastOf(darkFill!, darkText!)).toBeGreaterThanOrEqual(4.5);
+    expect(contrastOf(darkFill!, darkPage!)).toBeGreaterThanOrEqual(4.5);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(
+      'rgb(21, 25, 30)',
+    );
+
+    const icon = await page.locator('link[rel="icon"]').evaluate((l) => (l as HTMLLinkElement).href);
+    expect(readFileSync(fileURLToPath(icon), 'utf8')).toContain('<svg');
+  } finally {
+    dispose();
+  }
+});
+
+test('reduced motion stops every transition', async ({ page }) => {
+  const { url, dispose } = exported('shop-floor-safety');
+  try {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(url);
+    const moving = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('*')].filter((el) => {
+          const s = getComputedStyle(el);
+          return s.transitionDuration.split(',').some((d) => parseFloat(d) > 0) || s.animationName !== 'none';
+        }).length,
+    );
+    expect(moving).toBe(0);
+  } finally {
+    dispose();
+  }
+});
+
+/** WCAG contrast of two computed `rgb()` colours. */
+function contrastOf(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = c
+      .match(/\d+/g)!
+      .slice(0, 3)
+      .map((v) => {
+        const s = Number(v) / 255;
+        return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
