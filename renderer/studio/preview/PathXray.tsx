@@ -1,4 +1,4 @@
-import { Classes, Tag } from '@blueprintjs/core';
+import { Classes } from '@blueprintjs/core';
 import type { ReactNode } from 'react';
 import type { CourseIndex } from '../../../shared/engine';
 import { moduleLabel, previewLearner } from './learner-preview';
@@ -23,9 +23,7 @@ export function PathXray({ index, personaId }: { index: CourseIndex; personaId: 
           <li key={m.id} className={`preview-xray-item is-${m.status}`}>
             <div className="preview-xray-head">
               <span className="preview-xray-title">{m.title}</span>
-              <Tag minimal round>
-                {moduleLabel(m)}
-              </Tag>
+              <span className="preview-xray-status">{moduleLabel(m)}</span>
             </div>
             {m.reasons.map((r, i) => (
               <p key={i} className="preview-xray-reason">

@@ -122,7 +122,7 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
           {problem}
         </Callout>
       )}
-      <div className="preview-body">
+      <div className={tab === 'compare' ? 'preview-body is-compare' : 'preview-body'}>
         <div className="preview-stage">
           {address ? (
             <iframe
