@@ -122,7 +122,7 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
           {problem}
         </Callout>
       )}
-      <div className={tab === 'compare' ? 'preview-body is-compare' : 'preview-body'}>
+      <div className={`preview-body is-${tab}`}>
         <div className="preview-stage">
           {address ? (
             <iframe

@@ -25,7 +25,12 @@ function start(): void {
   const api = (kind === 'scorm12' ? new Scorm12API(settings) : new Scorm2004API(settings)) as unknown as Api;
   const lastError = (kind === 'scorm12' ? api.LMSGetLastError : api.GetLastError)!.bind(api);
   const model = (): Record<string, string> =>
-    Object.fromEntries(Object.entries(api.getFlattenedCMI()).map(([k, v]) => [k, String(v)]));
+    Object.fromEntries(
+      Object.entries(api.getFlattenedCMI())
+        // Empty collections flatten to objects; only values the LMS holds are shown.
+        .filter(([, v]) => v === null || typeof v !== 'object')
+        .map(([k, v]) => [k, String(v ?? '')]),
+    );
   let seq = 0;
   for (const method of METHODS[kind]) {
     const original = api[method]!.bind(api);
