@@ -1,12 +1,13 @@
 import { lezer } from '@lezer/generator/rollup';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { STUDIO_CSP } from './shared/security/csp.ts';
+import { ANY_PREVIEW_ORIGIN, studioCsp } from './shared/security/csp.ts';
 
 /** The same policy as the header, also in the page, so the studio's HTML is never without one. */
 function studioCspMeta(): Plugin {
   // frame-ancestors is header-only; in a meta tag browsers ignore it with a warning.
-  const policy = STUDIO_CSP.split('; ')
+  const policy = studioCsp(ANY_PREVIEW_ORIGIN)
+    .split('; ')
     .filter((d) => !d.startsWith('frame-ancestors'))
     .join('; ');
   // Electronegativity rates `script-src 'self'` "maybe weak" (same-origin script gadgets); the studio's

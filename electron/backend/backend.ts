@@ -5,6 +5,7 @@ import { listExamples } from './examples';
 import { Library } from './library';
 import { OpenDocuments } from './open-documents';
 import type { Platform } from './platform';
+import { Previews } from './preview/previews';
 import { SettingsStore } from './settings';
 import { Uploads } from './uploads';
 import { TAILOR_VERSION } from './version';
@@ -26,6 +27,8 @@ export interface Backend {
   readonly dispatch: Dispatch;
   readonly events: EventHub;
   readonly info: AppInfo;
+  /** Packages being previewed; the host serves their files on an origin of their own. */
+  readonly previews: Previews;
   /** Closes every open document (checkpointing it) and forgets them as "open"; call on clean exit. */
   close(): void;
 }
@@ -44,6 +47,7 @@ export function createBackend(options: BackendOptions): Backend {
   const library = new Library({ documentsDir, settings, events, sqlite });
   const documents = new OpenDocuments(library, settings, events, sqlite, options.appRoot);
   const { platform } = options;
+  const previews = new Previews(options.appRoot);
   const uploads = new Uploads((path, file, name) => documents.importAsset(path, file, name));
 
   const info: AppInfo = {
@@ -104,6 +108,10 @@ export function createBackend(options: BackendOptions): Backend {
       return null;
     },
     'recovery.list': () => ({ entries: documents.recovered() }),
+    'preview.open': ({ path, standard }) => {
+      const { course, assets } = documents.source(path);
+      return { url: previews.open(course, assets, standard).url };
+    },
   };
 
   const dispatch = createDispatch(handlers, {
@@ -114,6 +122,7 @@ export function createBackend(options: BackendOptions): Backend {
     dispatch,
     events,
     info,
+    previews,
     close: () => {
       uploads.cancelAll();
       documents.closeAll();

@@ -7,9 +7,10 @@ import {
   type DocumentSnapshot,
   type LibraryEntry,
 } from '../../shared/contract';
+import type { Course } from '../../shared/model';
 import type { Edit } from '../../shared/ops';
 import type { Profile, Standard } from '../../shared/scorm';
-import { exportPackage } from './export/export-package';
+import { exportPackage, type AssetSource } from './export/export-package';
 import { readCourseSummary } from './document/course-file';
 import { CourseDocument, type ChangeResult } from './document/course-document';
 import type { SqliteOptions } from './document/sqlite';
@@ -191,6 +192,20 @@ export class OpenDocuments {
     } finally {
       this.#exports.delete(job);
     }
+  }
+
+  /** An open document's course and media as they are now, for a preview built in memory. */
+  source(path: string): { course: Course; assets: AssetSource } {
+    const doc = this.#get(path);
+    const assets = doc.listAssets();
+    return {
+      course: doc.course,
+      assets: {
+        names: () => assets.map((a) => a.name),
+        size: (name) => assets.find((a) => a.name === name)?.size ?? 0,
+        copyTo: (name, target) => doc.exportAsset(name, target),
+      },
+    };
   }
 
   cancelExport(job: string): void {

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, screen, session, shell } from 'electron';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/contract';
-import { STUDIO_CSP } from '../../shared/security/csp';
+import { PREVIEW_SCHEME, previewCsp, studioCsp } from '../../shared/security/csp';
 import { createBackend } from '../backend/backend';
+import type { Previews } from '../backend/preview/previews';
 import { resolveUnderRoot } from '../backend/static-files';
 import { createInvokeHandler } from './ipc';
 import { documentsFromArgv } from './launch-args';
@@ -23,6 +24,8 @@ import { placeOnDisplays, readWindowState, writeWindowState } from './window-sta
 // Must happen before `ready`: a standard, secure scheme gets a real origin for CSP and fetch.
 protocol.registerSchemesAsPrivileged([
   { scheme: STUDIO_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+  // Previews: one origin per preview (the host is its id), never the studio's.
+  { scheme: PREVIEW_SCHEME, privileges: { standard: true, secure: true, stream: true } },
 ]);
 
 const appRoot = app.getAppPath();
@@ -60,9 +63,31 @@ function serveStudio(): void {
     if (!file || !existsSync(file)) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', STUDIO_CSP);
+    headers.set('Content-Security-Policy', studioCsp([`${PREVIEW_SCHEME}:`]));
     headers.set('X-Content-Type-Options', 'nosniff');
     return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function servePreviews(previews: Previews): void {
+  previews.serveAt((id, file) => `${PREVIEW_SCHEME}://${id}/${file}`);
+  protocol.handle(PREVIEW_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname).slice(1);
+    } catch {
+      return new Response('Malformed address.', { status: 400 });
+    }
+    const file = await previews.read(url.host, path);
+    if (!file) return new Response('This preview is no longer open; preview the course again.', { status: 404 });
+    return new Response(Buffer.from(file.body), {
+      headers: {
+        'Content-Type': file.mime,
+        'Content-Security-Policy': previewCsp([`${STUDIO_SCHEME}://${STUDIO_HOST}`]),
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
   });
 }
 
@@ -122,6 +147,7 @@ async function start(): Promise<void> {
     nativeBinding: nativeBinding(),
   });
 
+  servePreviews(backend.previews);
   ipcMain.handle(IPC_INVOKE_CHANNEL, createInvokeHandler(backend.dispatch));
   app.on('before-quit', () => backend.close());
   backend.events.attach((event, payload) => {

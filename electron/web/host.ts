@@ -3,9 +3,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fail, HTTP_CALL_PREFIX, HTTP_EVENTS_PATH, isCallName, type Result } from '../../shared/contract';
-import { STUDIO_CSP } from '../../shared/security/csp';
+import { STUDIO_CSP, studioCsp } from '../../shared/security/csp';
 import type { Backend } from '../backend/backend';
 import { mimeTypeOf, resolveUnderRoot } from '../backend/static-files';
+import { startPreviewHost } from './preview-host';
 import { TabWriters } from './tab-writers';
 import { bearerToken, decodeOrNull, isJsonContentType, newToken, tokensMatch } from './request-checks';
 
@@ -228,6 +229,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     res.writeHead(200, {
       ...SECURITY_HEADERS,
+      'Content-Security-Policy': studioCsp([previewHost.origin]),
       'Content-Type': mimeTypeOf(target),
       'Cache-Control': target.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600',
     });
@@ -286,6 +288,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     else handleStatic(url.pathname, res);
   }
 
+  // Started first, so the studio's pages can name its origin in their policy from the first request.
+  const previewHost = await startPreviewHost(backend.previews, () => [...allowedOrigins()], log);
   const server: Server = createServer((req, res) => {
     try {
       handle(req, res);
@@ -321,6 +325,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       new Promise<void>((resolvePromise) => {
         if (options.tokenFile) rmSync(options.tokenFile, { force: true });
         for (const stream of streams) stream.end();
+        void previewHost.close();
         server.close(() => resolvePromise());
         server.closeAllConnections();
       }),

@@ -212,6 +212,13 @@ export const calls = {
     z.strictObject({ job: z.string().min(1).max(100) }),
     'Cancel a running export; nothing is written.',
   ),
+  'preview.open': call<{ readonly url: string }>()(
+    z.strictObject({
+      path: filePath,
+      standard: z.enum(STANDARDS, { error: `must be one of ${STANDARDS.join(', ')}` }),
+    }),
+    'Build the package export would write, in memory, and answer the address of its preview LMS page.',
+  ),
   'recovery.list': call<{ readonly entries: readonly LibraryEntry[] }>()(
     empty,
     'Documents that were open when Tailor last stopped without closing them.',

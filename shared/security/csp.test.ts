@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STUDIO_CSP } from './csp';
+import { ANY_PREVIEW_ORIGIN, STUDIO_CSP, studioCsp } from './csp';
 
 const directives = new Map(
   STUDIO_CSP.split('; ').map((d) => {
@@ -25,5 +25,21 @@ describe("the studio's content security policy", () => {
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('base-uri')).toEqual(["'none'"]);
     expect(directives.get('form-action')).toEqual(["'none'"]);
+  });
+});
+
+describe("the studio's policy with a preview", () => {
+  it('may frame only the preview origins it names, and keeps every other directive', () => {
+    const policy = studioCsp(['http://127.0.0.1:5123']);
+    expect(policy.split('; ')).toContain('frame-src http://127.0.0.1:5123');
+    expect(policy.split('; ').filter((d) => !d.startsWith('frame-src'))).toEqual(STUDIO_CSP.split('; '));
+  });
+
+  it('without a preview, frames nothing but its own origin (default-src)', () => {
+    expect(STUDIO_CSP).not.toContain('frame-src');
+  });
+
+  it('lets the page allow any local preview port only on 127.0.0.1 and the preview scheme', () => {
+    expect(studioCsp(ANY_PREVIEW_ORIGIN)).toContain('frame-src http://127.0.0.1:* tailor-preview:');
   });
 });

@@ -42,6 +42,7 @@ const KIND_LABELS: Record<Selection['kind'], string> = {
   personas: 'All personas',
   persona: 'Persona',
   media: 'Media',
+  preview: 'Preview',
 };
 
 export function CommandPalette<C>({ isOpen, commands, context, nodes, onClose, onRun, onGo }: CommandPaletteProps<C>) {

@@ -120,6 +120,14 @@ export const STUDIO_COMMANDS: readonly Command<C>[] = [
     run: (c) => c.publish(),
   },
   {
+    id: 'course.preview',
+    label: 'Preview as a learner',
+    group: 'Course',
+    hotkeys: ['mod+alt+p'],
+    enabled: () => true,
+    run: (c) => c.select({ kind: 'preview' }),
+  },
+  {
     id: 'course.settings',
     label: 'Course settings',
     group: 'Go to',

@@ -4,6 +4,7 @@ import type { Selection } from '../workspace/selection';
 import { authoringEditor } from './authoring';
 import type { EditorContext } from './editor-context';
 import { personalizationEditor } from '../personalization';
+import { previewEditor } from '../preview';
 
 export interface SelectionEditorProps {
   readonly selection: Selection;
@@ -14,7 +15,8 @@ export interface SelectionEditorProps {
 export function SelectionEditor({ selection, context }: SelectionEditorProps): ReactNode {
   return (
     authoringEditor(selection, context) ??
-    personalizationEditor(selection, context) ?? (
+    personalizationEditor(selection, context) ??
+    previewEditor(selection, context) ?? (
       <NonIdealState
         description={
           <>

@@ -15,7 +15,7 @@ import {
   showContextMenu,
   Tooltip,
 } from '@blueprintjs/core';
-import { Export, FolderOpen, Plus, Redo, Search, Undo } from '@blueprintjs/icons';
+import { Export, FolderOpen, Play, Plus, Redo, Search, Undo } from '@blueprintjs/icons';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import type { DocumentSnapshot } from '../../../shared/contract';
@@ -358,6 +358,7 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
               />
             </Tooltip>
           </ButtonGroup>
+          <Button icon={<Play />} text="Preview" onClick={() => select({ kind: 'preview' })} />
           <Button icon={<Export />} intent={Intent.PRIMARY} text="Publish…" onClick={() => setPublishing(true)} />
         </div>
       </header>

@@ -18,7 +18,8 @@ export type Selection =
   | { readonly kind: 'rule'; readonly id: string }
   | { readonly kind: 'personas' }
   | { readonly kind: 'persona'; readonly id: string }
-  | { readonly kind: 'media' };
+  | { readonly kind: 'media' }
+  | { readonly kind: 'preview' };
 
 export type SelectionKind = Selection['kind'];
 
@@ -49,6 +50,7 @@ const LISTS = new Set([
   'rules',
   'personas',
   'media',
+  'preview',
 ]);
 const ITEMS = new Set(['competency', 'module', 'question', 'bank', 'rule', 'persona']);
 

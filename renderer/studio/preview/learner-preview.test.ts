@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { indexCourse } from '../../../shared/engine';
+import { course as courseSchema, type Course } from '../../../shared/model';
+import { compareLearners, launchParameters, lmsPageAddress, previewLearner } from './learner-preview';
+
+const folder = new URL('../../../resources/examples/purchase-approvals/', import.meta.url);
+const example = (): Course => courseSchema.parse(JSON.parse(readFileSync(new URL('course.json', folder), 'utf8')));
+
+describe('the side-by-side comparison', () => {
+  it('shows every module of the course once, with each learner’s status, in course order', () => {
+    const course = example();
+    const index = indexCourse(course);
+    const learners = course.personas.slice(0, 2).map((p) => previewLearner(index, p));
+    const modules = compareLearners(index, learners).filter((r) => r.group === 'modules');
+    expect(modules.map((r) => r.label)).toEqual(course.modules.map((m) => m.title));
+    expect(modules.every((r) => r.cells.length === 2)).toBe(true);
+  });
+
+  it('marks a row as different only when the learners do not all get the same', () => {
+    const course = example();
+    const index = indexCourse(course);
+    const [nadia, victor] = ['nadia', 'victor'].map((id) =>
+      previewLearner(
+        index,
+        course.personas.find((p) => p.id === id)!,
+      ),
+    );
+    const rows = compareLearners(index, [nadia!, victor!]);
+    const policy = rows.find((r) => r.key === 'module:why-policy')!;
+    expect(policy.cells).toEqual(['Takes', 'Tested out']);
+    expect(policy.differs).toBe(true);
+    const same = compareLearners(index, [nadia!, nadia!]);
+    expect(same.some((r) => r.differs)).toBe(false);
+  });
+});
+
+describe('the preview’s launch', () => {
+  it('passes a persona’s attributes as launch parameters, as an LMS would', () => {
+    const victor = example().personas.find((p) => p.id === 'victor')!;
+    const params = new URLSearchParams(launchParameters(victor));
+    expect(params.get('role')).toBe('approver');
+    expect(params.get('seniority')).toBe(victor.seniority);
+    expect(launchParameters(undefined)).toBe('');
+  });
+
+  it('tells the LMS page its API and the one origin it may report to', () => {
+    const address = new URL(
+      lmsPageAddress('http://127.0.0.1:5000/abc/lms/lms.html', {
+        standard: 'scorm12',
+        studioOrigin: 'http://127.0.0.1:4680',
+        title: 'Course',
+      }),
+    );
+    expect(address.searchParams.get('api')).toBe('scorm12');
+    expect(address.searchParams.get('studio')).toBe('http://127.0.0.1:4680');
+    expect(address.searchParams.has('launch')).toBe(false);
+  });
+});
