@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 interface BuilderConfig {
@@ -48,5 +49,16 @@ describe('the installers electron-builder makes', () => {
         '!**/node_modules/*/{test,tests,__tests__,example,examples}/**',
       ]),
     );
+  });
+
+  it('ship every built folder the app reads at run time (the player, the preview LMS page, the SCORM schemas)', () => {
+    const sources = (readdirSync('electron', { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => readFileSync(join('electron', f), 'utf8'));
+    const read = new Set(sources.flatMap((text) => [...text.matchAll(/'out', '([a-z-]+)'/g)].map((m) => m[1])));
+    // out/native is the development build of better-sqlite3 for Electron; installers rebuild it (npmRebuild).
+    read.delete('native');
+    expect([...read].sort()).toEqual(['player', 'preview-lms', 'scorm-schemas', 'studio']);
+    for (const folder of read) expect(pkg.build.files).toContain(`out/${folder}/**`);
   });
 });
