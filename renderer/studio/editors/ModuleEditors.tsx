@@ -1,6 +1,8 @@
 import { Button, Card, Classes, H2, H3, NonIdealState, Tag } from '@blueprintjs/core';
 import { ChevronLeft, Document, Edit, Layers, Plus } from '@blueprintjs/icons';
 import { courseModule, type CourseModule, type Lesson } from '../../../shared/model';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { EditorContext } from './editor-context';
 import { focusField } from '../workspace/focus-field';
 import { freshId, useEditing, type Editing } from './editing';
@@ -29,13 +31,8 @@ const filled = (m: CourseModule): CourseModule => courseModule.safeParse(m).data
 /** Every module in order, with what each teaches and how long it takes. */
 export function ModulesList({ context }: { readonly context: EditorContext }) {
   const editing = useEditing(context);
-  const modules = editing.course.modules.map(filled);
-  const { competencies } = editing.course;
+  const { modules, competencies } = editing.course;
   const nameOf = (id: string) => competencies.find((c) => c.id === id)?.name ?? id;
-  const move = (m: CourseModule, to: number) => {
-    editing.run({ kind: 'move', path: ['modules', { id: m.id }], to }, 'Move module');
-    focusField(`modules[${to}]`);
-  };
   return (
     <div className="editor" aria-labelledby="modules-heading">
       <header className="editor-header editor-header-row">
@@ -59,64 +56,128 @@ export function ModulesList({ context }: { readonly context: EditorContext }) {
           }
         />
       ) : (
-        <ol className="card-list" aria-label="Modules">
-          {modules.map((m, i) => (
-            <li key={m.id}>
-              <Card
-                className="item-card"
-                tabIndex={0}
-                aria-label={m.title}
-                data-path={`modules[${i}]`}
-                onKeyDown={moveKeys(i, modules.length, (to) => move(m, to))}
-              >
-                <span className="item-card-number" aria-hidden="true">
-                  {i + 1}
-                </span>
-                <div className="item-card-main">
-                  <H3 className="item-card-title">{m.title}</H3>
-                  {m.summary && <p className={Classes.TEXT_MUTED}>{m.summary}</p>}
-                  <div className="tag-row">
-                    <Tag minimal round>
-                      {plural(m.lessons.length, 'lesson')}
-                    </Tag>
-                    {m.minutes !== undefined && (
-                      <Tag minimal round>
-                        {m.minutes} min
-                      </Tag>
-                    )}
-                    {m.optional && (
-                      <Tag minimal round intent="warning">
-                        Optional
-                      </Tag>
-                    )}
-                    {m.competencies.map((c) => (
-                      <Tag key={c} minimal round intent="primary">
-                        {nameOf(c)}
-                      </Tag>
-                    ))}
-                  </div>
-                </div>
-                <Button
-                  icon={<Edit />}
-                  text="Edit"
-                  aria-label={`Edit "${m.title}"`}
-                  onClick={() => context.select({ kind: 'module', id: m.id })}
-                />
-                {editing.editable && (
-                  <ItemActions
-                    name={m.title}
-                    index={i}
-                    count={modules.length}
-                    onMove={(to) => move(m, to)}
-                    onRemove={() => editing.run({ kind: 'remove', path: ['modules', { id: m.id }] }, 'Remove module')}
-                  />
-                )}
-              </Card>
-            </li>
-          ))}
-        </ol>
+        <ModuleCards editing={editing} modules={modules} nameOf={nameOf} />
       )}
     </div>
+  );
+}
+
+const CARD_ESTIMATE = 96;
+const CARD_GAP = 10;
+
+/**
+ * The module cards, virtualized: a 1,000-module course renders the screenful in view (and a few beyond it), not
+ * 20,000 elements. Each card reports its own height; Tab and Alt+↑/↓ scroll the next card into view as they go.
+ */
+function ModuleCards({
+  editing,
+  modules,
+  nameOf,
+}: {
+  readonly editing: Editing;
+  readonly modules: readonly CourseModule[];
+  readonly nameOf: (id: string) => string;
+}) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  const [margin, setMargin] = useState(0);
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    const parent = list?.closest<HTMLElement>('.editor-panel') ?? null;
+    setScroller(parent);
+    if (list && parent)
+      setMargin(list.getBoundingClientRect().top - parent.getBoundingClientRect().top + parent.scrollTop);
+  }, []);
+  // The studio is not built with React Compiler, so TanStack Virtual's mutable instance is safe here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: modules.length,
+    getScrollElement: () => scroller,
+    estimateSize: () => CARD_ESTIMATE,
+    gap: CARD_GAP,
+    overscan: 6,
+    scrollMargin: margin,
+    getItemKey: (i) => modules[i]?.id ?? i,
+  });
+  const move = (m: CourseModule, to: number) => {
+    editing.run({ kind: 'move', path: ['modules', { id: m.id }], to }, 'Move module');
+    virtualizer.scrollToIndex(to, { align: 'auto' });
+    focusField(`modules[${to}]`);
+  };
+  const rows = virtualizer.getVirtualItems();
+  return (
+    <ol
+      ref={listRef}
+      className="card-list is-virtual"
+      aria-label="Modules"
+      style={{ height: virtualizer.getTotalSize() }}
+    >
+      {rows.map((row) => {
+        const i = row.index;
+        const m = filled(modules[i]!);
+        return (
+          <li
+            key={row.key}
+            ref={virtualizer.measureElement}
+            data-index={i}
+            aria-posinset={i + 1}
+            aria-setsize={modules.length}
+            style={{ transform: `translateY(${row.start - margin}px)` }}
+          >
+            <Card
+              className="item-card"
+              tabIndex={0}
+              aria-label={m.title}
+              data-path={`modules[${i}]`}
+              onKeyDown={moveKeys(i, modules.length, (to) => move(m, to))}
+            >
+              <span className="item-card-number" aria-hidden="true">
+                {i + 1}
+              </span>
+              <div className="item-card-main">
+                <H3 className="item-card-title">{m.title}</H3>
+                {m.summary && <p className={Classes.TEXT_MUTED}>{m.summary}</p>}
+                <div className="tag-row">
+                  <Tag minimal round>
+                    {plural(m.lessons.length, 'lesson')}
+                  </Tag>
+                  {m.minutes !== undefined && (
+                    <Tag minimal round>
+                      {m.minutes} min
+                    </Tag>
+                  )}
+                  {m.optional && (
+                    <Tag minimal round intent="warning">
+                      Optional
+                    </Tag>
+                  )}
+                  {m.competencies.map((c) => (
+                    <Tag key={c} minimal round intent="primary">
+                      {nameOf(c)}
+                    </Tag>
+                  ))}
+                </div>
+              </div>
+              <Button
+                icon={<Edit />}
+                text="Edit"
+                aria-label={`Edit "${m.title}"`}
+                onClick={() => editing.context.select({ kind: 'module', id: m.id })}
+              />
+              {editing.editable && (
+                <ItemActions
+                  name={m.title}
+                  index={i}
+                  count={modules.length}
+                  onMove={(to) => move(m, to)}
+                  onRemove={() => editing.run({ kind: 'remove', path: ['modules', { id: m.id }] }, 'Remove module')}
+                />
+              )}
+            </Card>
+          </li>
+        );
+      })}
+    </ol>
   );
 }
 
