@@ -41,8 +41,11 @@ function learnerOf(index: CourseIndex): LearnerRecord {
 }
 
 /** What the player computes for one "Mark complete and continue": the new path and result, once, and the saved progress. */
+const lessonIds = new WeakMap<CourseIndex, readonly string[]>();
 function click(index: CourseIndex, record: LearnerRecord, lesson: number) {
-  const all = index.course.modules.flatMap((m) => m.lessons.map((l) => l.id));
+  // Which lesson the learner finishes is the bench's choice, not the player's work: listed once per course.
+  let all = lessonIds.get(index);
+  if (!all) lessonIds.set(index, (all = index.course.modules.flatMap((m) => m.lessons.map((l) => l.id))));
   const next = { ...record, completed: [...record.completed, all[lesson % all.length]!] };
   const { result } = resultOfRecord(index, next);
   return [result.progress, encodeLearnerRecord(index, next)];

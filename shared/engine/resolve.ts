@@ -236,9 +236,8 @@ function firedForState(index: CourseIndex, state: LearnerState): boolean[] {
   return fired;
 }
 
-export function resolvePath(index: CourseIndex, state: LearnerState, facts?: LearnerFacts): LearnerPath {
+function layoutOf(index: CourseIndex, state: LearnerState, fired: readonly boolean[]): Layout {
   const { course } = index;
-  const fired = facts ? firedRules(index, facts) : firedForState(index, state);
   const work = course.modules.map((_, mi) => decideModule(index, mi, state.role, (i) => fired[i] === true, state));
   const required = new Set(work.flatMap((w, i) => (w.requiredByRule ? [i] : [])));
   const byAction = (kind: string) => course.rules.flatMap((r, i) => (fired[i] && r.then.kind === kind ? [i] : []));
@@ -296,7 +295,6 @@ export function resolvePath(index: CourseIndex, state: LearnerState, facts?: Lea
       else offeredFor.set(id, new Set(action.formats));
     }
   }
-  const completed = new Set(state.completed);
   const lessonFormats = lessonFormatsOf(index);
   const modules: PathModule[] = course.modules.map((m, mi) => {
     const w = work[mi]!;
@@ -327,11 +325,77 @@ export function resolvePath(index: CourseIndex, state: LearnerState, facts?: Lea
         format,
         formats,
         ...(formatReason ? { formatReason } : {}),
-        completed: completed.has(lesson.id),
+        completed: false,
       };
     });
     return { id: m.id, title: m.title, status: w.status, recommended: w.recommended, reasons: w.reasons, lessons };
   });
+
+  const firedRuleIds = course.rules.flatMap((r, i) => (fired[i] ? [r.id] : []));
+  return { fired, modules, choices, firedRules: firedRuleIds };
+}
+
+/** Everything on the path that does not depend on what the learner completed. */
+interface Layout {
+  readonly fired: readonly boolean[];
+  /** Modules with every lesson not completed; completion is laid over them. */
+  readonly modules: readonly PathModule[];
+  readonly choices: readonly PathChoice[];
+  readonly firedRules: readonly string[];
+  /** The last completion laid over this layout: its modules are reused where their lessons' completion is unchanged. */
+  last?: { readonly done: ReadonlySet<string>; readonly modules: readonly PathModule[] };
+}
+
+/**
+ * The last layout per course: a click that completes a lesson changes neither who the learner is, what they know nor
+ * what they picked, so it reuses the layout and rebuilds only the modules whose lessons' completion changed.
+ */
+const lastLayout = new WeakMap<CourseIndex, { readonly key: string; readonly layout: Layout }>();
+
+function layoutForState(index: CourseIndex, state: LearnerState, fired: readonly boolean[]): Layout {
+  const last = lastLayout.get(index);
+  const key = JSON.stringify([
+    state.role,
+    state.preferredFormat ?? null,
+    state.needs.audio,
+    state.picks,
+    state.takeAnyway,
+    state.formats,
+    state.sources ?? null,
+  ]);
+  // The same verdicts array means the same role, attributes, levels and scores (see firedForState).
+  if (last && last.layout.fired === fired && last.key === key) return last.layout;
+  const layout = layoutOf(index, state, fired);
+  lastLayout.set(index, { key, layout });
+  return layout;
+}
+
+/** Lays the learner's completion over the layout, sharing every module whose lessons' completion did not change. */
+function withCompletion(index: CourseIndex, layout: Layout, completedIds: readonly string[]): readonly PathModule[] {
+  const done = new Set(completedIds);
+  const lay = (mi: number): PathModule => {
+    const m = layout.modules[mi]!;
+    if (!m.lessons.some((l) => done.has(l.id))) return m;
+    return { ...m, lessons: m.lessons.map((l) => (done.has(l.id) ? { ...l, completed: true } : l)) };
+  };
+  const previous = layout.last;
+  let modules: PathModule[];
+  if (previous) {
+    // Only the modules holding a lesson whose completion changed are laid again.
+    const changed = new Set<number>();
+    for (const id of done) if (!previous.done.has(id)) changed.add(index.lessonIndex.get(id)?.module ?? -1);
+    for (const id of previous.done) if (!done.has(id)) changed.add(index.lessonIndex.get(id)?.module ?? -1);
+    modules = previous.modules.slice();
+    for (const mi of changed) if (mi >= 0 && mi < modules.length) modules[mi] = lay(mi);
+  } else modules = layout.modules.map((_, mi) => lay(mi));
+  layout.last = { done, modules };
+  return modules;
+}
+
+export function resolvePath(index: CourseIndex, state: LearnerState, facts?: LearnerFacts): LearnerPath {
+  const fired = facts ? firedRules(index, facts) : firedForState(index, state);
+  const layout = facts ? layoutOf(index, state, fired) : layoutForState(index, state, fired);
+  const modules = withCompletion(index, layout, state.completed);
 
   let next: LearnerPath['next'];
   let minutesLeft = 0;
@@ -360,8 +424,8 @@ export function resolvePath(index: CourseIndex, state: LearnerState, facts?: Lea
 
   return {
     modules,
-    choices,
-    firedRules: course.rules.flatMap((r, i) => (fired[i] ? [r.id] : [])),
+    choices: layout.choices,
+    firedRules: layout.firedRules,
     ...(next ? { next } : {}),
     minutesLeft,
     finished,
