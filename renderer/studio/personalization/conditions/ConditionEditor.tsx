@@ -119,6 +119,8 @@ export function ConditionEditor(props: ConditionEditorProps): ReactNode {
         linter(lint, { delay: 150 }),
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap, ...lintKeymap]),
         theme,
+        // A long condition wraps instead of running out of the box; it stays one line of text.
+        EditorView.lineWrapping,
         // One line: Enter accepts a completion or does nothing, never breaks the condition.
         EditorState.transactionFilter.of((tr) => (tr.newDoc.lines > 1 ? [] : tr)),
         placeholderText(latest.current.placeholder ?? 'e.g. mastery(policy) >= proficient'),
