@@ -18,7 +18,7 @@ import { focusField } from '../workspace/focus-field';
 import { freshId, type Editing } from './editing';
 import { NamePicker, TextField } from './fields';
 import { ItemActions, moveKeys } from './ItemActions';
-import { MediaField } from './Media';
+import { ImageThumbnail, MediaField } from './Media';
 import { RichText } from './RichText';
 import { questionLabel } from './questions-model';
 
@@ -273,6 +273,7 @@ function BlockBody({ editing, path, block }: { editing: Editing; path: readonly 
             value={block.src}
             onChange={(src) => src && set('src', src, 'Change image', false)}
           />
+          {block.src && <ImageThumbnail context={context} name={block.src} />}
           <Switch
             label="Decorative (screen readers skip it)"
             checked={block.decorative ?? false}
