@@ -92,6 +92,7 @@ export function createBackend(options: BackendOptions): Backend {
     'document.redo': ({ path }) => documents.redo(path),
     'document.importAsset': ({ path, file, name }) => documents.importAsset(path, library.resolvePath(file), name),
     'document.compact': ({ path }) => documents.compact(path),
+    'document.readImage': ({ path, name }) => documents.readImage(path, name),
     'document.uploadBegin': ({ path, fileName, size }) => uploads.begin(path, fileName, size),
     'document.uploadChunk': ({ upload, data }) => uploads.chunk(upload, data),
     'document.uploadFinish': ({ upload }) => uploads.finish(upload),

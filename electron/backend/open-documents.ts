@@ -140,6 +140,10 @@ export class OpenDocuments {
     return this.#get(path).compact();
   }
 
+  readImage(path: string, name: string) {
+    return this.#get(path).readImage(name);
+  }
+
   async exportPortable(path: string, folder: string): Promise<{ folder: string }> {
     const target = this.library.resolvePath(folder);
     await documentToPortable(this.#get(path), target, { sqlite: this.sqlite });

@@ -3,10 +3,9 @@ import type { Format } from '../../shared/model/constants';
 import { END } from '../../shared/model/constants';
 import type { PathModule } from '../../shared/engine/resolve';
 
-/** The course's own name for a role or department (settings.labels), else the id in plain words. */
-export function labelOf(course: Course, id: string): string {
-  return course.settings.labels?.[id] ?? id.replace(/-/g, ' ');
-}
+import { labelOf } from '../../shared/engine/attributes';
+
+export { labelOf };
 
 const FORMAT_LABELS: Readonly<Record<Format, string>> = { video: 'Video', text: 'Text', audio: 'Audio' };
 export const formatLabel = (format: Format) => FORMAT_LABELS[format];

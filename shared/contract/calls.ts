@@ -88,6 +88,9 @@ const empty = z.strictObject({});
 export const UPLOAD_CHUNK_BYTES = 512 * 1024;
 const UPLOAD_CHUNK_BASE64_MAX = Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4;
 
+/** The largest image the editor previews; larger ones show no thumbnail but still export. */
+export const IMAGE_PREVIEW_MAX_BYTES = 5 * 1024 * 1024;
+
 /** Every call between the UI and the backend, declared once. */
 export const calls = {
   'app.info': call<AppInfo>()(empty, 'Version, host kind, default folder and native capabilities.'),
@@ -182,6 +185,10 @@ export const calls = {
   'document.compact': call<{ readonly removedNames: readonly string[]; readonly bytesFreed: number }>()(
     z.strictObject({ path: filePath }),
     'Remove media no lesson uses.',
+  ),
+  'document.readImage': call<{ readonly mime: string; readonly base64: string }>()(
+    z.strictObject({ path: filePath, name: assetPath }),
+    "An image of the document, for the lesson editor's thumbnail (images up to 5 MB).",
   ),
   'document.exportPortable': call<{ readonly folder: string }>()(
     z.strictObject({ path: filePath, folder: filePath }),

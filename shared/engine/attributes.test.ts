@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exampleIndex } from '../../test/fixtures/examples';
 import { loadCourseOrThrow } from './course-index';
-import { courseAttributes, fixedAttributes } from './attributes';
+import { courseAttributes, fixedAttributes, labelOf } from './attributes';
 
 const safety = exampleIndex('shop-floor-safety');
 
@@ -38,5 +38,13 @@ describe('what a course reads about its learners', () => {
     expect(values).toEqual({});
     expect(problems[0]).toMatch(/"pilot" is not a role of this course/);
     expect(problems[1]).toMatch(/"department" is not something this course reads/);
+  });
+});
+
+describe('the name a role or department goes by', () => {
+  it("is the course's own label, else the id in plain words (player and studio share it)", () => {
+    const course = { settings: { labels: { 'forklift-driver': 'Forklift driver' } } } as const;
+    expect(labelOf(course, 'forklift-driver')).toBe('Forklift driver');
+    expect(labelOf(course, 'shift-lead')).toBe('shift lead');
   });
 });

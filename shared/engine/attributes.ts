@@ -1,6 +1,12 @@
 import { FORMATS, SENIORITIES } from '../model/constants';
+import type { Course } from '../model/schema';
 import type { CourseIndex } from './course-index';
 import { baseFormat } from './resolve';
+
+/** The course's own name for a role or department (settings.labels), else the id in plain words; player and studio alike. */
+export function labelOf(course: { readonly settings: Pick<Course['settings'], 'labels'> }, id: string): string {
+  return course.settings.labels?.[id] ?? id.replace(/-/g, ' ');
+}
 
 /** The learner attributes a course can read; needs are always asked (they shape media, not the path). */
 export type AttributeId = 'role' | 'department' | 'seniority' | 'preferredFormat';
@@ -67,8 +73,7 @@ export function courseAttributes(index: CourseIndex): readonly CourseAttribute[]
     )
       read('preferredFormat', `lesson formats in module "${m.id}"`);
   }
-  const labels = course.settings.labels ?? {};
-  const named = (value: string): AttributeOption => ({ value, label: labels[value] ?? value.replace(/-/g, ' ') });
+  const named = (value: string): AttributeOption => ({ value, label: labelOf(course, value) });
   const options: Record<AttributeId, readonly AttributeOption[]> = {
     role: [...index.roles].map(named),
     department: [...index.departments].map(named),

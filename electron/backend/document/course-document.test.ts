@@ -214,6 +214,21 @@ describe('course documents: media', () => {
     });
   });
 
+  it('hands an image to the editor for its thumbnail, and refuses media that is not an image', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'flow.png'), 'png bytes');
+    writeFileSync(join(dir, 'talk.mp4'), 'mp4 bytes');
+    await withDocumentAsync(newDocument(), async (doc) => {
+      await doc.importAsset(join(dir, 'flow.png'));
+      await doc.importAsset(join(dir, 'talk.mp4'));
+      const image = doc.readImage('assets/flow.png');
+      expect(image.mime).toBe('image/png');
+      expect(Buffer.from(image.base64, 'base64').toString()).toBe('png bytes');
+      expect(() => doc.readImage('assets/talk.mp4')).toThrow('is not an image');
+      expect(() => doc.readImage('assets/none.png')).toThrow('has no media named');
+    });
+  });
+
   it('compacts away media no lesson uses', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'used.png'), 'used');

@@ -4,7 +4,7 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { basename } from 'node:path';
 import { mediaReferences } from '../../../shared/analysis/media';
-import { TailorError } from '../../../shared/contract';
+import { IMAGE_PREVIEW_MAX_BYTES, TailorError } from '../../../shared/contract';
 import { course as courseSchema, jsonPath, type Course } from '../../../shared/model';
 import { applyOp, isCollection, OpError, replay, type Edit, type Patch } from '../../../shared/ops';
 import { parseLimitedJson } from '../json-limits';
@@ -426,6 +426,20 @@ export class CourseDocument {
         `Tailor could not write "${name}"${typeof target === 'string' ? ` to "${target}"` : ''}: ${(error as Error).message}`,
       );
     }
+  }
+
+  /** An image's bytes for the editor's thumbnail; refused for other media and for images over the preview limit. */
+  readImage(name: string): { mime: string; base64: string } {
+    const row = this.db
+      .prepare('SELECT a.blob, a.size, a.mime FROM asset_names n JOIN assets a ON a.sha256 = n.sha256 WHERE n.name = ?')
+      .get(name) as { blob: number; size: number; mime: string } | undefined;
+    if (!row) throw new TailorError('not-found', `The course has no media named "${name}".`);
+    if (!row.mime.startsWith('image/'))
+      throw new TailorError('unsupported', `"${name}" is not an image, so it has no thumbnail.`);
+    if (row.size > IMAGE_PREVIEW_MAX_BYTES)
+      throw new TailorError('unsupported', `"${name}" is too large to preview in the editor; it is still exported.`);
+    const chunks = this.db.prepare('SELECT data FROM asset_chunks WHERE blob = ? ORDER BY n').pluck().all(row.blob);
+    return { mime: row.mime, base64: Buffer.concat(chunks as Buffer[]).toString('base64') };
   }
 
   /** Removes media no lesson refers to any more ("compact document"); returns what was freed. */

@@ -18,7 +18,8 @@ import { focusField } from '../workspace/focus-field';
 import { freshId, type Editing } from './editing';
 import { NamePicker, TextField } from './fields';
 import { ItemActions, moveKeys } from './ItemActions';
-import { MediaField } from './Media';
+import { ImageThumbnail, MediaField } from './Media';
+import { useAssets } from './media-store';
 import { RichText } from './RichText';
 import { questionLabel } from './questions-model';
 
@@ -102,8 +103,10 @@ interface AddBlockBarProps {
 /** One button per kind of block. Media blocks start empty-handed: they open on their file picker. */
 function AddBlockBar({ editing, add, newId }: AddBlockBarProps) {
   const { course } = editing;
+  // Media imported since the document opened count too: a second lesson starts on the image just imported.
+  const assets = useAssets(editing.context);
   const mediaOf = (kind: 'image' | 'video' | 'audio') =>
-    editing.context.assets.find((a) => a.mime.startsWith(`${kind}/`))?.name ?? `assets/${kind}`;
+    assets.find((a) => a.mime.startsWith(`${kind}/`))?.name ?? `assets/${kind}`;
   const addCheck = () => {
     const question: Question = {
       id: freshId(
@@ -273,6 +276,7 @@ function BlockBody({ editing, path, block }: { editing: Editing; path: readonly 
             value={block.src}
             onChange={(src) => src && set('src', src, 'Change image', false)}
           />
+          {block.src && <ImageThumbnail context={context} name={block.src} />}
           <Switch
             label="Decorative (screen readers skip it)"
             checked={block.decorative ?? false}
@@ -416,7 +420,7 @@ function Captions({
 }) {
   const { context } = editing;
   const base = `${editing.pathOf(path)}.captions`;
-  const vtt = context.assets.find((a) => /\.vtt$/i.test(a.name))?.name ?? 'assets/captions.vtt';
+  const vtt = useAssets(context).find((a) => /\.vtt$/i.test(a.name))?.name ?? 'assets/captions.vtt';
   return (
     <fieldset className="captions">
       <legend className={Classes.LABEL}>Captions (WebVTT, one file per language)</legend>

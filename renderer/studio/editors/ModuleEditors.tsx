@@ -1,5 +1,6 @@
 import { Button, Card, Classes, H2, H3, NonIdealState, Tag } from '@blueprintjs/core';
 import { ChevronLeft, Document, Edit, Layers, Plus } from '@blueprintjs/icons';
+import { labelOf } from '../../../shared/engine/attributes';
 import { courseModule, type CourseModule, type Lesson } from '../../../shared/model';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -181,19 +182,25 @@ function ModuleCards({
   );
 }
 
-/** Roles are ids the course declares; a new one typed in a picker is declared on the way. */
+/** Roles are ids the course declares, shown by the course's own names (settings.labels) as the player shows them. */
 function roleOptions(editing: Editing): Named[] {
-  return editing.course.settings.roles.map((r) => ({ id: r, name: r }));
+  return editing.course.settings.roles.map((r) => ({ id: r, name: labelOf(editing.course, r) }));
 }
 
-const asRole = (query: string): Named => {
-  const id = freshId(query, []);
-  return { id, name: id };
-};
+/** A role typed in a picker: its id from the words, the words kept (in `typed`) to become its label. */
+const asRole =
+  (typed: Map<string, string>) =>
+  (query: string): Named => {
+    const name = query.trim();
+    const id = freshId(name, []);
+    typed.set(id, name);
+    return { id, name };
+  };
 
 /** One module: what it teaches, to whom, and its lessons. */
 export function ModuleEditor({ context, id }: { readonly context: EditorContext; readonly id: string }) {
   const editing = useEditing(context);
+  const [typedRoles] = useState(() => new Map<string, string>());
   const { course } = editing;
   const found = course.modules.find((m) => m.id === id);
   const module = found && filled(found);
@@ -212,12 +219,31 @@ export function ModuleEditor({ context, id }: { readonly context: EditorContext;
     .flatMap((c) => c.levels.map((l) => ({ id: l.id, name: l.name, detail: c.name })));
   const setList = (field: 'competencies' | 'audience' | 'mandatoryFor', ids: string[], label: string) => {
     const newRoles = field === 'competencies' ? [] : ids.filter((r) => !course.settings.roles.includes(r));
+    // "Forklift driver" typed in becomes the role forklift-driver, named "Forklift driver" wherever it shows.
+    const newLabels = Object.fromEntries(
+      newRoles.flatMap((r) => {
+        const name = typedRoles.get(r);
+        return name && name !== labelOf(course, r) ? [[r, name]] : [];
+      }),
+    );
     const edits = [
       ...(newRoles.length
         ? [
             {
               op: { kind: 'set' as const, path: ['settings', 'roles'], value: [...course.settings.roles, ...newRoles] },
               label: 'Add role',
+            },
+          ]
+        : []),
+      ...(Object.keys(newLabels).length
+        ? [
+            {
+              op: {
+                kind: 'set' as const,
+                path: ['settings', 'labels'],
+                value: { ...course.settings.labels, ...newLabels },
+              },
+              label: 'Name role',
             },
           ]
         : []),
@@ -331,7 +357,7 @@ export function ModuleEditor({ context, id }: { readonly context: EditorContext;
           placeholder="Everyone (type a role to limit it)"
           helper="Roles this module is for; empty means everyone."
           error={editing.messageAt(dp('audience'))}
-          create={asRole}
+          create={asRole(typedRoles)}
           onChange={(ids) => setList('audience', ids, 'Change audience')}
         />
         <NamesPicker
@@ -343,7 +369,7 @@ export function ModuleEditor({ context, id }: { readonly context: EditorContext;
           placeholder="No role (type a role)"
           helper="These roles always take it, whatever placement or rules say."
           error={editing.messageAt(dp('mandatoryFor'))}
-          create={asRole}
+          create={asRole(typedRoles)}
           onChange={(ids) => setList('mandatoryFor', ids, 'Change mandatory roles')}
         />
       </Card>

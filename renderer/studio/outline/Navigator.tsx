@@ -185,12 +185,16 @@ export function Navigator(props: NavigatorProps) {
     }));
   }, [selectedId, selection]);
 
+  // Commands act on the row in focus when the arrows moved off the selection, as in VS Code's tree:
+  // Delete after ↓ removes the row the keyboard user sees focused, not the one still selected.
+  const { selectedItems, focusedItem } = state;
   useEffect(() => {
-    const selected = (state.selectedItems ?? [])
+    const ids = focusedItem && !(selectedItems ?? []).includes(focusedItem) ? [focusedItem] : (selectedItems ?? []);
+    const selected = ids
       .map((id) => nodesRef.current.get(id)?.selection)
       .filter((s): s is OutlineItem => s !== undefined && isOutlineItem(s));
     onSelectedItemsChange(selected);
-  }, [state.selectedItems, nodes, onSelectedItemsChange]);
+  }, [selectedItems, focusedItem, nodes, onSelectedItemsChange]);
 
   // Focus follows the action: the moved item keeps focus, a new item's title is ready to type.
   useEffect(() => {

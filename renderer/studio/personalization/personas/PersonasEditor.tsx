@@ -23,6 +23,7 @@ import {
   type Persona,
   type Question,
 } from '../../../../shared/model';
+import { labelOf } from '../../../../shared/engine/attributes';
 import type { Edit } from '../../../../shared/ops';
 import type { EditorContext } from '../../editors/editor-context';
 
@@ -219,7 +220,10 @@ function PersonaCard({
             id={`${ids}-role`}
             value={persona.role}
             disabled={readOnly}
-            options={[...new Set([persona.role, ...course.settings.roles])]}
+            options={[...new Set([persona.role, ...course.settings.roles])].map((r) => ({
+              value: r,
+              label: labelOf(course, r),
+            }))}
             onChange={(e) => set('role', e.currentTarget.value, `Change ${persona.name}'s role`)}
           />
         </FormGroup>
@@ -228,7 +232,10 @@ function PersonaCard({
             id={`${ids}-department`}
             value={persona.department ?? ''}
             disabled={readOnly}
-            options={[{ value: '', label: 'Any' }, ...course.settings.departments.map((d) => ({ value: d, label: d }))]}
+            options={[
+              { value: '', label: 'Any' },
+              ...course.settings.departments.map((d) => ({ value: d, label: labelOf(course, d) })),
+            ]}
             onChange={(e) =>
               apply(
                 e.currentTarget.value
