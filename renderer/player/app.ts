@@ -15,6 +15,7 @@ import { h, richText, uid } from './ui/dom';
 import {
   duration,
   formatLabel,
+  timeSpent,
   moduleReasons,
   placementLength,
   SECTION_TITLES,
@@ -83,10 +84,14 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
     record = { ...record, ...change };
   };
 
+  // Time spent: earlier sessions' total plus this session as the tracker measures it for session_time; review adds none.
+  const secondsBefore = saved?.seconds ?? 0;
+  const secondsSpent = () => secondsBefore + (review ? 0 : tracker.sessionSeconds());
+
   let lastSuspend = '';
   const save = (flush = false) => {
     const { result } = now();
-    const suspendData = encodeLearnerRecord(index, { ...record, location });
+    const suspendData = encodeLearnerRecord(index, { ...record, location, seconds: secondsSpent() });
     const bookmark = location ?? MAP_BOOKMARK;
     lastSuspend = suspendData;
     copy?.write({ suspendData, location: bookmark, confirmed: false });
@@ -586,6 +591,7 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
         ),
       );
     else section.append(h('p', {}, 'You completed every lesson on your path.'));
+    section.append(h('p', { class: 'muted time-spent' }, `Time spent: ${timeSpent(secondsSpent())}`));
     const list = h('ul', { class: 'competencies' });
     for (const o of result.objectives) {
       const item = h(

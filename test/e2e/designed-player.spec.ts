@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { loadCourseOrThrow, personaState, resolvePath } from '../../shared/engine';
-import type { Persona } from '../../shared/model';
+import { loadCourseOrThrow, personaState, resolvePath, type CourseIndex } from '../../shared/engine';
+import { runPlacement } from '../../shared/engine/placement';
+import { resultOfRecord } from '../../shared/engine/result';
+import { decodeLearnerRecord, encodeLearnerRecord, type LearnerRecord } from '../../shared/engine/state-codec';
+import type { Answer, Persona } from '../../shared/model';
 import { exampleJson } from '../fixtures/examples';
 import { answer, driver } from './player-driver';
 import { packageForLms } from './scorm-lms';
@@ -235,6 +238,97 @@ test('reduced motion stops every transition', async ({ page }) => {
         }).length,
     );
     expect(moving).toBe(0);
+  } finally {
+    dispose();
+  }
+});
+
+/** Nadia (purchase-approvals) with every required lesson done but the two knowledge-check lessons. */
+function nadiaBeforeChecks(ix: CourseIndex, extra: Partial<LearnerRecord> = {}): LearnerRecord {
+  const nadia = ix.course.personas.find((p) => p.id === 'nadia')!;
+  const answers: Answer[] = [];
+  runPlacement(ix, (q) => {
+    const a = nadia.prior.answers[q.id];
+    if (a !== undefined) answers.push(a);
+    return a;
+  });
+  let record: LearnerRecord = {
+    role: 'buyer',
+    department: 'procurement',
+    seniority: 'new',
+    needs: { captions: false, audio: false, reducedMotion: false },
+    prior: {},
+    answers,
+    takeAnyway: [],
+    formats: {},
+    picks: { 'choose-case-study': 'case-software' },
+    completed: [],
+    checks: {},
+    visits: 1,
+  };
+  for (let round = 0; round < 3; round++) {
+    const { path } = resultOfRecord(ix, record);
+    const required = path.modules.filter((m) => m.status === 'required').flatMap((m) => m.lessons.map((l) => l.id));
+    record = { ...record, completed: required.filter((id) => id !== 'why-check' && id !== 'req-check') };
+  }
+  return { ...record, ...extra };
+}
+
+/** Opens the package with this progress kept on the device (no LMS: the browser keeps it). */
+async function resume(page: Page, url: string, ix: CourseIndex, record: LearnerRecord) {
+  const key = `tailor:${ix.course.id}:local`;
+  const value = JSON.stringify({ suspendData: encodeLearnerRecord(ix, record), location: 'map', confirmed: true });
+  // Once per tab: a reload is a new session that must read what the player kept, not this seed.
+  await page.addInitScript(
+    ([k, v]) => {
+      if (sessionStorage.getItem('seeded')) return;
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem(k!, v!);
+    },
+    [key, value],
+  );
+  await page.goto(url);
+}
+
+const keptRecord = async (page: Page, ix: CourseIndex) =>
+  decodeLearnerRecord(
+    ix,
+    await page.evaluate(
+      (k) => (JSON.parse(localStorage.getItem(k) ?? '{}') as { suspendData: string }).suspendData,
+      `tailor:${ix.course.id}:local`,
+    ),
+  );
+
+test('the end screen says the time really spent, summed over sessions, not an estimate', async ({ page }) => {
+  test.setTimeout(180_000);
+  const index = loadCourseOrThrow(exampleJson('purchase-approvals'));
+  const { url, dispose } = exported('purchase-approvals');
+  try {
+    await page.clock.install();
+    // Ten minutes from earlier sessions; this one is in the last lesson.
+    await resume(page, url, index, {
+      ...nadiaBeforeChecks(index),
+      completed: [...nadiaBeforeChecks(index).completed, 'why-check'],
+      checks: { 'k-three-questions': 'correct' },
+      location: 'req-check',
+      seconds: 600,
+    });
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check: spot the split order');
+    await page.clock.fastForward('05:00');
+    await page.getByRole('radio', { name: 'Raise one requisition for €9,000 for her department head' }).check();
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await page.getByRole('button', { name: 'Mark complete and continue' }).click();
+    await expect(page.getByText('You have completed the course.')).toBeVisible();
+    await expect(page.locator('.result')).toContainText('Time spent: 15 minutes');
+    await axeEverywhere(page, 'end screen');
+
+    // A new session starts from what was kept, and adds its own time.
+    await page.reload();
+    await expect(page.locator('.result')).toContainText('Time spent: 15 minutes');
+    await page.clock.fastForward('03:00');
+    await page.getByRole('button', { name: 'Course overview' }).click();
+    await expect(page.locator('.result')).toContainText('Time spent: 18 minutes');
+    expect((await keptRecord(page, index)).seconds).toBeGreaterThanOrEqual(18 * 60);
   } finally {
     dispose();
   }
