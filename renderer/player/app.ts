@@ -8,7 +8,7 @@ import { checkSettingsFor, resultOfRecord } from '../../shared/engine/result';
 import { decodeLearnerRecord, encodeLearnerRecord, type LearnerRecord } from '../../shared/engine/state-codec';
 import { FORMATS, SENIORITIES, type Format } from '../../shared/model/constants';
 import { buildShell } from './shell';
-import { emptyRecord, evidenceIn, interactionFor } from './state';
+import { emptyRecord, evidenceIn, interactionFor, withCheckAnswer } from './state';
 import { localCopy } from './tracking/local';
 import type { Tracker } from './tracking/tracker';
 import { h, richText, uid } from './ui/dom';
@@ -864,7 +864,7 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
       h('div', { class: 'rich' }, richText(html)),
     );
 
-  function block(b: Block, captions: boolean): Node {
+  function block(b: Block, captions: boolean, tryAgain: boolean): Node {
     switch (b.type) {
       case 'text':
         return h('div', { class: 'rich' }, richText(b.html));
@@ -921,50 +921,88 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
       }
       case 'check': {
         const q = index.questions.get(b.question);
-        if (!q) return h('p', {}, '');
-        const { fields, read, mark } = questionForm(q);
-        const status = h('p', { role: 'status', class: 'status' });
-        const lock = () => fields.querySelectorAll('input, select').forEach((i) => i.setAttribute('disabled', ''));
-        const card = h(
-          'div',
-          { class: 'card check question-card', 'data-question': q.id },
-          h('p', { class: 'eyebrow' }, 'Knowledge check'),
-          fields,
-        );
-        const earlier = record.checks?.[q.id];
-        if (earlier) {
-          lock();
-          status.className = `status feedback feedback-${earlier === 'wrong' ? 'incorrect' : earlier === 'correct' ? 'correct' : 'neutral'}`;
-          status.textContent = `You answered this check earlier: ${earlier === 'wrong' ? 'not quite right' : earlier === 'correct' ? 'correct' : 'thank you'}.`;
-          card.append(status);
-          return card;
-        }
-        const check = button(
-          'Check answer',
-          () => {
-            const answer = read();
-            if (answer === undefined) {
-              status.textContent = 'Choose or type an answer first.';
-              return;
-            }
-            const { correct } = grade(q, answer);
-            // The first answer is the one that counts: the check locks, so the score means something.
-            update({
-              checks: { ...record.checks, [q.id]: correct === null ? 'neutral' : correct ? 'correct' : 'wrong' },
-            });
-            tracker.interaction(interactionFor(q, answer, 'check', tracker.kind === 'scorm12'));
-            check.remove();
-            lock();
-            mark(answer, true);
-            verdict(status, q, answer);
-            save();
-          },
-          'secondary',
-        );
-        card.append(check, status);
-        return card;
+        return q ? checkCard(q, tryAgain, false) : h('p', {}, '');
       }
     }
+  }
+
+  /**
+   * A knowledge check. The first answer is recorded, reported and counts; where the course allows
+   * trying again, a wrong answer offers "Try again" (practice: nothing recorded changes) before the key.
+   */
+  function checkCard(q: Question, tryAgain: boolean, practice: boolean): HTMLElement {
+    const { fields, read, mark } = questionForm(q);
+    const status = h('p', { role: 'status', class: 'status' });
+    const lock = () => fields.querySelectorAll('input, select').forEach((i) => i.setAttribute('disabled', ''));
+    const card = h(
+      'div',
+      { class: 'card check question-card', 'data-question': q.id },
+      h('p', { class: 'eyebrow' }, practice ? 'Knowledge check · practice' : 'Knowledge check'),
+      fields,
+    );
+    const again = () => {
+      const fresh = checkCard(q, tryAgain, true);
+      card.replaceWith(fresh);
+      fresh.querySelector<HTMLElement>('input, select')?.focus();
+    };
+    const retryActions = (answer: Answer | null) =>
+      h(
+        'div',
+        { class: 'check-actions' },
+        button('Try again', again, 'secondary'),
+        answer === null
+          ? null
+          : button(
+              'Show the answer',
+              () => {
+                mark(answer, true);
+                card.querySelector('.check-actions')?.remove();
+                // The button is gone: focus goes to the question, whose marks now show the key.
+                fields.setAttribute('tabindex', '-1');
+                fields.focus();
+              },
+              'link',
+            ),
+      );
+    const earlier = record.checks?.[q.id];
+    if (earlier && !practice) {
+      lock();
+      status.className = `status feedback feedback-${earlier === 'wrong' ? 'incorrect' : earlier === 'correct' ? 'correct' : 'neutral'}`;
+      status.textContent = `You answered this check earlier: ${earlier === 'wrong' ? 'not quite right' : earlier === 'correct' ? 'correct' : 'thank you'}.`;
+      card.append(status);
+      if (earlier === 'wrong' && tryAgain) card.append(retryActions(null));
+      return card;
+    }
+    const check = button(
+      'Check answer',
+      () => {
+        const answer = read();
+        if (answer === undefined) {
+          status.textContent = 'Choose or type an answer first.';
+          return;
+        }
+        const { correct } = grade(q, answer);
+        // The first answer is the one that counts; a try after it is practice and is neither recorded nor reported.
+        if (!practice) {
+          update(withCheckAnswer(record, q.id, correct === null ? 'neutral' : correct ? 'correct' : 'wrong'));
+          tracker.interaction(interactionFor(q, answer, 'check', tracker.kind === 'scorm12'));
+        }
+        check.remove();
+        lock();
+        const retry = tryAgain && correct === false;
+        mark(answer, !retry);
+        verdict(status, q, answer);
+        if (practice)
+          (status.lastElementChild ?? status).append(
+            h('span', { class: 'practice-note' }, 'Practice: your first answer is the one that counts.'),
+          );
+        if (retry) card.append(retryActions(answer));
+        if (!practice) save();
+      },
+      'secondary',
+    );
+    card.append(check, status);
+    return card;
   }
 
   /** The blocks of a lesson in the format shown; a rendition keeps the lesson's figures (a text version of a video still shows its diagram). */
@@ -1012,7 +1050,7 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
             ),
           )
         : null;
-    const { mustAnswer } = checkSettingsFor(course, source);
+    const { mustAnswer, tryAgain } = checkSettingsFor(course, source);
     const hint = h('p', { class: 'status', role: 'status' });
     const complete = button(l.completed ? 'Back to my path' : 'Mark complete and continue', () => {
       const open = mustAnswer
@@ -1059,7 +1097,7 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
         ),
       },
       switcher,
-      h('div', { class: 'blocks' }, ...blocks.map((b) => block(b, record.needs.captions))),
+      h('div', { class: 'blocks' }, ...blocks.map((b) => block(b, record.needs.captions, tryAgain))),
       hint,
       h('div', { class: 'actions' }, complete, l.completed ? null : button('Back to my path', courseMap, 'link')),
       before || after

@@ -97,7 +97,13 @@ export const lesson = z.strictObject({
   /** Alternative versions of the same lesson the learner may choose between. */
   renditions: z.array(rendition).default([]),
   /** Overrides the course's knowledge-check settings for this lesson. */
-  checks: z.strictObject({ mustAnswer: z.boolean().optional(), countTowardsScore: z.boolean().optional() }).optional(),
+  checks: z
+    .strictObject({
+      mustAnswer: z.boolean().optional(),
+      countTowardsScore: z.boolean().optional(),
+      tryAgain: z.boolean().optional(),
+    })
+    .optional(),
 });
 export type Lesson = z.infer<typeof lesson>;
 
@@ -276,9 +282,16 @@ export const course = z.strictObject({
       passingScore: z.number().min(0).max(1).default(0.8),
       /** Which answers make the course score: knowledge checks (the default), the placement test, or both. */
       scoreFrom: z.enum(['checks', 'placement', 'both']).optional(),
-      /** Knowledge checks: must a learner answer them to continue, and do they count towards the score. */
+      /**
+       * Knowledge checks: must a learner answer them to continue, do they count towards the score, and may a
+       * learner try again after a wrong answer (practice: the first answer is the one that counts).
+       */
       checks: z
-        .strictObject({ mustAnswer: z.boolean().default(false), countTowardsScore: z.boolean().default(true) })
+        .strictObject({
+          mustAnswer: z.boolean().default(false),
+          countTowardsScore: z.boolean().default(true),
+          tryAgain: z.boolean().optional(),
+        })
         .optional(),
       /** Readable names for role and department ids, as the learner sees them (e.g. "forklift-driver" → "Forklift driver"). */
       labels: z.record(id, text(200)).optional(),

@@ -334,6 +334,75 @@ test('the end screen says the time really spent, summed over sessions, not an es
   }
 });
 
+test('where the course allows it, a wrong check can be tried again as practice: the first answer keeps counting', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const allowing = (course: Record<string, unknown>) => {
+    (course['settings'] as Record<string, unknown>)['checks'] = { tryAgain: true };
+  };
+  const json = exampleJson('purchase-approvals') as Record<string, unknown>;
+  allowing(json);
+  const index = loadCourseOrThrow(json);
+  const { url, dispose } = exported('purchase-approvals', allowing);
+  try {
+    await resume(page, url, index, { ...nadiaBeforeChecks(index), location: 'why-check' });
+    const card = page.locator('.check').first();
+    await expect(card).toHaveAttribute('data-question', 'k-three-questions');
+    const q = index.questions.get('k-three-questions')!;
+    if (q.type !== 'single') throw new Error('k-three-questions is a single-choice question');
+    const wrong = q.choices.find((c) => !c.correct)!;
+    const right = q.choices.find((c) => c.correct)!;
+    await page.getByRole('radio', { name: wrong.text, exact: true }).check();
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await expect(card.getByRole('status')).toContainText('Not quite.');
+    // The key waits: trying again would mean nothing if it were already shown.
+    await expect(card.locator('.choice-correct')).toHaveCount(0);
+    await expect(card.getByRole('button', { name: 'Try again' })).toBeVisible();
+    await expect(card.getByRole('button', { name: 'Show the answer' })).toBeVisible();
+    await axeEverywhere(page, 'knowledge check, wrong, may try again');
+
+    await card.getByRole('button', { name: 'Try again' }).click();
+    const practice = page.locator('.check').first();
+    await expect(practice.getByText('Knowledge check · practice')).toBeVisible();
+    await expect(practice.getByRole('radio').first()).toBeFocused();
+    await page.getByRole('radio', { name: right.text, exact: true }).check();
+    await practice.getByRole('button', { name: 'Check answer' }).click();
+    await expect(practice.getByRole('status')).toContainText('Correct.');
+    await expect(practice.getByRole('status')).toContainText('Practice: your first answer is the one that counts.');
+    await axeEverywhere(page, 'knowledge check, practice try');
+    expect((await keptRecord(page, index)).checks).toEqual({ 'k-three-questions': 'wrong' });
+
+    // Reopened, the check says how it went and still offers practice.
+    await page.reload();
+    const reopened = page.locator('.check').first();
+    await expect(reopened.getByRole('status')).toContainText('You answered this check earlier: not quite right.');
+    await reopened.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('radio', { name: wrong.text, exact: true }).check();
+    await page.locator('.check').first().getByRole('button', { name: 'Check answer' }).click();
+    await page.locator('.check').first().getByRole('button', { name: 'Show the answer' }).click();
+    await expect(page.locator('.check .choice-correct')).toContainText(`${right.text}✓Correct answer`);
+  } finally {
+    dispose();
+  }
+});
+
+test('without the course’s leave, a check answered wrongly offers no second try', async ({ page }) => {
+  const index = loadCourseOrThrow(exampleJson('purchase-approvals'));
+  const { url, dispose } = exported('purchase-approvals');
+  try {
+    await resume(page, url, index, { ...nadiaBeforeChecks(index), location: 'why-check' });
+    const q = index.questions.get('k-three-questions')!;
+    if (q.type !== 'single') throw new Error('k-three-questions is a single-choice question');
+    await page.getByRole('radio', { name: q.choices.find((c) => !c.correct)!.text, exact: true }).check();
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await expect(page.locator('.check .choice-correct')).toHaveCount(1);
+    await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+  } finally {
+    dispose();
+  }
+});
+
 /** WCAG contrast of two computed `rgb()` colours. */
 function contrastOf(a: string, b: string): number {
   const lum = (c: string) => {
