@@ -141,12 +141,15 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
     readonly eyebrow?: string;
     /** A line under the title. */
     readonly sub?: Node;
+    /** The course's cover picture, above the title. */
+    readonly picture?: Node | null;
   }
   const show = (title: string, head: ViewHead, ...content: (Node | null)[]) => {
     const heading = h('h1', { tabindex: '-1' }, title);
     const top = h(
       'div',
-      { class: head.cover ? 'view-head cover' : 'view-head' },
+      { class: head.cover ? `view-head cover${head.picture ? ' has-picture' : ''}` : 'view-head' },
+      head.picture ?? null,
       head.eyebrow ? h('p', { class: 'eyebrow' }, head.eyebrow) : null,
       heading,
       head.sub ?? null,
@@ -318,11 +321,13 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
       }),
     );
     const upTo = course.modules.reduce((n, m) => n + m.lessons.reduce((k, l) => k + l.minutes, 0), 0);
+    const hero = course.settings.branding?.hero;
     show(
       course.title,
       {
         cover: true,
         eyebrow: 'Course',
+        picture: hero ? h('img', { class: 'cover-picture', src: hero.src, alt: hero.alt }) : null,
       },
       course.description ? h('p', { class: 'lead' }, course.description) : null,
       h(

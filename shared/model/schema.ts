@@ -298,7 +298,7 @@ export const course = z.strictObject({
       /** Roles the course knows; rules and audiences may only name these. */
       roles: z.array(id).default([]),
       departments: z.array(id).default([]),
-      /** How the player looks: the organisation's accent colour and logo. */
+      /** How the player looks: the organisation's accent colour and logo, and the cover's picture. */
       branding: z
         .strictObject({
           accent: z
@@ -306,6 +306,8 @@ export const course = z.strictObject({
             .regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour like #2d72d2' })
             .optional(),
           logo: assetPath.optional(),
+          /** A picture on the course's cover page; an empty `alt` marks it decorative. */
+          hero: z.strictObject({ src: assetPath, alt: text(1000) }).optional(),
         })
         .optional(),
     })

@@ -403,6 +403,34 @@ test('without the course’s leave, a check answered wrongly offers no second tr
   }
 });
 
+test('a cover picture ships in the package and spans the cover band at every width, described for screen readers', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const alt = 'Floor plan of the plant with walkways, forklift lanes and the first-aid point';
+  const { url, dispose } = exported('shop-floor-safety', (course) => {
+    (course['settings'] as Record<string, unknown>)['branding'] = { hero: { src: 'assets/floor-zones.svg', alt } };
+  });
+  try {
+    await page.goto(url);
+    const picture = page.locator('.view-head.cover img.cover-picture');
+    await expect(picture).toHaveAttribute('alt', alt);
+    await expect(page.getByRole('img', { name: alt })).toBeVisible();
+    // Exported with the package: the file loads from the package folder.
+    expect(await picture.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    for (const width of [320, 768, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      const band = (await page.locator('.view-head.cover').boundingBox())!;
+      const box = (await picture.boundingBox())!;
+      expect(Math.abs(box.width - band.width), `${width} px`).toBeLessThanOrEqual(1);
+      expect(box.height, `${width} px`).toBeLessThan(box.width);
+    }
+    await axeEverywhere(page, 'cover with a picture');
+  } finally {
+    dispose();
+  }
+});
+
 /** WCAG contrast of two computed `rgb()` colours. */
 function contrastOf(a: string, b: string): number {
   const lum = (c: string) => {

@@ -126,6 +126,32 @@ export function CourseSettingsEditor({ context }: { readonly context: EditorCont
           error={editing.messageAt('settings.branding.logo', 'Logo')}
           onChange={(logo) => setBranding({ ...branding, logo }, 'Change logo')}
         />
+        <MediaField
+          context={context}
+          kind="image"
+          label="Cover picture"
+          dataPath="settings.branding.hero.src"
+          value={branding.hero?.src}
+          clearable
+          helper="Shown large on the course's first page, scaled to the learner's screen."
+          error={editing.messageAt('settings.branding.hero.src', 'Cover picture')}
+          onChange={(src) =>
+            setBranding(
+              { ...branding, hero: src ? { src, alt: branding.hero?.alt ?? '' } : undefined },
+              src ? 'Change cover picture' : 'Remove cover picture',
+            )
+          }
+        />
+        {branding.hero && (
+          <TextField
+            editing={editing}
+            label="Cover picture description"
+            path={['settings', 'branding', 'hero', 'alt']}
+            value={branding.hero.alt}
+            editLabel="Describe cover picture"
+            helper="What the picture shows, for learners who cannot see it. Leave empty if it only decorates."
+          />
+        )}
         <div
           className="branding-preview"
           aria-hidden="true"
