@@ -34,3 +34,20 @@ describe('resolvePath reusing the last rule verdicts', () => {
     expect(resolvePath(approvals, victor).firedRules).not.toEqual(resolvePath(approvals, rosa).firedRules);
   });
 });
+
+describe('lesson lengths', () => {
+  it('says the length of the version the learner gets: the audio version’s own, else the lesson’s', () => {
+    const ben = personaState(
+      approvals,
+      approvals.course.personas.find((p) => p.id === 'ben')!,
+    ).state;
+    const lessonOf = (state: typeof ben) =>
+      resolvePath(approvals, state)
+        .modules.flatMap((m) => m.lessons)
+        .find((l) => l.id === 'why-risks')!;
+    const listening = lessonOf({ ...ben, needs: { ...ben.needs, audio: true } });
+    expect([listening.format, listening.minutes]).toEqual(['audio', 1]);
+    const reading = lessonOf({ ...ben, needs: { ...ben.needs, audio: false }, preferredFormat: undefined });
+    expect([reading.format, reading.minutes]).toEqual(['text', 4]);
+  });
+});

@@ -323,7 +323,7 @@ export function resolvePath(index: CourseIndex, state: LearnerState, facts?: Lea
       return {
         id: lesson.id,
         title: lesson.title,
-        minutes: lesson.minutes,
+        minutes: lesson.renditions.find((r) => r.format === format)?.minutes ?? lesson.minutes,
         format,
         formats,
         ...(formatReason ? { formatReason } : {}),

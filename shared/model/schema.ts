@@ -87,7 +87,13 @@ export const block = z.discriminatedUnion(
 );
 export type Block = z.infer<typeof block>;
 
-export const rendition = z.strictObject({ format, label: text(100).default(''), blocks: z.array(block).min(1) });
+export const rendition = z.strictObject({
+  format,
+  label: text(100).default(''),
+  /** How long this version takes when it differs from the lesson's (an audio version is often shorter). */
+  minutes: z.number().int().min(1).max(240).optional(),
+  blocks: z.array(block).min(1),
+});
 
 export const lesson = z.strictObject({
   id,
