@@ -8,13 +8,14 @@ import { checkSettingsFor, resultOfRecord } from '../../shared/engine/result';
 import { decodeLearnerRecord, encodeLearnerRecord, type LearnerRecord } from '../../shared/engine/state-codec';
 import { FORMATS, SENIORITIES, type Format } from '../../shared/model/constants';
 import { buildShell } from './shell';
-import { emptyRecord, evidenceIn, interactionFor } from './state';
+import { emptyRecord, evidenceIn, interactionFor, withCheckAnswer } from './state';
 import { localCopy } from './tracking/local';
 import type { Tracker } from './tracking/tracker';
 import { h, richText, uid } from './ui/dom';
 import {
   duration,
   formatLabel,
+  timeSpent,
   moduleReasons,
   placementLength,
   SECTION_TITLES,
@@ -83,10 +84,14 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
     record = { ...record, ...change };
   };
 
+  // Time spent: earlier sessions' total plus this session as the tracker measures it for session_time; review adds none.
+  const secondsBefore = saved?.seconds ?? 0;
+  const secondsSpent = () => secondsBefore + (review ? 0 : tracker.sessionSeconds());
+
   let lastSuspend = '';
   const save = (flush = false) => {
     const { result } = now();
-    const suspendData = encodeLearnerRecord(index, { ...record, location });
+    const suspendData = encodeLearnerRecord(index, { ...record, location, seconds: secondsSpent() });
     const bookmark = location ?? MAP_BOOKMARK;
     lastSuspend = suspendData;
     copy?.write({ suspendData, location: bookmark, confirmed: false });
@@ -136,12 +141,15 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
     readonly eyebrow?: string;
     /** A line under the title. */
     readonly sub?: Node;
+    /** The course's cover picture, above the title. */
+    readonly picture?: Node | null;
   }
   const show = (title: string, head: ViewHead, ...content: (Node | null)[]) => {
     const heading = h('h1', { tabindex: '-1' }, title);
     const top = h(
       'div',
-      { class: head.cover ? 'view-head cover' : 'view-head' },
+      { class: head.cover ? `view-head cover${head.picture ? ' has-picture' : ''}` : 'view-head' },
+      head.picture ?? null,
       head.eyebrow ? h('p', { class: 'eyebrow' }, head.eyebrow) : null,
       heading,
       head.sub ?? null,
@@ -313,11 +321,13 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
       }),
     );
     const upTo = course.modules.reduce((n, m) => n + m.lessons.reduce((k, l) => k + l.minutes, 0), 0);
+    const hero = course.settings.branding?.hero;
     show(
       course.title,
       {
         cover: true,
         eyebrow: 'Course',
+        picture: hero ? h('img', { class: 'cover-picture', src: hero.src, alt: hero.alt }) : null,
       },
       course.description ? h('p', { class: 'lead' }, course.description) : null,
       h(
@@ -586,6 +596,7 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
         ),
       );
     else section.append(h('p', {}, 'You completed every lesson on your path.'));
+    section.append(h('p', { class: 'muted time-spent' }, `Time spent: ${timeSpent(secondsSpent())}`));
     const list = h('ul', { class: 'competencies' });
     for (const o of result.objectives) {
       const item = h(
@@ -858,7 +869,7 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
       h('div', { class: 'rich' }, richText(html)),
     );
 
-  function block(b: Block, captions: boolean): Node {
+  function block(b: Block, captions: boolean, tryAgain: boolean): Node {
     switch (b.type) {
       case 'text':
         return h('div', { class: 'rich' }, richText(b.html));
@@ -915,50 +926,88 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
       }
       case 'check': {
         const q = index.questions.get(b.question);
-        if (!q) return h('p', {}, '');
-        const { fields, read, mark } = questionForm(q);
-        const status = h('p', { role: 'status', class: 'status' });
-        const lock = () => fields.querySelectorAll('input, select').forEach((i) => i.setAttribute('disabled', ''));
-        const card = h(
-          'div',
-          { class: 'card check question-card', 'data-question': q.id },
-          h('p', { class: 'eyebrow' }, 'Knowledge check'),
-          fields,
-        );
-        const earlier = record.checks?.[q.id];
-        if (earlier) {
-          lock();
-          status.className = `status feedback feedback-${earlier === 'wrong' ? 'incorrect' : earlier === 'correct' ? 'correct' : 'neutral'}`;
-          status.textContent = `You answered this check earlier: ${earlier === 'wrong' ? 'not quite right' : earlier === 'correct' ? 'correct' : 'thank you'}.`;
-          card.append(status);
-          return card;
-        }
-        const check = button(
-          'Check answer',
-          () => {
-            const answer = read();
-            if (answer === undefined) {
-              status.textContent = 'Choose or type an answer first.';
-              return;
-            }
-            const { correct } = grade(q, answer);
-            // The first answer is the one that counts: the check locks, so the score means something.
-            update({
-              checks: { ...record.checks, [q.id]: correct === null ? 'neutral' : correct ? 'correct' : 'wrong' },
-            });
-            tracker.interaction(interactionFor(q, answer, 'check', tracker.kind === 'scorm12'));
-            check.remove();
-            lock();
-            mark(answer, true);
-            verdict(status, q, answer);
-            save();
-          },
-          'secondary',
-        );
-        card.append(check, status);
-        return card;
+        return q ? checkCard(q, tryAgain, false) : h('p', {}, '');
       }
     }
+  }
+
+  /**
+   * A knowledge check. The first answer is recorded, reported and counts; where the course allows
+   * trying again, a wrong answer offers "Try again" (practice: nothing recorded changes) before the key.
+   */
+  function checkCard(q: Question, tryAgain: boolean, practice: boolean): HTMLElement {
+    const { fields, read, mark } = questionForm(q);
+    const status = h('p', { role: 'status', class: 'status' });
+    const lock = () => fields.querySelectorAll('input, select').forEach((i) => i.setAttribute('disabled', ''));
+    const card = h(
+      'div',
+      { class: 'card check question-card', 'data-question': q.id },
+      h('p', { class: 'eyebrow' }, practice ? 'Knowledge check · practice' : 'Knowledge check'),
+      fields,
+    );
+    const again = () => {
+      const fresh = checkCard(q, tryAgain, true);
+      card.replaceWith(fresh);
+      fresh.querySelector<HTMLElement>('input, select')?.focus();
+    };
+    const retryActions = (answer: Answer | null) =>
+      h(
+        'div',
+        { class: 'check-actions' },
+        button('Try again', again, 'secondary'),
+        answer === null
+          ? null
+          : button(
+              'Show the answer',
+              () => {
+                mark(answer, true);
+                card.querySelector('.check-actions')?.remove();
+                // The button is gone: focus goes to the question, whose marks now show the key.
+                fields.setAttribute('tabindex', '-1');
+                fields.focus();
+              },
+              'link',
+            ),
+      );
+    const earlier = record.checks?.[q.id];
+    if (earlier && !practice) {
+      lock();
+      status.className = `status feedback feedback-${earlier === 'wrong' ? 'incorrect' : earlier === 'correct' ? 'correct' : 'neutral'}`;
+      status.textContent = `You answered this check earlier: ${earlier === 'wrong' ? 'not quite right' : earlier === 'correct' ? 'correct' : 'thank you'}.`;
+      card.append(status);
+      if (earlier === 'wrong' && tryAgain) card.append(retryActions(null));
+      return card;
+    }
+    const check = button(
+      'Check answer',
+      () => {
+        const answer = read();
+        if (answer === undefined) {
+          status.textContent = 'Choose or type an answer first.';
+          return;
+        }
+        const { correct } = grade(q, answer);
+        // The first answer is the one that counts; a try after it is practice and is neither recorded nor reported.
+        if (!practice) {
+          update(withCheckAnswer(record, q.id, correct === null ? 'neutral' : correct ? 'correct' : 'wrong'));
+          tracker.interaction(interactionFor(q, answer, 'check', tracker.kind === 'scorm12'));
+        }
+        check.remove();
+        lock();
+        const retry = tryAgain && correct === false;
+        mark(answer, !retry);
+        verdict(status, q, answer);
+        if (practice)
+          (status.lastElementChild ?? status).append(
+            h('span', { class: 'practice-note' }, 'Practice: your first answer is the one that counts.'),
+          );
+        if (retry) card.append(retryActions(answer));
+        if (!practice) save();
+      },
+      'secondary',
+    );
+    card.append(check, status);
+    return card;
   }
 
   /** The blocks of a lesson in the format shown; a rendition keeps the lesson's figures (a text version of a video still shows its diagram). */
@@ -1006,7 +1055,7 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
             ),
           )
         : null;
-    const { mustAnswer } = checkSettingsFor(course, source);
+    const { mustAnswer, tryAgain } = checkSettingsFor(course, source);
     const hint = h('p', { class: 'status', role: 'status' });
     const complete = button(l.completed ? 'Back to my path' : 'Mark complete and continue', () => {
       const open = mustAnswer
@@ -1053,7 +1102,7 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
         ),
       },
       switcher,
-      h('div', { class: 'blocks' }, ...blocks.map((b) => block(b, record.needs.captions))),
+      h('div', { class: 'blocks' }, ...blocks.map((b) => block(b, record.needs.captions, tryAgain))),
       hint,
       h('div', { class: 'actions' }, complete, l.completed ? null : button('Back to my path', courseMap, 'link')),
       before || after

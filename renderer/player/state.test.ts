@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exampleIndex } from '../../test/fixtures/examples';
-import { interactionFor } from './state';
+import { emptyRecord, interactionFor, withCheckAnswer } from './state';
 
 const index = exampleIndex('purchase-approvals');
 const q = (id: string) => index.questions.get(id)!;
@@ -42,6 +42,19 @@ describe('interactions in each standard’s own format', () => {
       response: '4',
       result: 'neutral',
       correctPattern: undefined,
+    });
+  });
+});
+
+describe('knowledge-check answers in the record', () => {
+  it('keeps the first answer: trying again after a wrong answer is practice and never changes the score', () => {
+    const first = withCheckAnswer(emptyRecord(), 'k-three-questions', 'wrong');
+    expect(first.checks).toEqual({ 'k-three-questions': 'wrong' });
+    const retried = withCheckAnswer(first, 'k-three-questions', 'correct');
+    expect(retried).toBe(first);
+    expect(withCheckAnswer(retried, 'k-split-order', 'correct').checks).toEqual({
+      'k-three-questions': 'wrong',
+      'k-split-order': 'correct',
     });
   });
 });

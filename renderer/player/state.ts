@@ -1,6 +1,6 @@
 import type { Answer, Question } from '../../shared/model/schema';
 import { correctAnswer, grade } from '../../shared/engine/grade';
-import type { LearnerRecord } from '../../shared/engine/state-codec';
+import type { CheckOutcome, LearnerRecord } from '../../shared/engine/state-codec';
 import type { Interaction } from './tracking/tracker';
 
 export const emptyRecord = (): LearnerRecord => ({
@@ -73,4 +73,13 @@ export function interactionFor(q: Question, answer: Answer, prefix: string, v12:
 /** How much a saved state holds: used to pick the fuller of the LMS's copy and this device's. */
 export function evidenceIn(record: LearnerRecord): number {
   return record.answers.length + record.completed.length + Object.keys(record.checks ?? {}).length;
+}
+
+/**
+ * The record after an answer to a knowledge check: the first answer is kept and counts; a later
+ * try (where the course allows trying again) is practice and changes nothing (docs/decisions/0005).
+ */
+export function withCheckAnswer(record: LearnerRecord, question: string, outcome: CheckOutcome): LearnerRecord {
+  if (record.checks?.[question] !== undefined) return record;
+  return { ...record, checks: { ...record.checks, [question]: outcome } };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { personaState, resolvePath } from '../../shared/engine';
 import { PlacementWalker } from '../../shared/engine/placement';
 import { exampleIndex } from '../../test/fixtures/examples';
-import { duration, labelOf, moduleReasons, placementLength, sectionOf } from './words';
+import { duration, labelOf, moduleReasons, placementLength, sectionOf, timeSpent } from './words';
 
 const safety = exampleIndex('shop-floor-safety');
 const approvals = exampleIndex('purchase-approvals');
@@ -45,6 +45,14 @@ describe('the words a learner reads', () => {
     const second = placementLength(approvals.course, 1, walker.current);
     expect(second.total).toBeGreaterThanOrEqual(2);
     expect(placementLength(approvals.course, 3, 'end')).toEqual({ total: 3, exact: false });
+  });
+
+  it('says measured time spent without rounding it up', () => {
+    expect(timeSpent(0)).toBe('under a minute');
+    expect(timeSpent(59.9)).toBe('under a minute');
+    expect(timeSpent(60)).toBe('1 minute');
+    expect(timeSpent(17 * 60 + 59)).toBe('17 minutes');
+    expect(timeSpent(3900)).toBe('1 h 5 min');
   });
 
   it('says durations the way people do', () => {

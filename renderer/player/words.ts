@@ -72,3 +72,9 @@ export function duration(minutes: number): string {
   const m = minutes % 60;
   return m ? `${h} h ${m} min` : `${h} hour${h === 1 ? '' : 's'}`;
 }
+
+/** Time measured, not estimated: "under a minute", "12 minutes", "1 h 5 min". */
+export function timeSpent(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  return minutes < 1 ? 'under a minute' : duration(minutes);
+}

@@ -7,7 +7,7 @@ export interface MediaReference {
   readonly path: string;
 }
 
-/** Every `assets/…` path the course refers to (blocks, captions, transcripts, renditions, the branding logo), in document order. */
+/** Every `assets/…` path the course refers to (blocks, captions, transcripts, renditions, the branding logo and cover picture), in document order. */
 export function mediaReferences(course: Pick<Course, 'modules'> & Partial<Pick<Course, 'settings'>>): MediaReference[] {
   const found: MediaReference[] = [];
   const visit = (value: unknown, path: string): void => {

@@ -74,3 +74,20 @@ describe('resolvePath reusing the last layout when only completion changes', () 
     expect(before.modules.find((m) => m.id === target.id)!.lessons[0]!.completed).toBe(false);
   });
 });
+
+describe('lesson lengths', () => {
+  it('says the length of the version the learner gets: the audio version’s own, else the lesson’s', () => {
+    const ben = personaState(
+      approvals,
+      approvals.course.personas.find((p) => p.id === 'ben')!,
+    ).state;
+    const lessonOf = (state: typeof ben) =>
+      resolvePath(approvals, state)
+        .modules.flatMap((m) => m.lessons)
+        .find((l) => l.id === 'why-risks')!;
+    const listening = lessonOf({ ...ben, needs: { ...ben.needs, audio: true } });
+    expect([listening.format, listening.minutes]).toEqual(['audio', 1]);
+    const reading = lessonOf({ ...ben, needs: { ...ben.needs, audio: false }, preferredFormat: undefined });
+    expect([reading.format, reading.minutes]).toEqual(['text', 4]);
+  });
+});

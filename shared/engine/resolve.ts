@@ -321,7 +321,7 @@ function layoutOf(index: CourseIndex, state: LearnerState, fired: readonly boole
       return {
         id: lesson.id,
         title: lesson.title,
-        minutes: lesson.minutes,
+        minutes: lesson.renditions.find((r) => r.format === format)?.minutes ?? lesson.minutes,
         format,
         formats,
         ...(formatReason ? { formatReason } : {}),

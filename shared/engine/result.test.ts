@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exampleIndex, exampleJson } from '../../test/fixtures/examples';
 import type { Course } from '../model';
 import { loadCourseOrThrow, type CourseIndex } from './course-index';
-import { resultOfRecord } from './result';
+import { checkSettingsFor, resultOfRecord } from './result';
 import { checkQuestionsOf, type CheckOutcome, type LearnerRecord } from './state-codec';
 
 const approvals = exampleIndex('purchase-approvals');
@@ -95,6 +95,18 @@ describe('the course result', () => {
     expect(placement).toBeLessThan(1);
     const combined = resultOfRecord(both, record).result.score!;
     expect(combined).toBeLessThan(placement);
+  });
+
+  it('lets learners try a check again only where the course or the lesson allows it', () => {
+    const course = approvals.course;
+    const lesson = course.modules[0]!.lessons[0]!;
+    expect(checkSettingsFor(course, lesson).tryAgain).toBe(false);
+    const allowing: Course = {
+      ...course,
+      settings: { ...course.settings, checks: { mustAnswer: false, countTowardsScore: true, tryAgain: true } },
+    };
+    expect(checkSettingsFor(allowing, lesson).tryAgain).toBe(true);
+    expect(checkSettingsFor(allowing, { checks: { tryAgain: false } }).tryAgain).toBe(false);
   });
 
   it('leaves out checks in lessons that do not count towards the score', () => {

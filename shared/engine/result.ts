@@ -11,6 +11,8 @@ export interface CheckSettings {
   readonly mustAnswer: boolean;
   /** The lesson's checks count towards the course score. */
   readonly countTowardsScore: boolean;
+  /** After a wrong answer the learner may try again; only the first answer counts (score, objectives, LMS). */
+  readonly tryAgain: boolean;
 }
 
 export function checkSettingsFor(course: Course, lesson: Pick<Lesson, 'checks'>): CheckSettings {
@@ -18,6 +20,7 @@ export function checkSettingsFor(course: Course, lesson: Pick<Lesson, 'checks'>)
   return {
     mustAnswer: lesson.checks?.mustAnswer ?? course_?.mustAnswer ?? false,
     countTowardsScore: lesson.checks?.countTowardsScore ?? course_?.countTowardsScore ?? true,
+    tryAgain: lesson.checks?.tryAgain ?? course_?.tryAgain ?? false,
   };
 }
 

@@ -11,6 +11,7 @@ import { resolvePath } from './resolve';
 import {
   checkQuestionsOf,
   decodeLearnerRecord,
+  MAX_SECONDS,
   encodeLearnerRecord,
   stateFromRecord,
   StateCodecError,
@@ -45,6 +46,7 @@ const recordArbitrary = (index: CourseIndex): fc.Arbitrary<LearnerRecord> => {
       picks: fc.array(fc.nat(), { minLength: choiceRules.length, maxLength: choiceRules.length }),
       location: fc.option(fc.constantFrom(...(lessons.length ? lessons : ['none'])), { nil: undefined }),
       visits: fc.nat({ max: 4095 }),
+      seconds: fc.nat({ max: 300_000 }),
       checkPicks: fc.array(fc.nat({ max: 3 }), { minLength: checks.length, maxLength: checks.length }),
     })
     .map((r) => {
@@ -79,6 +81,7 @@ const recordArbitrary = (index: CourseIndex): fc.Arbitrary<LearnerRecord> => {
         ),
         location: lessons.length ? r.location : undefined,
         visits: r.visits,
+        seconds: r.seconds,
         checks: Object.fromEntries(
           checks.flatMap((q, i) => {
             const outcome = ([undefined, 'wrong', 'correct', 'neutral'] as const)[r.checkPicks[i]!];
@@ -114,6 +117,7 @@ describe.each(courses)('learner state codec on %s', (_name, index) => {
         expect(resolvePath(index, restored.state)).toEqual(resolvePath(index, original.state));
         expect(decoded.checks).toEqual(record.checks);
         expect([decoded.location, decoded.visits]).toEqual([record.location, record.visits]);
+        expect(decoded.seconds).toBe(Math.min(record.seconds ?? 0, MAX_SECONDS));
       }),
       { numRuns: 150 },
     );
@@ -178,6 +182,19 @@ describe('learner state codec', () => {
   it('keeps knowledge-check outcomes across sessions', () => {
     const checks = { 'k-three-questions': 'wrong', 'k-who-approves': 'correct' } as const;
     expect(decodeLearnerRecord(index, encodeLearnerRecord(index, { ...record, checks })).checks).toEqual(checks);
+  });
+
+  it('keeps the time spent across sessions, and keeps about 72 hours at most', () => {
+    expect(decodeLearnerRecord(index, encodeLearnerRecord(index, { ...record, seconds: 1234.9 })).seconds).toBe(1234);
+    expect(decodeLearnerRecord(index, encodeLearnerRecord(index, { ...record, seconds: 1e9 })).seconds).toBe(
+      MAX_SECONDS,
+    );
+  });
+
+  it('still reads progress saved before time spent was kept, as no time', () => {
+    const current = encodeLearnerRecord(index, { ...record, location: 'why-risks', visits: 3, seconds: 600 });
+    const older = current.slice(0, -3);
+    expect(decodeLearnerRecord(index, older)).toMatchObject({ location: 'why-risks', visits: 3, seconds: 0 });
   });
 
   it('still reads progress saved before knowledge checks were kept', () => {

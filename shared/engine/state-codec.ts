@@ -31,7 +31,12 @@ export interface LearnerRecord {
   readonly location?: string | undefined;
   /** Sessions started, modulo 4096: makes every session's saved progress differ from the one it launched with. */
   readonly visits?: number | undefined;
+  /** Seconds the learner spent in the course, summed over every session as measured for SCORM session_time (capped at MAX_SECONDS). */
+  readonly seconds?: number | undefined;
 }
+
+/** The most time the record keeps (three characters): about 72 hours; more is kept as that. */
+export const MAX_SECONDS = 262_143;
 
 /** How a knowledge check went: a self-rating is neither right nor wrong. */
 export type CheckOutcome = 'correct' | 'wrong' | 'neutral';
@@ -226,7 +231,9 @@ export function encodeLearnerRecord(index: CourseIndex, record: LearnerRecord): 
     layout.choiceRules.map((r) => digit(indexPlusOne(r.options, record.picks[r.id]))).join(''),
     layout.checksFingerprint +
       layout.checkQuestions.map((q) => digit(indexPlusOne(OUTCOMES, record.checks?.[q]))).join(''),
-    triple(indexPlusOne(layout.lessons, record.location)) + pair((record.visits ?? 0) % 4096),
+    triple(indexPlusOne(layout.lessons, record.location)) +
+      pair((record.visits ?? 0) % 4096) +
+      triple(Math.min(MAX_SECONDS, Math.max(0, Math.floor(record.seconds ?? 0)))),
   ];
   return sections.join(SEP);
 }
@@ -267,7 +274,9 @@ export function decodeLearnerRecord(index: CourseIndex, encoded: string): Learne
     throw new StateCodecError('this saved progress belongs to an earlier version of the course');
   const checks = checksSection.slice(layout.checksFingerprint.length);
   const place = previous ? '' : (sections[9] ?? '');
-  if (!previous && place.length !== 5) throw new StateCodecError('the position section is damaged');
+  // Five characters (position, visits) before time was kept; eight with the seconds spent.
+  if (!previous && place.length !== 5 && place.length !== 8)
+    throw new StateCodecError('the position section is damaged');
   const location = previous ? undefined : fromListOrNone(layout.lessons, untriple(place, 0));
   if (checks.length !== 0 && checks.length !== layout.checkQuestions.length)
     throw new StateCodecError('this saved progress belongs to an earlier version of the course');
@@ -334,6 +343,7 @@ export function decodeLearnerRecord(index: CourseIndex, encoded: string): Learne
     checks: checkRecord,
     location,
     visits: previous ? 0 : unpair(place, 3),
+    seconds: place.length === 8 ? untriple(place, 5) : 0,
   };
 }
 
@@ -404,7 +414,7 @@ export function worstCaseStateSize(index: CourseIndex): number {
     layout.choiceRules.length +
     layout.checksFingerprint.length +
     layout.checkQuestions.length +
-    5 + // position and visits
+    8 + // position, visits and seconds spent
     9; // separators
   return fixed + worstPlacementChars(index);
 }

@@ -87,7 +87,13 @@ export const block = z.discriminatedUnion(
 );
 export type Block = z.infer<typeof block>;
 
-export const rendition = z.strictObject({ format, label: text(100).default(''), blocks: z.array(block).min(1) });
+export const rendition = z.strictObject({
+  format,
+  label: text(100).default(''),
+  /** How long this version takes when it differs from the lesson's (an audio version is often shorter). */
+  minutes: z.number().int().min(1).max(240).optional(),
+  blocks: z.array(block).min(1),
+});
 
 export const lesson = z.strictObject({
   id,
@@ -97,7 +103,13 @@ export const lesson = z.strictObject({
   /** Alternative versions of the same lesson the learner may choose between. */
   renditions: z.array(rendition).default([]),
   /** Overrides the course's knowledge-check settings for this lesson. */
-  checks: z.strictObject({ mustAnswer: z.boolean().optional(), countTowardsScore: z.boolean().optional() }).optional(),
+  checks: z
+    .strictObject({
+      mustAnswer: z.boolean().optional(),
+      countTowardsScore: z.boolean().optional(),
+      tryAgain: z.boolean().optional(),
+    })
+    .optional(),
 });
 export type Lesson = z.infer<typeof lesson>;
 
@@ -276,16 +288,23 @@ export const course = z.strictObject({
       passingScore: z.number().min(0).max(1).default(0.8),
       /** Which answers make the course score: knowledge checks (the default), the placement test, or both. */
       scoreFrom: z.enum(['checks', 'placement', 'both']).optional(),
-      /** Knowledge checks: must a learner answer them to continue, and do they count towards the score. */
+      /**
+       * Knowledge checks: must a learner answer them to continue, do they count towards the score, and may a
+       * learner try again after a wrong answer (practice: the first answer is the one that counts).
+       */
       checks: z
-        .strictObject({ mustAnswer: z.boolean().default(false), countTowardsScore: z.boolean().default(true) })
+        .strictObject({
+          mustAnswer: z.boolean().default(false),
+          countTowardsScore: z.boolean().default(true),
+          tryAgain: z.boolean().optional(),
+        })
         .optional(),
       /** Readable names for role and department ids, as the learner sees them (e.g. "forklift-driver" → "Forklift driver"). */
       labels: z.record(id, text(200)).optional(),
       /** Roles the course knows; rules and audiences may only name these. */
       roles: z.array(id).default([]),
       departments: z.array(id).default([]),
-      /** How the player looks: the organisation's accent colour and logo. */
+      /** How the player looks: the organisation's accent colour and logo, and the cover's picture. */
       branding: z
         .strictObject({
           accent: z
@@ -293,6 +312,8 @@ export const course = z.strictObject({
             .regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour like #2d72d2' })
             .optional(),
           logo: assetPath.optional(),
+          /** A picture on the course's cover page; an empty `alt` marks it decorative. */
+          hero: z.strictObject({ src: assetPath, alt: text(1000) }).optional(),
         })
         .optional(),
     })

@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { loadCourseOrThrow, personaState, resolvePath } from '../../shared/engine';
-import type { Persona } from '../../shared/model';
+import { loadCourseOrThrow, personaState, resolvePath, type CourseIndex } from '../../shared/engine';
+import { runPlacement } from '../../shared/engine/placement';
+import { resultOfRecord } from '../../shared/engine/result';
+import { decodeLearnerRecord, encodeLearnerRecord, type LearnerRecord } from '../../shared/engine/state-codec';
+import type { Answer, Persona } from '../../shared/model';
 import { exampleJson } from '../fixtures/examples';
 import { answer, driver } from './player-driver';
 import { packageForLms } from './scorm-lms';
@@ -235,6 +238,200 @@ test('reduced motion stops every transition', async ({ page }) => {
         }).length,
     );
     expect(moving).toBe(0);
+  } finally {
+    dispose();
+  }
+});
+
+/** Nadia (purchase-approvals) with every required lesson done but the two knowledge-check lessons. */
+function nadiaBeforeChecks(ix: CourseIndex, extra: Partial<LearnerRecord> = {}): LearnerRecord {
+  const nadia = ix.course.personas.find((p) => p.id === 'nadia')!;
+  const answers: Answer[] = [];
+  runPlacement(ix, (q) => {
+    const a = nadia.prior.answers[q.id];
+    if (a !== undefined) answers.push(a);
+    return a;
+  });
+  let record: LearnerRecord = {
+    role: 'buyer',
+    department: 'procurement',
+    seniority: 'new',
+    needs: { captions: false, audio: false, reducedMotion: false },
+    prior: {},
+    answers,
+    takeAnyway: [],
+    formats: {},
+    picks: { 'choose-case-study': 'case-software' },
+    completed: [],
+    checks: {},
+    visits: 1,
+  };
+  for (let round = 0; round < 3; round++) {
+    const { path } = resultOfRecord(ix, record);
+    const required = path.modules.filter((m) => m.status === 'required').flatMap((m) => m.lessons.map((l) => l.id));
+    record = { ...record, completed: required.filter((id) => id !== 'why-check' && id !== 'req-check') };
+  }
+  return { ...record, ...extra };
+}
+
+/** Opens the package with this progress kept on the device (no LMS: the browser keeps it). */
+async function resume(page: Page, url: string, ix: CourseIndex, record: LearnerRecord) {
+  const key = `tailor:${ix.course.id}:local`;
+  const value = JSON.stringify({ suspendData: encodeLearnerRecord(ix, record), location: 'map', confirmed: true });
+  // Once per tab: a reload is a new session that must read what the player kept, not this seed.
+  await page.addInitScript(
+    ([k, v]) => {
+      if (sessionStorage.getItem('seeded')) return;
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem(k!, v!);
+    },
+    [key, value],
+  );
+  await page.goto(url);
+}
+
+const keptRecord = async (page: Page, ix: CourseIndex) =>
+  decodeLearnerRecord(
+    ix,
+    await page.evaluate(
+      (k) => (JSON.parse(localStorage.getItem(k) ?? '{}') as { suspendData: string }).suspendData,
+      `tailor:${ix.course.id}:local`,
+    ),
+  );
+
+test('the end screen says the time really spent, summed over sessions, not an estimate', async ({ page }) => {
+  test.setTimeout(180_000);
+  const index = loadCourseOrThrow(exampleJson('purchase-approvals'));
+  const { url, dispose } = exported('purchase-approvals');
+  try {
+    // A fake clock, paused: the times below do not depend on how fast this machine loads the page.
+    const t0 = new Date('2026-12-01T09:00:00Z').getTime();
+    await page.clock.install({ time: t0 });
+    // Ten minutes from earlier sessions; this one is in the last lesson.
+    await resume(page, url, index, {
+      ...nadiaBeforeChecks(index),
+      completed: [...nadiaBeforeChecks(index).completed, 'why-check'],
+      checks: { 'k-three-questions': 'correct' },
+      location: 'req-check',
+      seconds: 600,
+    });
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check: spot the split order');
+    // The session began a few seconds after t0; two minutes after t0 it is just under two minutes old.
+    await page.clock.pauseAt(t0 + 2 * 60_000);
+    await page.clock.fastForward('05:00');
+    await page.getByRole('radio', { name: 'Raise one requisition for €9,000 for her department head' }).check();
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await page.getByRole('button', { name: 'Mark complete and continue' }).click();
+    await expect(page.getByText('You have completed the course.')).toBeVisible();
+    await expect(page.locator('.result')).toContainText('Time spent: 16 minutes');
+
+    // A new session starts from what was kept, and adds its own time.
+    await page.reload();
+    await expect(page.locator('.result')).toContainText('Time spent: 16 minutes');
+    await page.clock.fastForward('03:00');
+    await page.getByRole('button', { name: 'Course overview' }).click();
+    await expect(page.locator('.result')).toContainText('Time spent: 19 minutes');
+    expect((await keptRecord(page, index)).seconds).toBeGreaterThanOrEqual(19 * 60);
+    // Axe waits on timers: the clock runs again for it.
+    await page.clock.resume();
+    await axeEverywhere(page, 'end screen');
+  } finally {
+    dispose();
+  }
+});
+
+test('where the course allows it, a wrong check can be tried again as practice: the first answer keeps counting', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const allowing = (course: Record<string, unknown>) => {
+    (course['settings'] as Record<string, unknown>)['checks'] = { tryAgain: true };
+  };
+  const json = exampleJson('purchase-approvals') as Record<string, unknown>;
+  allowing(json);
+  const index = loadCourseOrThrow(json);
+  const { url, dispose } = exported('purchase-approvals', allowing);
+  try {
+    await resume(page, url, index, { ...nadiaBeforeChecks(index), location: 'why-check' });
+    const card = page.locator('.check').first();
+    await expect(card).toHaveAttribute('data-question', 'k-three-questions');
+    const q = index.questions.get('k-three-questions')!;
+    if (q.type !== 'single') throw new Error('k-three-questions is a single-choice question');
+    const wrong = q.choices.find((c) => !c.correct)!;
+    const right = q.choices.find((c) => c.correct)!;
+    await page.getByRole('radio', { name: wrong.text, exact: true }).check();
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await expect(card.getByRole('status')).toContainText('Not quite.');
+    // The key waits: trying again would mean nothing if it were already shown.
+    await expect(card.locator('.choice-correct')).toHaveCount(0);
+    await expect(card.getByRole('button', { name: 'Try again' })).toBeVisible();
+    await expect(card.getByRole('button', { name: 'Show the answer' })).toBeVisible();
+    await axeEverywhere(page, 'knowledge check, wrong, may try again');
+
+    await card.getByRole('button', { name: 'Try again' }).click();
+    const practice = page.locator('.check').first();
+    await expect(practice.getByText('Knowledge check · practice')).toBeVisible();
+    await expect(practice.getByRole('radio').first()).toBeFocused();
+    await page.getByRole('radio', { name: right.text, exact: true }).check();
+    await practice.getByRole('button', { name: 'Check answer' }).click();
+    await expect(practice.getByRole('status')).toContainText('Correct.');
+    await expect(practice.getByRole('status')).toContainText('Practice: your first answer is the one that counts.');
+    await axeEverywhere(page, 'knowledge check, practice try');
+    expect((await keptRecord(page, index)).checks).toEqual({ 'k-three-questions': 'wrong' });
+
+    // Reopened, the check says how it went and still offers practice.
+    await page.reload();
+    const reopened = page.locator('.check').first();
+    await expect(reopened.getByRole('status')).toContainText('You answered this check earlier: not quite right.');
+    await reopened.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('radio', { name: wrong.text, exact: true }).check();
+    await page.locator('.check').first().getByRole('button', { name: 'Check answer' }).click();
+    await page.locator('.check').first().getByRole('button', { name: 'Show the answer' }).click();
+    await expect(page.locator('.check .choice-correct')).toContainText(`${right.text}✓Correct answer`);
+  } finally {
+    dispose();
+  }
+});
+
+test('without the course’s leave, a check answered wrongly offers no second try', async ({ page }) => {
+  const index = loadCourseOrThrow(exampleJson('purchase-approvals'));
+  const { url, dispose } = exported('purchase-approvals');
+  try {
+    await resume(page, url, index, { ...nadiaBeforeChecks(index), location: 'why-check' });
+    const q = index.questions.get('k-three-questions')!;
+    if (q.type !== 'single') throw new Error('k-three-questions is a single-choice question');
+    await page.getByRole('radio', { name: q.choices.find((c) => !c.correct)!.text, exact: true }).check();
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await expect(page.locator('.check .choice-correct')).toHaveCount(1);
+    await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+  } finally {
+    dispose();
+  }
+});
+
+test('a cover picture ships in the package and spans the cover band at every width, described for screen readers', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const alt = 'Floor plan of the plant with walkways, forklift lanes and the first-aid point';
+  const { url, dispose } = exported('shop-floor-safety', (course) => {
+    (course['settings'] as Record<string, unknown>)['branding'] = { hero: { src: 'assets/floor-zones.svg', alt } };
+  });
+  try {
+    await page.goto(url);
+    const picture = page.locator('.view-head.cover img.cover-picture');
+    await expect(picture).toHaveAttribute('alt', alt);
+    await expect(page.getByRole('img', { name: alt })).toBeVisible();
+    // Exported with the package: the file loads from the package folder.
+    expect(await picture.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    for (const width of [320, 768, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      const band = (await page.locator('.view-head.cover').boundingBox())!;
+      const box = (await picture.boundingBox())!;
+      expect(Math.abs(box.width - band.width), `${width} px`).toBeLessThanOrEqual(1);
+      expect(box.height, `${width} px`).toBeLessThan(box.width);
+    }
+    await axeEverywhere(page, 'cover with a picture');
   } finally {
     dispose();
   }

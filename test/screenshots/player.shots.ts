@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -101,6 +101,57 @@ test('player: cover, placement, path and outline, lesson with video, question st
     }
     await expect(page.getByText('You have completed the course.')).toBeVisible();
     await shoot(page, 'end-screen');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('player: a cover picture, and a knowledge check the course lets learners try again', async ({ page }) => {
+  test.setTimeout(180_000);
+  mkdirSync(OUT, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), 'tailor-shots-'));
+  try {
+    const folder = join(dir, 'course');
+    cpSync(resolve('resources/examples/shop-floor-safety'), folder, { recursive: true });
+    const json = JSON.parse(readFileSync(join(folder, 'course.json'), 'utf8')) as { settings: Record<string, unknown> };
+    json.settings['branding'] = {
+      hero: { src: 'assets/floor-zones.svg', alt: 'Floor plan of the plant with its walkways and forklift lanes' },
+    };
+    json.settings['checks'] = { tryAgain: true };
+    writeFileSync(join(folder, 'course.json'), JSON.stringify(json));
+    const index = loadCourseOrThrow(json);
+    packageForLms(folder, 'scorm12', dir);
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.goto(pathToFileURL(join(dir, 'pkg', 'index.html')).href);
+    await expect(page.locator('.cover-picture')).toBeVisible();
+    await shoot(page, 'cover-picture');
+
+    // Straight to the first lesson with a check: the learner's own path does not matter here.
+    const femi = index.course.personas.find((p) => p.id === 'femi')!;
+    await page.locator(`input[name="role"][value="${femi.role}"]`).check();
+    await page.getByRole('button', { name: 'Start the placement test' }).click();
+    const d = driver(page, 'mouse', false);
+    while (await page.getByRole('button', { name: 'Submit answer' }).isVisible()) {
+      const prompt = (await page.locator('legend').first().textContent())!.trim();
+      const q = index.course.questions.find((x) => x.prompt === prompt)!;
+      await answer(d, q, femi.prior.answers[q.id]);
+      await page.getByRole('button', { name: 'Submit answer' }).click();
+      await page.getByRole('button', { name: 'Next' }).click();
+    }
+    await page.getByRole('button', { name: 'See my path' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    for (let guard = 0; guard < 20 && !(await page.locator('.check').first().isVisible()); guard++)
+      await page.getByRole('button', { name: 'Mark complete and continue' }).click();
+    const card = page.locator('.check').first();
+    const q = index.questions.get((await card.getAttribute('data-question'))!)!;
+    if (q.type !== 'single') throw new Error('the first check is a single-choice question');
+    await answer(d, q, q.choices.find((c) => !c.correct)!.id);
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await shoot(page, 'check-try-again', () => card);
+    await card.getByRole('button', { name: 'Try again' }).click();
+    await answer(d, q, q.choices.find((c) => c.correct)!.id);
+    await page.locator('.check').first().getByRole('button', { name: 'Check answer' }).click();
+    await shoot(page, 'check-practice-right', () => page.locator('.check').first());
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -40,6 +40,7 @@ export function localTracker(courseId: string): Tracker {
   let pending: { suspendData: string; location: string } | null = null;
   let state: SaveState = 'saved';
   const listeners: ((s: SaveState) => void)[] = [];
+  let startedAt = Date.now();
   const emit = (next: SaveState) => {
     state = next;
     for (const l of listeners) l(next);
@@ -55,6 +56,7 @@ export function localTracker(courseId: string): Tracker {
   return {
     kind: 'local',
     start: () => {
+      startedAt = Date.now();
       const saved = store.read();
       return {
         learnerId: 'local',
@@ -70,6 +72,7 @@ export function localTracker(courseId: string): Tracker {
       flush();
     },
     interaction: () => {},
+    sessionSeconds: () => (Date.now() - startedAt) / 1000,
     flush,
     finish() {
       flush();

@@ -341,9 +341,13 @@ class ScormTracker implements Tracker {
     this.#schedule(Math.min(this.options.maxRetryMs ?? MAX_RETRY_MS, base * 2 ** (this.#failures - 1)));
   }
 
+  sessionSeconds(): number {
+    return (Date.now() - this.#startedAt) / 1000;
+  }
+
   finish(): boolean {
     if (this.#finished || !this.#started) return this.#state === 'saved';
-    const seconds = (Date.now() - this.#startedAt) / 1000;
+    const seconds = this.sessionSeconds();
     if (this.#mode === 'normal') {
       this.#set(
         this.#v12 ? 'cmi.core.session_time' : 'cmi.session_time',

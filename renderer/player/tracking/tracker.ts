@@ -43,6 +43,8 @@ export interface Tracker {
   start(): TrackerStart;
   report(report: Report): void;
   interaction(interaction: Interaction): void;
+  /** Seconds since this session started: what the tracker reports as SCORM session_time when it ends. */
+  sessionSeconds(): number;
   /** Saves now (throttled saves otherwise). */
   flush(): void;
   /** Ends the session; true when everything reported was confirmed saved. */

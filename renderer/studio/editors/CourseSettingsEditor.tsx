@@ -1,4 +1,4 @@
-import { Card, Classes, H2, H3, InputGroup } from '@blueprintjs/core';
+import { Card, Classes, H2, H3, InputGroup, Switch } from '@blueprintjs/core';
 import { useId, useState } from 'react';
 import type { EditorContext } from './editor-context';
 import { useEditing } from './editing';
@@ -19,6 +19,36 @@ export function CourseSettingsEditor({ context }: { readonly context: EditorCont
       field: 'settings.branding.accent',
       fieldLabel: 'Accent colour',
     });
+
+  const checks = {
+    mustAnswer: course.settings.checks?.mustAnswer ?? false,
+    countTowardsScore: course.settings.checks?.countTowardsScore ?? true,
+    tryAgain: course.settings.checks?.tryAgain ?? false,
+  };
+  // The whole object is set: a course without check settings has no `checks` to set a field in.
+  const setChecks = (change: Partial<typeof checks>, label: string) =>
+    editing.run({ kind: 'set', path: ['settings', 'checks'], value: { ...checks, ...change } }, label);
+  const checkSwitches = [
+    {
+      key: 'mustAnswer',
+      label: 'Learners must answer checks to finish a lesson',
+      edit: 'Change whether checks must be answered',
+      helper: undefined,
+    },
+    {
+      key: 'countTowardsScore',
+      label: 'Checks count towards the score',
+      edit: 'Change whether checks count towards the score',
+      helper: undefined,
+    },
+    {
+      key: 'tryAgain',
+      label: 'Learners may try again after a wrong answer',
+      edit: 'Change whether learners may try checks again',
+      helper:
+        'The first answer is the one that counts towards the score and is reported to the LMS; a try after it is practice, and the player says so.',
+    },
+  ] as const;
 
   return (
     <div className="editor" aria-labelledby="course-settings-heading">
@@ -62,6 +92,22 @@ export function CourseSettingsEditor({ context }: { readonly context: EditorCont
         </div>
       </Card>
       <Card className="editor-card">
+        <H3 className="editor-section">Knowledge checks</H3>
+        <p className={`${Classes.TEXT_MUTED} field-helper`}>For every lesson that does not set its own.</p>
+        {checkSwitches.map((s) => (
+          <div className="switch-field" key={s.key}>
+            <Switch
+              label={s.label}
+              checked={checks[s.key]}
+              disabled={!editing.editable}
+              onChange={(e) => setChecks({ [s.key]: e.currentTarget.checked }, s.edit)}
+              inputRef={(el) => el?.setAttribute('data-path', `settings.checks.${s.key}`)}
+            />
+            {s.helper && <p className={`${Classes.TEXT_MUTED} field-helper`}>{s.helper}</p>}
+          </div>
+        ))}
+      </Card>
+      <Card className="editor-card">
         <H3 className="editor-section">Player branding</H3>
         <AccentField
           value={branding.accent}
@@ -80,6 +126,32 @@ export function CourseSettingsEditor({ context }: { readonly context: EditorCont
           error={editing.messageAt('settings.branding.logo', 'Logo')}
           onChange={(logo) => setBranding({ ...branding, logo }, 'Change logo')}
         />
+        <MediaField
+          context={context}
+          kind="image"
+          label="Cover picture"
+          dataPath="settings.branding.hero.src"
+          value={branding.hero?.src}
+          clearable
+          helper="Shown large on the course's first page, scaled to the learner's screen."
+          error={editing.messageAt('settings.branding.hero.src', 'Cover picture')}
+          onChange={(src) =>
+            setBranding(
+              { ...branding, hero: src ? { src, alt: branding.hero?.alt ?? '' } : undefined },
+              src ? 'Change cover picture' : 'Remove cover picture',
+            )
+          }
+        />
+        {branding.hero && (
+          <TextField
+            editing={editing}
+            label="Cover picture description"
+            path={['settings', 'branding', 'hero', 'alt']}
+            value={branding.hero.alt}
+            editLabel="Describe cover picture"
+            helper="What the picture shows, for learners who cannot see it. Leave empty if it only decorates."
+          />
+        )}
         <div
           className="branding-preview"
           aria-hidden="true"

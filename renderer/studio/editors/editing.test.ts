@@ -7,7 +7,7 @@ const course = courseSchema.parse({
   format: 1,
   id: 'c',
   title: 'Purchasing',
-  settings: { branding: { logo: 'assets/logo.png' } },
+  settings: { branding: { logo: 'assets/logo.png', hero: { src: 'assets/cover.jpg', alt: 'A buyer at work' } } },
   competencies: [
     {
       id: 'approvals',
@@ -92,6 +92,7 @@ describe('usage', () => {
       'assets/clip.en.vtt': 1,
       'assets/clip.mp3': 1,
       'assets/logo.png': 1,
+      'assets/cover.jpg': 1,
     });
   });
 

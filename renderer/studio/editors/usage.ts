@@ -51,6 +51,7 @@ export function mediaUsage(course: Course): Map<string, number> {
     }
   }
   add(course.settings.branding?.logo);
+  add(course.settings.branding?.hero?.src);
   return counts;
 }
 
