@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { personaAnswer } from '../../shared/engine/persona-play';
+import { exampleIndex } from '../fixtures/examples';
 import { expect, test } from './fixtures';
+import { answer, driver } from './player-driver';
 import { callHost } from './web-host-process';
 
 const EXAMPLE = fileURLToPath(new URL('../../resources/examples/purchase-approvals', import.meta.url));
@@ -19,6 +22,30 @@ test.describe.configure({ timeout: 120_000 });
 async function openPreview(page: Page, hostUrl: string, path: string): Promise<void> {
   await page.goto(`${hostUrl}#course=${encodeURIComponent(path)}&sel=preview`);
   await expect(page.getByRole('progressbar', { name: 'Opening the course' })).toHaveCount(0, { timeout: 30_000 });
+}
+
+/** The course in the preview: the package's frame inside the LMS page's frame. */
+const playerIn = (page: Page) => page.frameLocator('iframe.preview-frame').frameLocator('iframe');
+
+/** Starts the course as the chosen persona and answers the placement test as they would, up to their path. */
+async function startAsPersona(page: Page, personaName: string): Promise<void> {
+  const { course } = exampleIndex('purchase-approvals');
+  const persona = course.personas.find((p) => p.name === personaName)!;
+  const frame = playerIn(page);
+  const d = { ...driver(page, 'mouse'), frame };
+  await frame.getByRole('button', { name: /^Start/ }).click({ timeout: 30_000 });
+  await frame.getByRole('heading', { level: 1 }).first().waitFor();
+  while (await frame.getByRole('button', { name: 'Submit answer' }).isVisible()) {
+    const prompt = (await frame.locator('legend').first().textContent())!.trim();
+    const q = course.questions.find((x) => x.prompt === prompt)!;
+    await answer(d, q, personaAnswer(course, persona, q, 'placement'));
+    await frame.getByRole('button', { name: 'Submit answer' }).click();
+    await frame.getByRole('status').filter({ hasText: /\S/ }).waitFor();
+    await frame.getByRole('button', { name: 'Next' }).click();
+  }
+  if (await frame.getByRole('button', { name: 'See my path' }).isVisible())
+    await frame.getByRole('button', { name: 'See my path' }).click();
+  await frame.locator('.map').waitFor();
 }
 
 test('the preview plays the exported package against scorm-again, as a persona', async ({ page, host }) => {
@@ -73,4 +100,40 @@ test('side by side shows what `tailor paths` shows for every persona', async ({ 
   }
   // Nadia takes the policy module, Victor tests out of it: the row is marked as a difference.
   await expect(table.getByRole('row', { name: /Why the approvals policy exists \(differs\)/ })).toBeVisible();
+});
+
+test('a simulated close and relaunch resumes on the bookmark; a failing commit is shown with its error code', async ({
+  page,
+  host,
+}) => {
+  const { path } = await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE });
+  await openPreview(page, host.url, path);
+  await page.getByRole('combobox', { name: 'Learner' }).selectOption({ label: 'Victor, veteran approver' });
+  await startAsPersona(page, 'Victor, veteran approver');
+  const frame = playerIn(page);
+  await frame.getByRole('button', { name: 'Continue' }).click();
+  const lesson = (await frame.getByRole('heading', { level: 1 }).textContent())!.trim();
+  expect(lesson).not.toBe('');
+
+  await page.getByRole('tab', { name: /^LMS calls/ }).click();
+  const simulate = page.getByRole('group', { name: 'Simulate the LMS' });
+  await simulate.getByRole('button', { name: 'Close the tab' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Tab closed/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'API calls' })).toContainText('Terminate');
+  await expect(simulate.getByRole('button', { name: 'Close the tab' })).toBeDisabled();
+
+  await simulate.getByRole('button', { name: 'Relaunch (resume)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Session 2 launched/ })).toBeVisible();
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText(lesson);
+  const model = page.getByRole('table', { name: 'Data model' });
+  await expect(model.getByRole('row', { name: /cmi\.entry/ })).toContainText('resume');
+
+  // Commits now fail: the course is told (391) and says so to the learner; the LMS keeps its last save.
+  // Blueprint's switch draws its own control over the input: the label is what a designer clicks.
+  await simulate.getByText('Commits fail').click();
+  await expect(simulate.getByRole('checkbox', { name: 'Commits fail' })).toBeChecked();
+  await frame.getByRole('button', { name: 'Save and exit' }).click();
+  const calls = page.getByRole('table', { name: 'API calls' });
+  await expect(calls.getByRole('row').filter({ hasText: 'Commit refused (simulated)' }).first()).toContainText('391');
+  await expect(frame.getByRole('heading', { name: 'Progress not saved to your LMS' })).toBeVisible();
 });

@@ -6,10 +6,10 @@ import { STANDARDS, type Standard } from '../../../shared/scorm';
 import { useBackend } from '../app/backend-context';
 import type { EditorContext } from '../editors/editor-context';
 import { lmsPageAddress } from './learner-preview';
-import { LmsInspector } from './LmsInspector';
+import { LmsInspector, type LmsSimulation } from './LmsInspector';
 import { PathXray } from './PathXray';
 import { SideBySide } from './SideBySide';
-import { asLmsMessage, type LmsCall } from './lms-messages';
+import { asLmsMessage, type LmsCall, type LmsMisbehaviour, type StudioToLms } from './lms-messages';
 import './preview.css';
 
 const STANDARD_LABEL: Readonly<Record<Standard, string>> = {
@@ -21,7 +21,11 @@ interface LmsLog {
   readonly address: string | null;
   readonly calls: readonly LmsCall[];
   readonly model: Readonly<Record<string, string>>;
+  readonly held: Readonly<Record<string, string>>;
+  readonly closed: boolean;
+  readonly sessionNote: string | null;
 }
+const EMPTY_LOG: Omit<LmsLog, 'address'> = { calls: [], model: {}, held: {}, closed: false, sessionNote: null };
 
 /** Edits are gathered this long before the package is built again. */
 const REBUILD_AFTER_MS = 800;
@@ -35,7 +39,7 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
   const [restarts, setRestarts] = useState(0);
   const [url, setUrl] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [log, setLog] = useState<LmsLog>({ address: null, calls: [], model: {} });
+  const [log, setLog] = useState<LmsLog>({ address: null, ...EMPTY_LOG });
   const [tab, setTab] = useState<'xray' | 'compare' | 'lms'>('xray');
   const frame = useRef<HTMLIFrameElement>(null);
   const index = useMemo(() => indexCourse(course), [course]);
@@ -68,19 +72,49 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
     ? lmsPageAddress(url, { standard, studioOrigin: window.location.origin, persona, title: course.title })
     : null;
   // A new address is a new attempt: the previous attempt's calls are not shown against it.
-  const { calls, model } = log.address === address ? log : { calls: [], model: {} };
+  const current = log.address === address ? log : EMPTY_LOG;
+  const [misbehaviour, setMisbehaviour] = useState<LmsMisbehaviour>({ failCommits: false, dropRepeats: false });
+  const misbehaviourRef = useRef(misbehaviour);
+  useEffect(() => {
+    misbehaviourRef.current = misbehaviour;
+  }, [misbehaviour]);
+
+  const tell = (message: StudioToLms) => {
+    // Only the LMS page's own origin may read what the studio asks of it.
+    if (address) frame.current?.contentWindow?.postMessage(message, new URL(address).origin);
+  };
+  const simulation: LmsSimulation = {
+    misbehaviour,
+    onMisbehave: (next) => {
+      setMisbehaviour(next);
+      tell({ source: 'tailor-studio', kind: 'misbehave', ...next });
+    },
+    onClose: () => tell({ source: 'tailor-studio', kind: 'close' }),
+    onRelaunch: () => tell({ source: 'tailor-studio', kind: 'relaunch' }),
+    closed: current.closed,
+    sessionNote: current.sessionNote,
+  };
 
   useEffect(() => {
     const onMessage = (event: MessageEvent) => {
       // Only the LMS page in our own frame, from the preview's origin, is heard.
       if (!address || event.source !== frame.current?.contentWindow || event.origin !== new URL(address).origin) return;
       const message = asLmsMessage(event.data);
-      if (message?.kind !== 'call') return;
-      setLog((prev) => ({
-        address,
-        calls: prev.address === address ? [...prev.calls, message.call] : [message.call],
-        model: message.model,
-      }));
+      if (!message) return;
+      // A new LMS page starts well behaved: it is told what the designer switched on.
+      if (message.kind === 'ready')
+        frame.current?.contentWindow?.postMessage(
+          { source: 'tailor-studio', kind: 'misbehave', ...misbehaviourRef.current } satisfies StudioToLms,
+          event.origin,
+        );
+      setLog((prev) => {
+        const base = prev.address === address ? prev : { address, ...EMPTY_LOG };
+        if (message.kind === 'call')
+          return { ...base, calls: [...base.calls, message.call], model: message.model, held: message.held };
+        if (message.kind === 'session')
+          return { ...base, closed: message.event === 'closed', sessionNote: message.text };
+        return base;
+      });
     };
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);
@@ -141,7 +175,19 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
           <Tabs id="preview-tabs" selectedTabId={tab} onChange={(id) => setTab(id as typeof tab)}>
             <Tab id="xray" title="Path" panel={<PathXray index={index} personaId={personaId} />} />
             <Tab id="compare" title="Side by side" panel={<SideBySide index={index} />} />
-            <Tab id="lms" title={`LMS calls (${calls.length})`} panel={<LmsInspector calls={calls} model={model} />} />
+            <Tab
+              id="lms"
+              title={`LMS calls (${current.calls.length})`}
+              panel={
+                <LmsInspector
+                  standard={standard}
+                  calls={current.calls}
+                  model={current.model}
+                  held={current.held}
+                  simulation={simulation}
+                />
+              }
+            />
           </Tabs>
         </aside>
       </div>
