@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { personaAnswer } from '../../shared/engine/persona-play';
@@ -136,4 +138,89 @@ test('a simulated close and relaunch resumes on the bookmark; a failing commit i
   const calls = page.getByRole('table', { name: 'API calls' });
   await expect(calls.getByRole('row').filter({ hasText: 'Commit refused (simulated)' }).first()).toContainText('391');
   await expect(frame.getByRole('heading', { name: 'Progress not saved to your LMS' })).toBeVisible();
+});
+
+/** Every preview screen in both themes: no serious or critical axe violation (the player is checked in its own suites). */
+async function expectNoSeriousAxeViolations(page: Page, scope = '.preview'): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    const toggle = page.getByRole('button', { name: theme === 'dark' ? 'Use the dark theme' : 'Use the light theme' });
+    // Behind a dialog the theme cannot change: the dialog is checked in the theme it opened in.
+    if (scope === '.preview' && (await toggle.isVisible())) await toggle.click();
+    const results = await new AxeBuilder({ page }).include(scope).exclude('.preview-frame').analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      serious.map((v) => `${theme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      theme,
+    ).toEqual([]);
+  }
+}
+
+test('two personas previewed, compared, and sent as a review report that opens offline with no request', async ({
+  page,
+  host,
+  browser,
+}) => {
+  const { path } = await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE });
+  await openPreview(page, host.url, path);
+  const learner = page.getByRole('combobox', { name: 'Learner' });
+
+  await learner.selectOption({ label: 'Nadia, new buyer' });
+  const nadia = page.getByRole('region', { name: 'Path of Nadia, new buyer' });
+  await expect(nadia.locator('li').filter({ hasText: 'Why the approvals policy exists' })).toContainText('Takes');
+  await expect(playerIn(page).locator('#player')).toContainText(/\S/, { timeout: 30_000 });
+  await expectNoSeriousAxeViolations(page);
+
+  await learner.selectOption({ label: 'Victor, veteran approver' });
+  const victor = page.getByRole('region', { name: 'Path of Victor, veteran approver' });
+  const policy = victor.locator('li').filter({ hasText: 'Why the approvals policy exists' });
+  await expect(policy).toContainText('Tested out');
+  await expect(policy).toContainText('Your placement answers show you already know why the policy exists.');
+
+  await page.getByRole('tab', { name: 'Side by side' }).click();
+  await expect(page.getByRole('row', { name: /Why the approvals policy exists \(differs\)/ })).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+  await page.getByRole('tab', { name: /^LMS calls/ }).click();
+  await expect(page.getByRole('table', { name: 'API calls' })).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+
+  await page.getByRole('button', { name: 'Review report…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Write the review report' });
+  await expectNoSeriousAxeViolations(page, '[role="dialog"]');
+  await dialog.getByRole('button', { name: 'Write report' }).click();
+  const written = dialog.getByRole('status').filter({ hasText: 'Report written' });
+  await expect(written).toBeVisible();
+  const out = (await written.locator('code').textContent())!;
+  const report = readFileSync(out, 'utf8');
+
+  // Opened on its own, offline: the only request is the page itself, and its CSP lets its style in.
+  const context = await browser.newContext();
+  const standalone = await context.newPage();
+  const address = 'http://report.invalid/review.html';
+  const requests: string[] = [];
+  const violations: string[] = [];
+  standalone.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await context.route('**/*', (route) => {
+    requests.push(route.request().url());
+    return route.request().url() === address
+      ? route.fulfill({ body: report, contentType: 'text/html; charset=utf-8' })
+      : route.abort('internetdisconnected');
+  });
+  await standalone.goto(address);
+  await expect(standalone.getByRole('heading', { level: 1 })).toHaveText(/^Purchase approvals/);
+  await expect(standalone.getByRole('heading', { name: 'Victor, veteran approver' })).toBeVisible();
+  await expect(standalone.getByRole('row', { name: /Why the approvals policy exists \(differs\)/ })).toHaveCSS(
+    'background-color',
+    'rgba(0, 0, 0, 0)',
+  );
+  await expect(
+    standalone
+      .getByRole('row', { name: /Why the approvals policy exists \(differs\)/ })
+      .locator('td')
+      .first(),
+  ).toHaveCSS('background-color', 'rgb(251, 243, 208)');
+  expect(requests).toEqual([address]);
+  expect(violations).toEqual([]);
+  await context.close();
 });

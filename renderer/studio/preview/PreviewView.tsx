@@ -1,5 +1,5 @@
 import { Button, Callout, H2, HTMLSelect, Intent, NonIdealState, Spinner, Tab, Tabs } from '@blueprintjs/core';
-import { Refresh } from '@blueprintjs/icons';
+import { Document, Refresh } from '@blueprintjs/icons';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { indexCourse } from '../../../shared/engine';
 import { STANDARDS, type Standard } from '../../../shared/scorm';
@@ -8,6 +8,7 @@ import type { EditorContext } from '../editors/editor-context';
 import { lmsPageAddress } from './learner-preview';
 import { LmsInspector, type LmsSimulation } from './LmsInspector';
 import { PathXray } from './PathXray';
+import { ReviewReportDialog } from './ReviewReportDialog';
 import { SideBySide } from './SideBySide';
 import { asLmsMessage, type LmsCall, type LmsMisbehaviour, type StudioToLms } from './lms-messages';
 import './preview.css';
@@ -40,6 +41,7 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
   const [url, setUrl] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [log, setLog] = useState<LmsLog>({ address: null, ...EMPTY_LOG });
+  const [reporting, setReporting] = useState(false);
   const [tab, setTab] = useState<'xray' | 'compare' | 'lms'>('xray');
   const frame = useRef<HTMLIFrameElement>(null);
   const index = useMemo(() => indexCourse(course), [course]);
@@ -150,6 +152,8 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
           </HTMLSelect>
         </div>
         <Button icon={<Refresh />} text="Restart" onClick={() => setRestarts((n) => n + 1)} />
+        <Button icon={<Document />} text="Review report…" onClick={() => setReporting(true)} />
+        {reporting && <ReviewReportDialog path={path} title={course.title} onClose={() => setReporting(false)} />}
       </header>
       {problem && (
         <Callout intent={Intent.DANGER} title="The preview could not start" role="alert" compact>
