@@ -224,3 +224,19 @@ test('two personas previewed, compared, and sent as a review report that opens o
   expect(violations).toEqual([]);
   await context.close();
 });
+
+test('the device frame and display toggles reach the player: phone width, dark mode, captions ticked', async ({
+  page,
+  host,
+}) => {
+  const { path } = await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE });
+  await openPreview(page, host.url, path);
+  await page.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'Phone (375 px)' });
+  const display = page.getByRole('group', { name: 'Learner’s display' });
+  await display.getByText('Dark mode').click();
+  await display.getByText('Captions on').click();
+  const player = playerIn(page);
+  await expect(player.locator('html')).toHaveAttribute('data-theme', 'dark', { timeout: 30_000 });
+  await expect(player.getByRole('checkbox', { name: 'Captions on videos' })).toBeChecked();
+  expect(await page.locator('iframe.preview-frame').evaluate((f) => f.clientWidth)).toBe(375);
+});

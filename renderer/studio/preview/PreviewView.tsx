@@ -1,11 +1,22 @@
-import { Button, Callout, H2, HTMLSelect, Intent, NonIdealState, Spinner, Tab, Tabs } from '@blueprintjs/core';
+import {
+  Button,
+  Callout,
+  Checkbox,
+  H2,
+  HTMLSelect,
+  Intent,
+  NonIdealState,
+  Spinner,
+  Tab,
+  Tabs,
+} from '@blueprintjs/core';
 import { Document, Refresh } from '@blueprintjs/icons';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { indexCourse } from '../../../shared/engine';
 import { STANDARDS, type Standard } from '../../../shared/scorm';
 import { useBackend } from '../app/backend-context';
 import type { EditorContext } from '../editors/editor-context';
-import { lmsPageAddress } from './learner-preview';
+import { lmsPageAddress, type PreviewDisplay } from './learner-preview';
 import { LmsInspector, type LmsSimulation } from './LmsInspector';
 import { PathXray } from './PathXray';
 import { ReviewReportDialog } from './ReviewReportDialog';
@@ -18,6 +29,14 @@ const STANDARD_LABEL: Readonly<Record<Standard, string>> = {
   'scorm2004-3rd': 'SCORM 2004 3rd Edition',
   'scorm2004-4th': 'SCORM 2004 4th Edition',
 };
+const DEVICES = ['desktop', 'tablet', 'phone'] as const;
+type Device = (typeof DEVICES)[number];
+const DEVICE_LABEL: Readonly<Record<Device, string>> = {
+  desktop: 'Desktop (full width)',
+  tablet: 'Tablet (768 px)',
+  phone: 'Phone (375 px)',
+};
+
 interface LmsLog {
   readonly address: string | null;
   readonly calls: readonly LmsCall[];
@@ -42,6 +61,8 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
   const [problem, setProblem] = useState<string | null>(null);
   const [log, setLog] = useState<LmsLog>({ address: null, ...EMPTY_LOG });
   const [reporting, setReporting] = useState(false);
+  const [device, setDevice] = useState<Device>('desktop');
+  const [display, setDisplay] = useState<PreviewDisplay>({ dark: false, reducedMotion: false, captions: false });
   const [tab, setTab] = useState<'xray' | 'compare' | 'lms'>('xray');
   const frame = useRef<HTMLIFrameElement>(null);
   const index = useMemo(() => indexCourse(course), [course]);
@@ -71,7 +92,7 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
   }, [client, path, standard, course, restarts]);
 
   const address = url
-    ? lmsPageAddress(url, { standard, studioOrigin: window.location.origin, persona, title: course.title })
+    ? lmsPageAddress(url, { standard, studioOrigin: window.location.origin, persona, title: course.title, display })
     : null;
   // A new address is a new attempt: the previous attempt's calls are not shown against it.
   const current = log.address === address ? log : EMPTY_LOG;
@@ -151,6 +172,36 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
             ))}
           </HTMLSelect>
         </div>
+        <div className="preview-field">
+          <label htmlFor="preview-device">Device</label>
+          <HTMLSelect id="preview-device" value={device} onChange={(e) => setDevice(e.currentTarget.value as Device)}>
+            {DEVICES.map((d) => (
+              <option key={d} value={d}>
+                {DEVICE_LABEL[d]}
+              </option>
+            ))}
+          </HTMLSelect>
+        </div>
+        <div className="preview-display" role="group" aria-label="Learner’s display">
+          <Checkbox
+            inline
+            label="Dark mode"
+            checked={display.dark}
+            onChange={(e) => setDisplay({ ...display, dark: e.currentTarget.checked })}
+          />
+          <Checkbox
+            inline
+            label="Reduced motion"
+            checked={display.reducedMotion}
+            onChange={(e) => setDisplay({ ...display, reducedMotion: e.currentTarget.checked })}
+          />
+          <Checkbox
+            inline
+            label="Captions on"
+            checked={display.captions}
+            onChange={(e) => setDisplay({ ...display, captions: e.currentTarget.checked })}
+          />
+        </div>
         <Button icon={<Refresh />} text="Restart" onClick={() => setRestarts((n) => n + 1)} />
         <Button icon={<Document />} text="Review report…" onClick={() => setReporting(true)} />
         {reporting && <ReviewReportDialog path={path} title={course.title} onClose={() => setReporting(false)} />}
@@ -161,7 +212,7 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
         </Callout>
       )}
       <div className={`preview-body is-${tab}`}>
-        <div className="preview-stage">
+        <div className={`preview-stage is-${device}`}>
           {address ? (
             <iframe
               ref={frame}

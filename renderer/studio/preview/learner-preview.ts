@@ -26,7 +26,13 @@ export function launchParameters(persona: Persona | undefined): string {
 /** The address the preview frame opens: the LMS page, told its API, who may hear it and the launch. */
 export function lmsPageAddress(
   url: string,
-  options: { standard: Standard; studioOrigin: string; persona?: Persona | undefined; title: string },
+  options: {
+    standard: Standard;
+    studioOrigin: string;
+    persona?: Persona | undefined;
+    title: string;
+    display?: PreviewDisplay;
+  },
 ): string {
   const address = new URL(url);
   address.searchParams.set('api', apiOf(options.standard));
@@ -34,5 +40,23 @@ export function lmsPageAddress(
   address.searchParams.set('title', options.title);
   const launch = launchParameters(options.persona);
   if (launch) address.searchParams.set('launch', launch);
+  const display = displayParameters(options.display);
+  if (display) address.searchParams.set('display', display);
   return address.href;
+}
+
+/** How the previewed device shows the course: the player reads these from its launch address. */
+export interface PreviewDisplay {
+  readonly dark: boolean;
+  readonly reducedMotion: boolean;
+  readonly captions: boolean;
+}
+
+/** The player's display launch parameters (`theme=dark&captions=on&motion=reduce`); empty for the defaults. */
+export function displayParameters(display: PreviewDisplay | undefined): string {
+  const params = new URLSearchParams();
+  if (display?.dark) params.set('theme', 'dark');
+  if (display?.captions) params.set('captions', 'on');
+  if (display?.reducedMotion) params.set('motion', 'reduce');
+  return params.toString();
 }

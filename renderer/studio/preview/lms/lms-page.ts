@@ -106,7 +106,9 @@ function start(): void {
     const frame = document.createElement('iframe');
     frame.title = params.get('title') ?? 'Course';
     // Learner attributes travel as launch parameters, as an LMS would append them.
-    frame.src = `../pkg/index.html${params.get('launch') ? `?${params.get('launch')}` : ''}`;
+    // Display preferences (theme, captions, motion) ride along as the device would ask for them.
+    const query = [params.get('launch'), params.get('display')].filter(Boolean).join('&');
+    frame.src = `../pkg/index.html${query ? `?${query}` : ''}`;
     closed.remove();
     document.body.append(frame);
     current = { api, frame };
