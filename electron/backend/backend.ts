@@ -113,6 +113,7 @@ export function createBackend(options: BackendOptions): Backend {
       const { course, assets } = documents.source(path);
       return { url: previews.open(course, assets, standard).url };
     },
+    'preview.report': ({ path, out, replace }) => documents.writeReviewReport(path, out, replace),
   };
 
   const dispatch = createDispatch(handlers, {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, lstatSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import {
@@ -7,9 +8,12 @@ import {
   type DocumentSnapshot,
   type LibraryEntry,
 } from '../../shared/contract';
+import { verifyCourse } from '../../shared/analysis';
 import type { Course } from '../../shared/model';
+import { reviewReport } from '../../shared/report';
 import type { Edit } from '../../shared/ops';
 import type { Profile, Standard } from '../../shared/scorm';
+import { writeFileAtomic } from './atomic-write';
 import { exportPackage, type AssetSource } from './export/export-package';
 import { readCourseSummary } from './document/course-file';
 import { CourseDocument, type ChangeResult } from './document/course-document';
@@ -32,7 +36,7 @@ function refuseToReplace(target: string, replace: boolean): void {
   if (!stats.isFile())
     throw new TailorError(
       'invalid-request',
-      `Tailor cannot write the package to "${target}": something that is not a file is already there.`,
+      `Tailor cannot write to "${target}": something that is not a file is already there.`,
     );
   if (!replace)
     throw new TailorError(
@@ -210,6 +214,25 @@ export class OpenDocuments {
         copyTo: (name, target) => doc.exportAsset(name, target),
       },
     };
+  }
+
+  /** Writes the review report of an open document as one self-contained HTML file. */
+  writeReviewReport(path: string, out: string, replace = false): { out: string; bytes: number } {
+    const doc = this.#get(path);
+    const target = this.library.resolvePath(out);
+    refuseToReplace(target, replace);
+    const verified = verifyCourse(doc.course, { media: doc.listAssets().map((a) => a.name) });
+    if (!verified.usable)
+      throw new TailorError('invalid-request', 'The course has problems that stop Tailor reading it; fix them first.');
+    const html = reviewReport({
+      index: verified.index,
+      findings: verified.findings,
+      stats: verified.stats,
+      generatedAt: new Date().toISOString(),
+      hashStyle: (css) => `sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}`,
+    });
+    writeFileAtomic(target, html);
+    return { out: target, bytes: Buffer.byteLength(html, 'utf8') };
   }
 
   cancelExport(job: string): void {

@@ -1,4 +1,5 @@
 import type { Answer, Block, Course, Lesson, Question } from '../../shared/model/schema';
+import type { DisplayPreferences } from './display';
 import { courseAttributes, fixedAttributes, type AttributeId } from '../../shared/engine/attributes';
 import { correctAnswer, feedbackFor, grade } from '../../shared/engine/grade';
 import type { CourseIndex } from '../../shared/engine/index-course';
@@ -33,6 +34,8 @@ export interface PlayerOptions {
   readonly root: HTMLElement;
   /** Attributes fixed by the package (`--set`) or the launch: not asked at the intake. */
   readonly fixed?: Partial<Record<AttributeId, string>>;
+  /** The device's display preferences from the launch: a theme, and the intake's captions and motion ticked. */
+  readonly display?: DisplayPreferences;
 }
 
 const decode = (index: CourseIndex, text: string): LearnerRecord | null => {
@@ -47,8 +50,10 @@ const decode = (index: CourseIndex, text: string): LearnerRecord | null => {
 const percent = (n: number) => `${Math.round(n * 100)}%`;
 
 /** The learner's player: who they are, the placement test, their path, lessons and checks. */
-export function startPlayer({ course, index, tracker, root, fixed: given = {} }: PlayerOptions): void {
+export function startPlayer({ course, index, tracker, root, fixed: given = {}, display = {} }: PlayerOptions): void {
   const shell = buildShell(course, root);
+  if (display.theme) document.documentElement.dataset['theme'] = display.theme;
+  if (display.reducedMotion) document.documentElement.classList.add('reduce-motion');
   const started = tracker.start();
   // cmi.launch_data holds launch parameters like the URL's; the package's and the URL's win.
   const fixed = { ...fixedAttributes(index, new URLSearchParams(started.launchData ?? '')).values, ...given };
@@ -293,7 +298,17 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
       ['reducedMotion', 'Less motion'],
     ] as const)
       needs.append(
-        h('label', { class: 'choice' }, h('input', { type: 'checkbox', name: 'needs', value }), h('span', {}, label)),
+        h(
+          'label',
+          { class: 'choice' },
+          h('input', {
+            type: 'checkbox',
+            name: 'needs',
+            value,
+            checked: (value === 'captions' && display.captions) || (value === 'reducedMotion' && display.reducedMotion),
+          }),
+          h('span', {}, label),
+        ),
       );
     form.append(needs);
     form.append(
@@ -314,7 +329,10 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
           },
           preferredFormat: FORMATS.find((f) => f === format),
         });
-        document.documentElement.classList.toggle('reduce-motion', chosen.has('reducedMotion'));
+        document.documentElement.classList.toggle(
+          'reduce-motion',
+          chosen.has('reducedMotion') || !!display.reducedMotion,
+        );
         save();
         if (course.placement) placementStep();
         else courseMap();
@@ -1119,7 +1137,7 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {} }:
 
   if (!saved) welcome();
   else {
-    document.documentElement.classList.toggle('reduce-motion', record.needs.reducedMotion);
+    document.documentElement.classList.toggle('reduce-motion', record.needs.reducedMotion || !!display.reducedMotion);
     const { path, result } = now();
     const at = location === undefined ? undefined : index.lessonIndex.get(location);
     if (!result.placementDone) placementStep();

@@ -3,6 +3,7 @@ import type { Course } from '../../shared/model/schema';
 import { fixedAttributes } from '../../shared/engine/attributes';
 import { indexCourse } from '../../shared/engine/index-course';
 import { startPlayer } from './app';
+import { DISPLAY_KEYS, displayPreferences } from './display';
 import { localTracker } from './tracking/local';
 import { scorm12Tracker, scorm2004Tracker } from './tracking/scorm';
 import type { Tracker } from './tracking/tracker';
@@ -36,10 +37,13 @@ function boot(): void {
   document.title = course.title;
   const index = indexCourse(course);
   // Launch parameters an LMS appends (index.html?role=approver&seniority=veteran); the package's own win.
-  const launch = fixedAttributes(index, new URLSearchParams(window.location.search));
+  const params = new URLSearchParams(window.location.search);
+  const display = displayPreferences(params);
+  for (const key of DISPLAY_KEYS) params.delete(key);
+  const launch = fixedAttributes(index, params);
   for (const problem of launch.problems) options.log(`launch parameter ignored: ${problem}`);
   const fixed = { ...launch.values, ...fixedAttributes(index, Object.entries(config.attributes ?? {})).values };
-  startPlayer({ course, index, tracker: lms ?? localTracker(course.id), root, fixed });
+  startPlayer({ course, index, tracker: lms ?? localTracker(course.id), root, fixed, display });
 }
 
 boot();

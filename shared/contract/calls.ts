@@ -226,6 +226,15 @@ export const calls = {
     }),
     'Build the package export would write, in memory, and answer the address of its preview LMS page.',
   ),
+  'preview.report': call<{ readonly out: string; readonly bytes: number }>()(
+    z.strictObject({
+      path: filePath,
+      out: filePath.refine((p) => /\.html?$/i.test(p), { error: 'must end in .html' }),
+      /** An existing file at `out` is replaced only when this is true (after the designer chose "Replace"). */
+      replace: z.boolean().default(false),
+    }),
+    'Write the review report: one self-contained HTML page with the course, every persona’s path, the side-by-side table and the proof’s findings.',
+  ),
   'recovery.list': call<{ readonly entries: readonly LibraryEntry[] }>()(
     empty,
     'Documents that were open when Tailor last stopped without closing them.',

@@ -1,2 +1,3 @@
 export * from './check';
 export * from './plan';
+export * from './lms-limits';

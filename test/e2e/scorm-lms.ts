@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { mimeTypeOf, resolveUnderRoot } from '../../electron/backend/static-files';
 
+export { nextLaunch } from '../../shared/scorm/lms-limits';
+
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Unpacks a package zip into `dir/pkg`, refusing entries that would land outside it. */
@@ -105,15 +107,6 @@ document.querySelector('main').append(frame);
     join(dir, 'lms.html'),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test LMS</title></head><body><main aria-label="Test LMS"><h1 style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)">Test LMS</h1></main><script src="${lib}"></script><script src="lms.js"></script></body></html>`,
   );
-}
-
-/** The data an LMS hands the next session of the same attempt: what it held, with entry "resume". */
-export function nextLaunch(held: Record<string, string>, v12: boolean): Record<string, string> {
-  const keep =
-    /^cmi\.(suspend_data|location|core\.lesson_location|core\.lesson_status|completion_status|success_status|progress_measure|(core\.)?score\.(raw|min|max|scaled)|objectives\.\d+\.(id|status|success_status|completion_status|score\.(raw|min|max|scaled)))$/;
-  const next = Object.fromEntries(Object.entries(held).filter(([k, v]) => keep.test(k) && v !== ''));
-  next[v12 ? 'cmi.core.entry' : 'cmi.entry'] = 'resume';
-  return next;
 }
 
 /** Serves a folder on 127.0.0.1, like an LMS's content server. */

@@ -1,7 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { personaAnswer } from '../../shared/engine/persona-play';
+import { exampleIndex } from '../fixtures/examples';
 import { expect, test } from './fixtures';
+import { answer, driver } from './player-driver';
 import { callHost } from './web-host-process';
 
 const EXAMPLE = fileURLToPath(new URL('../../resources/examples/purchase-approvals', import.meta.url));
@@ -19,6 +24,30 @@ test.describe.configure({ timeout: 120_000 });
 async function openPreview(page: Page, hostUrl: string, path: string): Promise<void> {
   await page.goto(`${hostUrl}#course=${encodeURIComponent(path)}&sel=preview`);
   await expect(page.getByRole('progressbar', { name: 'Opening the course' })).toHaveCount(0, { timeout: 30_000 });
+}
+
+/** The course in the preview: the package's frame inside the LMS page's frame. */
+const playerIn = (page: Page) => page.frameLocator('iframe.preview-frame').frameLocator('iframe');
+
+/** Starts the course as the chosen persona and answers the placement test as they would, up to their path. */
+async function startAsPersona(page: Page, personaName: string): Promise<void> {
+  const { course } = exampleIndex('purchase-approvals');
+  const persona = course.personas.find((p) => p.name === personaName)!;
+  const frame = playerIn(page);
+  const d = { ...driver(page, 'mouse'), frame };
+  await frame.getByRole('button', { name: /^Start/ }).click({ timeout: 30_000 });
+  await frame.getByRole('heading', { level: 1 }).first().waitFor();
+  while (await frame.getByRole('button', { name: 'Submit answer' }).isVisible()) {
+    const prompt = (await frame.locator('legend').first().textContent())!.trim();
+    const q = course.questions.find((x) => x.prompt === prompt)!;
+    await answer(d, q, personaAnswer(course, persona, q, 'placement'));
+    await frame.getByRole('button', { name: 'Submit answer' }).click();
+    await frame.getByRole('status').filter({ hasText: /\S/ }).waitFor();
+    await frame.getByRole('button', { name: 'Next' }).click();
+  }
+  if (await frame.getByRole('button', { name: 'See my path' }).isVisible())
+    await frame.getByRole('button', { name: 'See my path' }).click();
+  await frame.locator('.map').waitFor();
 }
 
 test('the preview plays the exported package against scorm-again, as a persona', async ({ page, host }) => {
@@ -73,4 +102,141 @@ test('side by side shows what `tailor paths` shows for every persona', async ({ 
   }
   // Nadia takes the policy module, Victor tests out of it: the row is marked as a difference.
   await expect(table.getByRole('row', { name: /Why the approvals policy exists \(differs\)/ })).toBeVisible();
+});
+
+test('a simulated close and relaunch resumes on the bookmark; a failing commit is shown with its error code', async ({
+  page,
+  host,
+}) => {
+  const { path } = await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE });
+  await openPreview(page, host.url, path);
+  await page.getByRole('combobox', { name: 'Learner' }).selectOption({ label: 'Victor, veteran approver' });
+  await startAsPersona(page, 'Victor, veteran approver');
+  const frame = playerIn(page);
+  await frame.getByRole('button', { name: 'Continue' }).click();
+  const lesson = (await frame.getByRole('heading', { level: 1 }).textContent())!.trim();
+  expect(lesson).not.toBe('');
+
+  await page.getByRole('tab', { name: /^LMS calls/ }).click();
+  const simulate = page.getByRole('group', { name: 'Simulate the LMS' });
+  await simulate.getByRole('button', { name: 'Close the tab' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Tab closed/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'API calls' })).toContainText('Terminate');
+  await expect(simulate.getByRole('button', { name: 'Close the tab' })).toBeDisabled();
+
+  await simulate.getByRole('button', { name: 'Relaunch (resume)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Session 2 launched/ })).toBeVisible();
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText(lesson);
+  const model = page.getByRole('table', { name: 'Data model' });
+  await expect(model.getByRole('row', { name: /cmi\.entry/ })).toContainText('resume');
+
+  // Commits now fail: the course is told (391) and says so to the learner; the LMS keeps its last save.
+  // Blueprint's switch draws its own control over the input: the label is what a designer clicks.
+  await simulate.getByText('Commits fail').click();
+  await expect(simulate.getByRole('checkbox', { name: 'Commits fail' })).toBeChecked();
+  await frame.getByRole('button', { name: 'Save and exit' }).click();
+  const calls = page.getByRole('table', { name: 'API calls' });
+  await expect(calls.getByRole('row').filter({ hasText: 'Commit refused (simulated)' }).first()).toContainText('391');
+  await expect(frame.getByRole('heading', { name: 'Progress not saved to your LMS' })).toBeVisible();
+});
+
+/** Every preview screen in both themes: no serious or critical axe violation (the player is checked in its own suites). */
+async function expectNoSeriousAxeViolations(page: Page, scope = '.preview'): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    const toggle = page.getByRole('button', { name: theme === 'dark' ? 'Use the dark theme' : 'Use the light theme' });
+    // Behind a dialog the theme cannot change: the dialog is checked in the theme it opened in.
+    if (scope === '.preview' && (await toggle.isVisible())) await toggle.click();
+    const results = await new AxeBuilder({ page }).include(scope).exclude('.preview-frame').analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      serious.map((v) => `${theme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      theme,
+    ).toEqual([]);
+  }
+}
+
+test('two personas previewed, compared, and sent as a review report that opens offline with no request', async ({
+  page,
+  host,
+  browser,
+}) => {
+  const { path } = await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE });
+  await openPreview(page, host.url, path);
+  const learner = page.getByRole('combobox', { name: 'Learner' });
+
+  await learner.selectOption({ label: 'Nadia, new buyer' });
+  const nadia = page.getByRole('region', { name: 'Path of Nadia, new buyer' });
+  await expect(nadia.locator('li').filter({ hasText: 'Why the approvals policy exists' })).toContainText('Takes');
+  await expect(playerIn(page).locator('#player')).toContainText(/\S/, { timeout: 30_000 });
+  await expectNoSeriousAxeViolations(page);
+
+  await learner.selectOption({ label: 'Victor, veteran approver' });
+  const victor = page.getByRole('region', { name: 'Path of Victor, veteran approver' });
+  const policy = victor.locator('li').filter({ hasText: 'Why the approvals policy exists' });
+  await expect(policy).toContainText('Tested out');
+  await expect(policy).toContainText('Your placement answers show you already know why the policy exists.');
+
+  await page.getByRole('tab', { name: 'Side by side' }).click();
+  await expect(page.getByRole('row', { name: /Why the approvals policy exists \(differs\)/ })).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+  await page.getByRole('tab', { name: /^LMS calls/ }).click();
+  await expect(page.getByRole('table', { name: 'API calls' })).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+
+  await page.getByRole('button', { name: 'Review report…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Write the review report' });
+  await expectNoSeriousAxeViolations(page, '[role="dialog"]');
+  await dialog.getByRole('button', { name: 'Write report' }).click();
+  const written = dialog.getByRole('status').filter({ hasText: 'Report written' });
+  await expect(written).toBeVisible();
+  const out = (await written.locator('code').textContent())!;
+  const report = readFileSync(out, 'utf8');
+
+  // Opened on its own, offline: the only request is the page itself, and its CSP lets its style in.
+  const context = await browser.newContext();
+  const standalone = await context.newPage();
+  const address = 'http://report.invalid/review.html';
+  const requests: string[] = [];
+  const violations: string[] = [];
+  standalone.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await context.route('**/*', (route) => {
+    requests.push(route.request().url());
+    return route.request().url() === address
+      ? route.fulfill({ body: report, contentType: 'text/html; charset=utf-8' })
+      : route.abort('internetdisconnected');
+  });
+  await standalone.goto(address);
+  await expect(standalone.getByRole('heading', { level: 1 })).toHaveText(/^Purchase approvals/);
+  await expect(standalone.getByRole('heading', { name: 'Victor, veteran approver' })).toBeVisible();
+  await expect(standalone.getByRole('row', { name: /Why the approvals policy exists \(differs\)/ })).toHaveCSS(
+    'background-color',
+    'rgba(0, 0, 0, 0)',
+  );
+  await expect(
+    standalone
+      .getByRole('row', { name: /Why the approvals policy exists \(differs\)/ })
+      .locator('td')
+      .first(),
+  ).toHaveCSS('background-color', 'rgb(251, 243, 208)');
+  expect(requests).toEqual([address]);
+  expect(violations).toEqual([]);
+  await context.close();
+});
+
+test('the device frame and display toggles reach the player: phone width, dark mode, captions ticked', async ({
+  page,
+  host,
+}) => {
+  const { path } = await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE });
+  await openPreview(page, host.url, path);
+  await page.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'Phone (375 px)' });
+  const display = page.getByRole('group', { name: 'Learner’s display' });
+  await display.getByText('Dark mode').click();
+  await display.getByText('Captions on').click();
+  const player = playerIn(page);
+  await expect(player.locator('html')).toHaveAttribute('data-theme', 'dark', { timeout: 30_000 });
+  await expect(player.getByRole('checkbox', { name: 'Captions on videos' })).toBeChecked();
+  expect(await page.locator('iframe.preview-frame').evaluate((f) => f.clientWidth)).toBe(375);
 });

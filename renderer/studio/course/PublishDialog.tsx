@@ -46,7 +46,7 @@ export interface PublishDialogProps {
   readonly onClose: () => void;
 }
 
-const safeName = (title: string) => title.replace(/[^\p{L}\p{N} _-]+/gu, '-').trim() || 'course';
+export const safeName = (title: string) => title.replace(/[^\p{L}\p{N} _-]+/gu, '-').trim() || 'course';
 
 /** Publishes a SCORM package with a progress bar; the package is checked before a byte is written. */
 export function PublishDialog({ isOpen, path, title, problems = [], onOpenProblem, onClose }: PublishDialogProps) {

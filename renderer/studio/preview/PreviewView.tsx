@@ -1,15 +1,27 @@
-import { Button, Callout, H2, HTMLSelect, Intent, NonIdealState, Spinner, Tab, Tabs } from '@blueprintjs/core';
-import { Refresh } from '@blueprintjs/icons';
+import {
+  Button,
+  Callout,
+  Checkbox,
+  H2,
+  HTMLSelect,
+  Intent,
+  NonIdealState,
+  Spinner,
+  Tab,
+  Tabs,
+} from '@blueprintjs/core';
+import { Document, Refresh } from '@blueprintjs/icons';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { indexCourse } from '../../../shared/engine';
 import { STANDARDS, type Standard } from '../../../shared/scorm';
 import { useBackend } from '../app/backend-context';
 import type { EditorContext } from '../editors/editor-context';
-import { lmsPageAddress } from './learner-preview';
-import { LmsInspector } from './LmsInspector';
+import { lmsPageAddress, type PreviewDisplay } from './learner-preview';
+import { LmsInspector, type LmsSimulation } from './LmsInspector';
 import { PathXray } from './PathXray';
+import { ReviewReportDialog } from './ReviewReportDialog';
 import { SideBySide } from './SideBySide';
-import { asLmsMessage, type LmsCall } from './lms-messages';
+import { asLmsMessage, type LmsCall, type LmsMisbehaviour, type StudioToLms } from './lms-messages';
 import './preview.css';
 
 const STANDARD_LABEL: Readonly<Record<Standard, string>> = {
@@ -17,11 +29,23 @@ const STANDARD_LABEL: Readonly<Record<Standard, string>> = {
   'scorm2004-3rd': 'SCORM 2004 3rd Edition',
   'scorm2004-4th': 'SCORM 2004 4th Edition',
 };
+const DEVICES = ['desktop', 'tablet', 'phone'] as const;
+type Device = (typeof DEVICES)[number];
+const DEVICE_LABEL: Readonly<Record<Device, string>> = {
+  desktop: 'Desktop (full width)',
+  tablet: 'Tablet (768 px)',
+  phone: 'Phone (375 px)',
+};
+
 interface LmsLog {
   readonly address: string | null;
   readonly calls: readonly LmsCall[];
   readonly model: Readonly<Record<string, string>>;
+  readonly held: Readonly<Record<string, string>>;
+  readonly closed: boolean;
+  readonly sessionNote: string | null;
 }
+const EMPTY_LOG: Omit<LmsLog, 'address'> = { calls: [], model: {}, held: {}, closed: false, sessionNote: null };
 
 /** Edits are gathered this long before the package is built again. */
 const REBUILD_AFTER_MS = 800;
@@ -35,7 +59,10 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
   const [restarts, setRestarts] = useState(0);
   const [url, setUrl] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [log, setLog] = useState<LmsLog>({ address: null, calls: [], model: {} });
+  const [log, setLog] = useState<LmsLog>({ address: null, ...EMPTY_LOG });
+  const [reporting, setReporting] = useState(false);
+  const [device, setDevice] = useState<Device>('desktop');
+  const [display, setDisplay] = useState<PreviewDisplay>({ dark: false, reducedMotion: false, captions: false });
   const [tab, setTab] = useState<'xray' | 'compare' | 'lms'>('xray');
   const frame = useRef<HTMLIFrameElement>(null);
   const index = useMemo(() => indexCourse(course), [course]);
@@ -65,22 +92,52 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
   }, [client, path, standard, course, restarts]);
 
   const address = url
-    ? lmsPageAddress(url, { standard, studioOrigin: window.location.origin, persona, title: course.title })
+    ? lmsPageAddress(url, { standard, studioOrigin: window.location.origin, persona, title: course.title, display })
     : null;
   // A new address is a new attempt: the previous attempt's calls are not shown against it.
-  const { calls, model } = log.address === address ? log : { calls: [], model: {} };
+  const current = log.address === address ? log : EMPTY_LOG;
+  const [misbehaviour, setMisbehaviour] = useState<LmsMisbehaviour>({ failCommits: false, dropRepeats: false });
+  const misbehaviourRef = useRef(misbehaviour);
+  useEffect(() => {
+    misbehaviourRef.current = misbehaviour;
+  }, [misbehaviour]);
+
+  const tell = (message: StudioToLms) => {
+    // Only the LMS page's own origin may read what the studio asks of it.
+    if (address) frame.current?.contentWindow?.postMessage(message, new URL(address).origin);
+  };
+  const simulation: LmsSimulation = {
+    misbehaviour,
+    onMisbehave: (next) => {
+      setMisbehaviour(next);
+      tell({ source: 'tailor-studio', kind: 'misbehave', ...next });
+    },
+    onClose: () => tell({ source: 'tailor-studio', kind: 'close' }),
+    onRelaunch: () => tell({ source: 'tailor-studio', kind: 'relaunch' }),
+    closed: current.closed,
+    sessionNote: current.sessionNote,
+  };
 
   useEffect(() => {
     const onMessage = (event: MessageEvent) => {
       // Only the LMS page in our own frame, from the preview's origin, is heard.
       if (!address || event.source !== frame.current?.contentWindow || event.origin !== new URL(address).origin) return;
       const message = asLmsMessage(event.data);
-      if (message?.kind !== 'call') return;
-      setLog((prev) => ({
-        address,
-        calls: prev.address === address ? [...prev.calls, message.call] : [message.call],
-        model: message.model,
-      }));
+      if (!message) return;
+      // A new LMS page starts well behaved: it is told what the designer switched on.
+      if (message.kind === 'ready')
+        frame.current?.contentWindow?.postMessage(
+          { source: 'tailor-studio', kind: 'misbehave', ...misbehaviourRef.current } satisfies StudioToLms,
+          event.origin,
+        );
+      setLog((prev) => {
+        const base = prev.address === address ? prev : { address, ...EMPTY_LOG };
+        if (message.kind === 'call')
+          return { ...base, calls: [...base.calls, message.call], model: message.model, held: message.held };
+        if (message.kind === 'session')
+          return { ...base, closed: message.event === 'closed', sessionNote: message.text };
+        return base;
+      });
     };
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);
@@ -115,7 +172,39 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
             ))}
           </HTMLSelect>
         </div>
+        <div className="preview-field">
+          <label htmlFor="preview-device">Device</label>
+          <HTMLSelect id="preview-device" value={device} onChange={(e) => setDevice(e.currentTarget.value as Device)}>
+            {DEVICES.map((d) => (
+              <option key={d} value={d}>
+                {DEVICE_LABEL[d]}
+              </option>
+            ))}
+          </HTMLSelect>
+        </div>
+        <div className="preview-display" role="group" aria-label="Learner’s display">
+          <Checkbox
+            inline
+            label="Dark mode"
+            checked={display.dark}
+            onChange={(e) => setDisplay({ ...display, dark: e.currentTarget.checked })}
+          />
+          <Checkbox
+            inline
+            label="Reduced motion"
+            checked={display.reducedMotion}
+            onChange={(e) => setDisplay({ ...display, reducedMotion: e.currentTarget.checked })}
+          />
+          <Checkbox
+            inline
+            label="Captions on"
+            checked={display.captions}
+            onChange={(e) => setDisplay({ ...display, captions: e.currentTarget.checked })}
+          />
+        </div>
         <Button icon={<Refresh />} text="Restart" onClick={() => setRestarts((n) => n + 1)} />
+        <Button icon={<Document />} text="Review report…" onClick={() => setReporting(true)} />
+        {reporting && <ReviewReportDialog path={path} title={course.title} onClose={() => setReporting(false)} />}
       </header>
       {problem && (
         <Callout intent={Intent.DANGER} title="The preview could not start" role="alert" compact>
@@ -123,7 +212,7 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
         </Callout>
       )}
       <div className={`preview-body is-${tab}`}>
-        <div className="preview-stage">
+        <div className={`preview-stage is-${device}`}>
           {address ? (
             <iframe
               ref={frame}
@@ -141,7 +230,19 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
           <Tabs id="preview-tabs" selectedTabId={tab} onChange={(id) => setTab(id as typeof tab)}>
             <Tab id="xray" title="Path" panel={<PathXray index={index} personaId={personaId} />} />
             <Tab id="compare" title="Side by side" panel={<SideBySide index={index} />} />
-            <Tab id="lms" title={`LMS calls (${calls.length})`} panel={<LmsInspector calls={calls} model={model} />} />
+            <Tab
+              id="lms"
+              title={`LMS calls (${current.calls.length})`}
+              panel={
+                <LmsInspector
+                  standard={standard}
+                  calls={current.calls}
+                  model={current.model}
+                  held={current.held}
+                  simulation={simulation}
+                />
+              }
+            />
           </Tabs>
         </aside>
       </div>

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { indexCourse } from '../../../shared/engine';
 import { course as courseSchema, type Course } from '../../../shared/model';
-import { compareLearners, launchParameters, lmsPageAddress, previewLearner } from './learner-preview';
+import {
+  compareLearners,
+  displayParameters,
+  launchParameters,
+  lmsPageAddress,
+  previewLearner,
+} from './learner-preview';
 
 const folder = new URL('../../../resources/examples/purchase-approvals/', import.meta.url);
 const example = (): Course => courseSchema.parse(JSON.parse(readFileSync(new URL('course.json', folder), 'utf8')));
@@ -55,5 +61,23 @@ describe('the preview’s launch', () => {
     expect(address.searchParams.get('api')).toBe('scorm12');
     expect(address.searchParams.get('studio')).toBe('http://127.0.0.1:4680');
     expect(address.searchParams.has('launch')).toBe(false);
+  });
+});
+
+describe('the previewed device’s display', () => {
+  it('asks the player for dark mode, captions and reduced motion, and nothing by default', () => {
+    expect(displayParameters({ dark: true, captions: true, reducedMotion: true })).toBe(
+      'theme=dark&captions=on&motion=reduce',
+    );
+    expect(displayParameters({ dark: false, captions: false, reducedMotion: false })).toBe('');
+    const address = new URL(
+      lmsPageAddress('http://127.0.0.1:5000/abc/lms/lms.html', {
+        standard: 'scorm2004-4th',
+        studioOrigin: 'http://127.0.0.1:4680',
+        title: 'Course',
+        display: { dark: true, captions: false, reducedMotion: false },
+      }),
+    );
+    expect(address.searchParams.get('display')).toBe('theme=dark');
   });
 });

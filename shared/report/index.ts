@@ -1,0 +1,2 @@
+export * from './learner-compare';
+export * from './review-report';
