@@ -6,7 +6,7 @@ import { expect, test } from './fixtures';
 import { mediaFiles } from './editors-helpers';
 import { playThrough } from './player-driver';
 import { serve, unpack, writeLms } from './scorm-lms';
-import { moduleOrder, row, saved } from './studio-outline';
+import { moduleOrder, outline, row, saved } from './studio-outline';
 
 /** The accessible name of the focused element, roughly as a screen reader announces it. */
 const focusedName = (page: Page) =>
@@ -33,6 +33,24 @@ async function tabTo(page: Page, name: string | RegExp, back = false) {
     seen.push(now);
   }
   throw new Error(`Tab never reached "${String(name)}"; it went through: ${seen.join(' | ')}`);
+}
+
+/**
+ * Moves down the outline to the row named `name`. The tree moves DOM focus a frame after the key, so each press waits
+ * for focus to leave the row it was on before looking again (a busy machine must not make it overshoot).
+ */
+async function arrowTo(page: Page, name: string) {
+  await expect(outline(page).getByRole('treeitem').and(page.locator(':focus'))).toHaveCount(1);
+  const seen: string[] = [];
+  let now = await focusedName(page);
+  for (let i = 0; i < 20 && now !== name; i++) {
+    const before = now;
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => focusedName(page)).not.toBe(before);
+    now = await focusedName(page);
+    seen.push(now);
+  }
+  if (now !== name) throw new Error(`The arrows never reached "${name}"; they went through: ${seen.join(' | ')}`);
 }
 
 /** Runs a command or jumps to an item from the palette (mod+K), as a keyboard user does. */
@@ -137,8 +155,7 @@ test('driven by the keyboard alone, a designer builds, edits, reorders, publishe
   // Delete a module, undo, redo, undo; then move one up with Alt+↑.
   await page.keyboard.press('Control+Shift+e');
   await page.keyboard.press('Home');
-  for (let i = 0; i < 15 && (await focusedName(page)) !== 'Approvals basics'; i++)
-    await page.keyboard.press('ArrowDown');
+  await arrowTo(page, 'Approvals basics');
   await expect(row(page, 'Approvals basics')).toBeFocused();
   await page.keyboard.press('Delete');
   await expect(row(page, 'Approvals basics')).toHaveCount(0);
@@ -149,7 +166,7 @@ test('driven by the keyboard alone, a designer builds, edits, reorders, publishe
   await page.keyboard.press('Control+z');
   await expect.poll(() => moduleOrder(page)).toEqual(['Approvals basics', 'Thresholds']);
   await page.keyboard.press('Control+Shift+e');
-  for (let i = 0; i < 15 && (await focusedName(page)) !== 'Thresholds'; i++) await page.keyboard.press('ArrowDown');
+  await arrowTo(page, 'Thresholds');
   await page.keyboard.press('Alt+ArrowUp');
   await expect.poll(() => moduleOrder(page)).toEqual(['Thresholds', 'Approvals basics']);
   await expect(row(page, 'Thresholds')).toBeFocused();

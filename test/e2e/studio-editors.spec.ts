@@ -220,7 +220,8 @@ test('course settings show the model message at the field, media are imported, c
   await editor.getByLabel('Accent colour', { exact: true }).fill('#12');
   await expect(editor.getByText('Accent colour must be a colour code like #2d72d2.')).toBeVisible();
   await editor.getByLabel('Accent colour', { exact: true }).fill('#0a6640');
-  await editor.getByLabel('Import…').setInputFiles(files.image);
+  // The logo's import comes before the cover picture's.
+  await editor.getByLabel('Import…').first().setInputFiles(files.image);
   await expect(editor.getByRole('button', { name: 'Logo: approval-flow.png' })).toBeVisible();
   await expectAccessible(page);
 

@@ -415,10 +415,15 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
             {editor}
           </section>
         </Panel>
-        <Separator className="workspace-separator" aria-label="Resize the problems panel" />
-        <Panel id="problems" defaultSize="24%" minSize="200px" maxSize="45%">
-          <ProblemsPanel course={course} analysis={analysis} onOpen={openProblem} />
-        </Panel>
+        {/* The preview has its own side column (path, side by side, LMS calls): it takes the problems panel's room. */}
+        {selection?.kind !== 'preview' && (
+          <>
+            <Separator className="workspace-separator" aria-label="Resize the problems panel" />
+            <Panel id="problems" defaultSize="24%" minSize="200px" maxSize="45%">
+              <ProblemsPanel course={course} analysis={analysis} onOpen={openProblem} />
+            </Panel>
+          </>
+        )}
       </Group>
 
       <CommandPalette
