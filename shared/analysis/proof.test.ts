@@ -279,11 +279,12 @@ describe('lint', () => {
 });
 
 describe('tracking budget', () => {
-  it('warns for SCORM 1.2 and refuses SCORM 2004 when the worst case is too large', () => {
+  it('warns for SCORM 1.2 and 2004 3rd Edition (4000) and refuses SCORM 2004 4th when the worst case is too large', () => {
     expect(
       budgetFindings({
         worstCaseChars: 5000,
         scorm12: { limit: 4096, fits: false },
+        scorm2004Third: { limit: 4000, fits: false },
         scorm2004: { limit: 64000, fits: true },
       }),
     ).toEqual([
@@ -292,11 +293,17 @@ describe('tracking budget', () => {
         code: 'budget-scorm12',
         message: expect.stringMatching(/5000 characters.*SCORM 1\.2 allows \(4096\)/),
       }),
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'budget-scorm2004-3rd',
+        message: expect.stringMatching(/5000 characters.*SCORM 2004 3rd Edition promises to store \(4000\)/),
+      }),
     ]);
     expect(
       budgetFindings({
         worstCaseChars: 70000,
         scorm12: { limit: 4096, fits: false },
+        scorm2004Third: { limit: 4000, fits: false },
         scorm2004: { limit: 64000, fits: false },
       }),
     ).toHaveLength(2);

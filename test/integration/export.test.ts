@@ -59,7 +59,7 @@ describe('exported packages', () => {
     expect(sha(join(dir, 'a.zip'))).toBe(sha(join(dir, 'b.zip')));
   });
 
-  it('refuses SCORM 1.2 for a course whose saved progress cannot fit, and writes nothing', async () => {
+  it('refuses SCORM 1.2 and 2004 3rd Edition for a course whose saved progress cannot fit, and writes nothing', async () => {
     const course = parseCourseForStorage(
       generateCourse({
         seed: 3,
@@ -78,6 +78,17 @@ describe('exported packages', () => {
     await expect(
       exportPackage({ course, assets: folderAssets('/nowhere', media), standard: 'scorm12', profile: 'generic', out }),
     ).rejects.toThrow(/more than SCORM 1\.2 can store \(4096\)\. Export as SCORM 2004/);
+    expect(existsSync(out)).toBe(false);
+    // SCORM 2004 3rd Edition promises only 4000 characters of suspend_data.
+    await expect(
+      exportPackage({
+        course,
+        assets: folderAssets('/nowhere', media),
+        standard: 'scorm2004-3rd',
+        profile: 'generic',
+        out,
+      }),
+    ).rejects.toThrow(/more than SCORM 2004 3rd Edition promises to store \(4000\)\. Export as SCORM 2004 4th Edition/);
     expect(existsSync(out)).toBe(false);
   });
 

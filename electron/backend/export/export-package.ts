@@ -78,6 +78,11 @@ export async function exportPackage(options: ExportOptions): Promise<ExportRepor
       'invalid-request',
       `A learner's progress can need ${report.budget.worstCaseChars} characters, more than SCORM 1.2 can store (4096). Export as SCORM 2004, or split the course.`,
     );
+  if (options.standard === 'scorm2004-3rd' && !report.budget.scorm2004Third.fits)
+    throw new TailorError(
+      'invalid-request',
+      `A learner's progress can need ${report.budget.worstCaseChars} characters, more than SCORM 2004 3rd Edition promises to store (${report.budget.scorm2004Third.limit}). Export as SCORM 2004 4th Edition, or split the course.`,
+    );
   const fixed = fixedAttributes(report.index, Object.entries(options.attributes ?? {}));
   if (fixed.problems.length)
     throw new TailorError('invalid-request', `The package cannot fix these attributes: ${fixed.problems.join(' ')}`);

@@ -112,7 +112,7 @@ export const verifyCommand: Command = {
         `  proof: ${report.stats.learners} learners, ${report.stats.casesChecked} outcome-search steps, ${report.stats.placementStates} placement states`,
       );
       io.out(
-        `  tracking: worst case ${report.budget.worstCaseChars} characters of suspend_data (SCORM 1.2 limit ${report.budget.scorm12.limit}: ${report.budget.scorm12.fits ? 'fits' : 'too large'})`,
+        `  tracking: worst case ${report.budget.worstCaseChars} characters of suspend_data (SCORM 1.2 limit ${report.budget.scorm12.limit}: ${report.budget.scorm12.fits ? 'fits' : 'too large'}; SCORM 2004 3rd Edition ${report.budget.scorm2004Third.limit}: ${report.budget.scorm2004Third.fits ? 'fits' : 'too large'})`,
       );
       for (const f of report.findings) {
         io.out(

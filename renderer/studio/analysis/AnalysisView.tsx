@@ -55,8 +55,12 @@ export function AnalysisView({ analysis, context }: AnalysisViewProps): ReactNod
               SCORM 1.2 {analysis.budget.scorm12.fits ? 'fits' : 'too large'} (limit{' '}
               {analysis.budget.scorm12.limit.toLocaleString()})
             </Tag>{' '}
+            <Tag minimal intent={analysis.budget.scorm2004Third.fits ? Intent.SUCCESS : Intent.WARNING}>
+              SCORM 2004 3rd {analysis.budget.scorm2004Third.fits ? 'fits' : 'too large'} (limit{' '}
+              {analysis.budget.scorm2004Third.limit.toLocaleString()})
+            </Tag>{' '}
             <Tag minimal intent={analysis.budget.scorm2004.fits ? Intent.SUCCESS : Intent.DANGER}>
-              SCORM 2004 {analysis.budget.scorm2004.fits ? 'fits' : 'too large'} (limit{' '}
+              SCORM 2004 4th {analysis.budget.scorm2004.fits ? 'fits' : 'too large'} (limit{' '}
               {analysis.budget.scorm2004.limit.toLocaleString()})
             </Tag>
           </p>
