@@ -5,11 +5,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { loadCourseOrThrow, personaState, resolvePath, type CourseIndex } from '../../shared/engine';
-import { runPlacement } from '../../shared/engine/placement';
-import { resultOfRecord } from '../../shared/engine/result';
 import { decodeLearnerRecord, encodeLearnerRecord, type LearnerRecord } from '../../shared/engine/state-codec';
-import type { Answer, Persona } from '../../shared/model';
+import type { Persona } from '../../shared/model';
 import { exampleJson } from '../fixtures/examples';
+import { nadiaBeforeChecks } from './learner-records';
 import { answer, driver } from './player-driver';
 import { packageForLms } from './scorm-lms';
 
@@ -242,37 +241,6 @@ test('reduced motion stops every transition', async ({ page }) => {
     dispose();
   }
 });
-
-/** Nadia (purchase-approvals) with every required lesson done but the two knowledge-check lessons. */
-function nadiaBeforeChecks(ix: CourseIndex, extra: Partial<LearnerRecord> = {}): LearnerRecord {
-  const nadia = ix.course.personas.find((p) => p.id === 'nadia')!;
-  const answers: Answer[] = [];
-  runPlacement(ix, (q) => {
-    const a = nadia.prior.answers[q.id];
-    if (a !== undefined) answers.push(a);
-    return a;
-  });
-  let record: LearnerRecord = {
-    role: 'buyer',
-    department: 'procurement',
-    seniority: 'new',
-    needs: { captions: false, audio: false, reducedMotion: false },
-    prior: {},
-    answers,
-    takeAnyway: [],
-    formats: {},
-    picks: { 'choose-case-study': 'case-software' },
-    completed: [],
-    checks: {},
-    visits: 1,
-  };
-  for (let round = 0; round < 3; round++) {
-    const { path } = resultOfRecord(ix, record);
-    const required = path.modules.filter((m) => m.status === 'required').flatMap((m) => m.lessons.map((l) => l.id));
-    record = { ...record, completed: required.filter((id) => id !== 'why-check' && id !== 'req-check') };
-  }
-  return { ...record, ...extra };
-}
 
 /** Opens the package with this progress kept on the device (no LMS: the browser keeps it). */
 async function resume(page: Page, url: string, ix: CourseIndex, record: LearnerRecord) {

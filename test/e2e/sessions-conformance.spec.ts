@@ -3,54 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import {
-  encodeLearnerRecord,
-  loadCourseOrThrow,
-  resultOfRecord,
-  runPlacement,
-  type CourseIndex,
-  type LearnerRecord,
-} from '../../shared/engine';
-import type { Answer } from '../../shared/model';
+import { encodeLearnerRecord, loadCourseOrThrow, type LearnerRecord } from '../../shared/engine';
 import { exampleJson } from '../fixtures/examples';
+import { NADIA_CHECKS, nadiaBeforeChecks } from './learner-records';
 import { nextLaunch, packageForLms, serve } from './scorm-lms';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const STANDARDS = ['scorm12', 'scorm2004-3rd', 'scorm2004-4th'] as const;
 const index = loadCourseOrThrow(exampleJson('purchase-approvals'));
 const { course } = index;
-const CHECKS = ['why-check', 'req-check'];
-
-/** Nadia (a new buyer) after the placement test, with every required lesson done except the two checks. */
-function nadiaBeforeChecks(ix: CourseIndex, extra: Partial<LearnerRecord> = {}): LearnerRecord {
-  const persona = course.personas.find((p) => p.id === 'nadia')!;
-  const answers: Answer[] = [];
-  runPlacement(ix, (q) => {
-    const a = persona.prior.answers[q.id];
-    if (a !== undefined) answers.push(a);
-    return a;
-  });
-  let record: LearnerRecord = {
-    role: 'buyer',
-    department: 'procurement',
-    seniority: 'new',
-    needs: { captions: false, audio: false, reducedMotion: false },
-    prior: {},
-    answers,
-    takeAnyway: [],
-    formats: {},
-    picks: { 'choose-case-study': 'case-software' },
-    completed: [],
-    checks: {},
-    visits: 1,
-  };
-  for (let round = 0; round < 3; round++) {
-    const { path } = resultOfRecord(ix, record);
-    const required = path.modules.filter((m) => m.status === 'required').flatMap((m) => m.lessons.map((l) => l.id));
-    record = { ...record, completed: required.filter((id) => !CHECKS.includes(id)) };
-  }
-  return { ...record, ...extra };
-}
+const CHECKS = NADIA_CHECKS;
 
 type Cmi = Record<string, string>;
 
