@@ -110,6 +110,9 @@ test('accepting the completion fixes a misspelt name, and undo and redo cover th
   await page.keyboard.press('Control+Space');
   const completion = page.getByRole('listbox').getByRole('option', { name: /policy/ });
   await expect(completion.first()).toBeVisible();
+  // CodeMirror ignores Enter for `interactionDelay` (75 ms) after the list opens, so a stray key
+  // cannot pick an option the designer has not seen; under load the test would press it sooner.
+  await page.waitForTimeout(150);
   await page.keyboard.press('Enter');
   await expect(condition).toHaveText('mastery(policy) >= expert');
   await expect(underline).toHaveCount(0);
