@@ -216,6 +216,18 @@ describe('tailor paths', () => {
     );
   });
 
+  it('predicts a failing score for a persona whose profile answers a knowledge check wrong', async () => {
+    const result = await tailor('paths', join(EXAMPLES_DIR, 'shop-floor-safety'), '--persona', 'sam', '--json');
+    expect(result.code).toBe(0);
+    const [sam] = JSON.parse(result.out) as { lms: { completed: boolean; passed: boolean | null; score: number } }[];
+    // Sam answers the forklift horn check wrongly: 2 of 3 checks, under the course's pass mark of 0.8.
+    expect(sam!.lms).toMatchObject({ finished: true, completed: true, passed: false });
+    expect(sam!.lms.score).toBeCloseTo(2 / 3);
+    expect((await tailor('paths', join(EXAMPLES_DIR, 'shop-floor-safety'), '--persona', 'sam')).out).toMatch(
+      /LMS after playing it through: completed, failed, score 67%/,
+    );
+  });
+
   it('exits 2 and lists the personas when none matches', async () => {
     const result = await tailor('paths', join(EXAMPLES_DIR, 'shop-floor-safety'), '--persona', 'nobody');
     expect(result.code).toBe(2);
