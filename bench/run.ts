@@ -5,6 +5,7 @@ import { engineBenchmarks } from './engine.bench';
 import { exportBenchmarks, playerBundleReport } from './export.bench';
 import { foundationBenchmarks } from './foundation.bench';
 import { playerBenchmarks } from './player.bench';
+import { playerClickBenchmarks } from './player-clicks.bench';
 import { personalizationBenchmarks } from './personalization.bench';
 import { studioBenchmarks } from './studio.bench';
 import { mergeRows, runBenchmark, toMarkdown, type Outcome } from './harness';
@@ -16,6 +17,7 @@ const suites = [
   ...documentBenchmarks,
   ...exportBenchmarks,
   ...playerBenchmarks,
+  ...playerClickBenchmarks,
   ...studioBenchmarks,
   ...personalizationBenchmarks,
 ];
