@@ -81,14 +81,10 @@ export async function portableToDocument(
   const doc = CourseDocument.open(target, { sqlite: options.sqlite });
   try {
     doc.replaceCourse(course);
-    let done = 0;
-    for (const file of files) {
-      const name = relative(portable.folder, file).split(sep).join('/');
-      options.progress?.(done, files.length, name);
-      await doc.importAsset(file, name);
-      done++;
-    }
-    options.progress?.(files.length, files.length, 'done');
+    await doc.importAssets(
+      files.map((file) => ({ file, name: relative(portable.folder, file).split(sep).join('/') })),
+      options.progress,
+    );
   } finally {
     doc.close();
   }
