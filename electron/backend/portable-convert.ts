@@ -80,11 +80,13 @@ export async function portableToDocument(
   createCourseFile(target, course.title, options.sqlite);
   const doc = CourseDocument.open(target, { sqlite: options.sqlite });
   try {
-    doc.replaceCourse(course);
+    // Media first, while the document is nearly empty: switching journal modes for the import then
+    // has no course to checkpoint.
     await doc.importAssets(
       files.map((file) => ({ file, name: relative(portable.folder, file).split(sep).join('/') })),
       options.progress,
     );
+    doc.replaceCourse(course);
   } finally {
     doc.close();
   }

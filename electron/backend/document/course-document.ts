@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { basename } from 'node:path';
@@ -357,19 +357,26 @@ export class CourseDocument {
           if (queuedBytes >= BATCH_BYTES) flush();
         };
         try {
-          // Read ahead a whole batch (or the whole file, if smaller): the file keeps streaming in while SQLite writes.
-          const highWaterMark = Math.max(1, Math.min(BATCH_BYTES, expected));
-          for await (const piece of createReadStream(file, { fd, highWaterMark })) {
-            const buffer = piece as Buffer;
-            hash.update(buffer);
-            size += buffer.length;
-            pending = pending.length ? Buffer.concat([pending, buffer]) : buffer;
-            while (pending.length >= CHUNK_BYTES) {
-              queueChunk(pending.subarray(0, CHUNK_BYTES));
-              pending = pending.subarray(CHUNK_BYTES);
+          if (expected <= CHUNK_BYTES) {
+            // One read: streaming a small file costs more event-loop turns than it has bytes.
+            const bytes = readWholeFile(fd);
+            hash.update(bytes);
+            size = bytes.length;
+            if (size) queueChunk(bytes);
+          } else {
+            // Read ahead a whole batch: the file keeps streaming in while SQLite writes the previous one.
+            for await (const piece of createReadStream(file, { fd, highWaterMark: BATCH_BYTES })) {
+              const buffer = piece as Buffer;
+              hash.update(buffer);
+              size += buffer.length;
+              pending = pending.length ? Buffer.concat([pending, buffer]) : buffer;
+              while (pending.length >= CHUNK_BYTES) {
+                queueChunk(pending.subarray(0, CHUNK_BYTES));
+                pending = pending.subarray(CHUNK_BYTES);
+              }
             }
+            if (pending.length) queueChunk(pending);
           }
-          if (pending.length) queueChunk(pending);
         } catch (error) {
           flush();
           if (blob !== undefined) {
@@ -517,6 +524,15 @@ export class CourseDocument {
     } finally {
       this.#releaseLock();
     }
+  }
+}
+
+/** Reads an open file to its end (as long as it was when opened, at most) and closes it. */
+function readWholeFile(fd: number): Buffer {
+  try {
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
