@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
+  mkdirSync,
   createReadStream,
   createWriteStream,
   fsyncSync,
@@ -15,7 +17,8 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCourseFile } from '../electron/backend/document/course-file';
-import { CourseDocument } from '../electron/backend/document/course-document';
+import { CourseDocument, referencedAssetNames } from '../electron/backend/document/course-document';
+import { portableToDocument } from '../electron/backend/portable-convert';
 import { course as courseSchema } from '../shared/model';
 import { generateCourse } from './generate-course';
 import type { Benchmark } from './harness';
@@ -26,14 +29,18 @@ let dir = '';
 let documentPath = '';
 let jsonPath = '';
 let editDoc: CourseDocument | undefined;
+let smallDoc: CourseDocument | undefined;
 let counter = 0;
 let mediaFile = '';
 
-function setupLargeDocument() {
-  dir = mkdtempSync(join(tmpdir(), 'tailor-bench-doc-'));
-  const course = courseSchema.parse(
+const largeCourse = () =>
+  courseSchema.parse(
     generateCourse({ seed: 5, modules: 1000, competencies: 12, rules: 200, personas: 8, lessonsPerModule: [5, 5] }),
   );
+
+function setupLargeDocument() {
+  dir = mkdtempSync(join(tmpdir(), 'tailor-bench-doc-'));
+  const course = largeCourse();
   jsonPath = join(dir, 'course.json');
   writeFileSync(jsonPath, JSON.stringify(course));
   documentPath = join(dir, 'large.tailor');
@@ -42,6 +49,41 @@ function setupLargeDocument() {
   doc.replaceCourse(course);
   doc.close();
 }
+
+/** A document holding `course`, open for editing. */
+function openNewDocument(path: string, course: ReturnType<typeof largeCourse>): CourseDocument {
+  createCourseFile(path, course.title);
+  const doc = CourseDocument.open(path);
+  doc.replaceCourse(course);
+  return doc;
+}
+
+const rename = (doc: CourseDocument, modules: number) =>
+  doc.apply({
+    op: {
+      kind: 'set',
+      path: ['modules', { id: `module-${(counter % modules) + 1}` }, 'title'],
+      value: `Title ${counter++}`,
+    },
+    label: 'Rename',
+  });
+
+/** The 5,000-lesson course as a portable folder: course.json and every medium it refers to (about 1,900 files). */
+function setupLargeFolder(): string {
+  dir = mkdtempSync(join(tmpdir(), 'tailor-bench-convert-'));
+  const folder = join(dir, 'course');
+  const course = largeCourse();
+  mkdirSync(join(folder, 'assets'), { recursive: true });
+  writeFileSync(join(folder, 'course.json'), `${JSON.stringify(course, null, 2)}\n`);
+  for (const name of referencedAssetNames(course))
+    writeFileSync(
+      join(folder, name),
+      name.endsWith('.vtt') ? 'WEBVTT\n\n00:00.000 --> 00:02.000\nCaption.\n' : randomBytes(16 * 1024),
+    );
+  return folder;
+}
+
+let folder = '';
 
 export const documentBenchmarks: Benchmark[] = [
   {
@@ -84,15 +126,49 @@ export const documentBenchmarks: Benchmark[] = [
     },
     subject: {
       label: 'CourseDocument.apply',
-      run: () =>
-        editDoc!.apply({
-          op: {
-            kind: 'set',
-            path: ['modules', { id: `module-${(counter % 1000) + 1}` }, 'title'],
-            value: `Title ${counter++}`,
-          },
-          label: 'Rename',
-        }),
+      run: () => rename(editDoc!, 1000),
+    },
+  },
+  {
+    name: 'edit-to-durable latency against course size (rename: 5,000-lesson vs 3-module document)',
+    goal: 'an edit costs the same whatever the size of the course (ratio ≤ 1.25)',
+    maxRatio: 1.25,
+    samples: 200,
+    setup() {
+      dir = mkdtempSync(join(tmpdir(), 'tailor-bench-edit-size-'));
+      editDoc = openNewDocument(join(dir, 'large.tailor'), largeCourse());
+      smallDoc = openNewDocument(
+        join(dir, 'small.tailor'),
+        courseSchema.parse(
+          generateCourse({ seed: 5, modules: 3, competencies: 2, rules: 2, personas: 2, lessonsPerModule: [5, 5] }),
+        ),
+      );
+    },
+    teardown() {
+      editDoc?.close();
+      smallDoc?.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+    baseline: { label: 'the same rename in a 3-module document', run: () => rename(smallDoc!, 3) },
+    subject: { label: 'CourseDocument.apply on the 5,000-lesson document', run: () => rename(editDoc!, 1000) },
+  },
+  {
+    name: 'tailor convert of the 5,000-lesson course (portable folder with ~1,900 media → .tailor)',
+    goal: 'within 2× copying the same folder (cp -r)',
+    maxRatio: 2,
+    samples: 5,
+    setup() {
+      folder = setupLargeFolder();
+    },
+    // Outputs are removed at the end, so neither side is timed deleting the other's files.
+    teardown: () => rmSync(dir, { recursive: true, force: true }),
+    baseline: {
+      label: 'cp -r of the folder',
+      run: () => execFileSync('cp', ['-r', folder, join(dir, `copy-${counter++}`)]),
+    },
+    subject: {
+      label: 'portableToDocument (what tailor convert runs)',
+      run: () => portableToDocument(folder, join(dir, `converted-${counter++}.tailor`)),
     },
   },
   {

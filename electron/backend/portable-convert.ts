@@ -80,15 +80,13 @@ export async function portableToDocument(
   createCourseFile(target, course.title, options.sqlite);
   const doc = CourseDocument.open(target, { sqlite: options.sqlite });
   try {
+    // Media first, while the document is nearly empty: switching journal modes for the import then
+    // has no course to checkpoint.
+    await doc.importAssets(
+      files.map((file) => ({ file, name: relative(portable.folder, file).split(sep).join('/') })),
+      options.progress,
+    );
     doc.replaceCourse(course);
-    let done = 0;
-    for (const file of files) {
-      const name = relative(portable.folder, file).split(sep).join('/');
-      options.progress?.(done, files.length, name);
-      await doc.importAsset(file, name);
-      done++;
-    }
-    options.progress?.(files.length, files.length, 'done');
   } finally {
     doc.close();
   }

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ const OFFICIAL = join(__dirname, '../../../shared/scorm-schemas/validate-manifes
 const haveXmllint = spawnSync('sh', ['-c', 'command -v xmllint']).status === 0;
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-async function exportExample(name: string, standard: Standard, out: string) {
+async function exportExample(name: string, standard: Standard, out: string, appRoot?: string) {
   const portable = readPortableCourse(join(EXAMPLES_DIR, name));
   const assetsDir = join(portable.folder, 'assets');
   const assets = existsSync(assetsDir) ? readdirSync(assetsDir).map((f) => `assets/${f}`) : [];
@@ -29,6 +29,7 @@ async function exportExample(name: string, standard: Standard, out: string) {
     standard,
     profile: 'generic',
     out,
+    appRoot,
   });
 }
 
@@ -90,6 +91,23 @@ describe('exported packages', () => {
       }),
     ).rejects.toThrow(/more than SCORM 2004 3rd Edition promises to store \(4000\)\. Export as SCORM 2004 4th Edition/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('puts nothing at the output path when the official schemas reject the manifest, though the zip was written meanwhile', async () => {
+    const appRoot = tempDir();
+    cpSync(join(__dirname, '../../out/player'), join(appRoot, 'out', 'player'), { recursive: true });
+    const schemas = join(appRoot, 'out', 'scorm-schemas', 'scorm2004-4th');
+    cpSync(join(__dirname, '../../out/scorm-schemas/scorm2004-4th'), schemas, { recursive: true });
+    // A content-packaging schema whose manifest may hold nothing, so every real manifest fails it.
+    writeFileSync(
+      join(schemas, 'imscp_v1p1.xsd'),
+      '<?xml version="1.0" encoding="UTF-8"?><xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="http://www.imsglobal.org/xsd/imscp_v1p1" elementFormDefault="qualified"><xs:element name="manifest"><xs:complexType/></xs:element></xs:schema>',
+    );
+    const dir = tempDir();
+    await expect(exportExample('shop-floor-safety', 'scorm2004-4th', join(dir, 'p.zip'), appRoot)).rejects.toThrow(
+      /failed its checks, so nothing was written: .*manifest/,
+    );
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('stops when cancelled and leaves no file behind', async () => {

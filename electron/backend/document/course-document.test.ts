@@ -264,6 +264,53 @@ describe('course documents: media', () => {
     });
   });
 
+  it('imports many files at once, in order, naming each as asked and storing duplicates once', async () => {
+    const dir = tempDir();
+    const files = Array.from({ length: 300 }, (_, i) => {
+      const file = join(dir, `clip-${i}.vtt`);
+      writeFileSync(file, i === 299 ? 'WEBVTT 0' : `WEBVTT ${i}`); // the last one repeats the first
+      return { file, name: `assets/clip-${i}.vtt` };
+    });
+    const path = newDocument();
+    const seen: number[] = [];
+    await withDocumentAsync(path, async (doc) => {
+      const infos = await doc.importAssets(files, (done) => seen.push(done));
+      expect(infos.map((info) => info.name)).toEqual(files.map((f) => f.name));
+      expect(infos[299]!.sha256).toBe(infos[0]!.sha256);
+      const out = join(dir, 'out.vtt');
+      await doc.exportAsset('assets/clip-123.vtt', out);
+      expect(readFileSync(out, 'utf8')).toBe('WEBVTT 123');
+    });
+    expect(seen).toEqual([...Array.from({ length: 300 }, (_, i) => i), 300]);
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM asset_names').get()).toEqual({ n: 300 });
+    expect(db.prepare('SELECT count(*) AS n FROM assets').get()).toEqual({ n: 299 });
+    expect(db.prepare('SELECT count(*) AS n FROM blobs').get()).toEqual({ n: 299 });
+    db.close();
+  });
+
+  it('keeps the files before one it cannot read, and nothing of that one', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.png'), 'one');
+    writeFileSync(join(dir, 'b.png'), 'two');
+    const path = newDocument();
+    await withDocumentAsync(path, async (doc) => {
+      await expect(
+        doc.importAssets([
+          { file: join(dir, 'a.png'), name: 'assets/a.png' },
+          { file: join(dir, 'b.png'), name: 'assets/b.png' },
+          { file: dir, name: 'assets/folder.png' },
+          { file: join(dir, 'a.png'), name: 'assets/after.png' },
+        ]),
+      ).rejects.toThrow(/it is a folder/);
+      expect(doc.listAssets().map((a) => a.name)).toEqual(['assets/a.png', 'assets/b.png']);
+      expect(doc.integrityCheck()).toEqual(['ok']);
+    });
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM blobs WHERE complete = 0').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('imports regular files only: a folder, a named pipe or a device is refused, naming the path and why', async () => {
     const dir = tempDir();
     const fifo = join(dir, 'pipe.mp4');

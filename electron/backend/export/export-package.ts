@@ -1,6 +1,7 @@
 import {
   closeSync,
   createReadStream,
+  fdatasync,
   fsyncSync,
   openSync,
   readFileSync,
@@ -14,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { Zip, ZipDeflate } from 'fflate';
 import { TailorError } from '../../../shared/contract';
 import { verifyCourse } from '../../../shared/analysis';
 import type { Course } from '../../../shared/model';
@@ -22,6 +23,7 @@ import { fixedAttributes } from '../../../shared/engine/attributes';
 import { checkPackage, planPackage, type PackagePlan, type Profile, type Standard } from '../../../shared/scorm';
 import { sanitizeCourseHtml } from './sanitize';
 import { schemaDir, validateManifest } from './schema-check';
+import { StoredEntry } from './stored-entry';
 
 /** Where media bytes come from: a .tailor document or a portable folder. */
 export interface AssetSource {
@@ -54,11 +56,16 @@ export interface ExportReport {
 const FIXED_MTIME = new Date('2000-01-01T00:00:00Z');
 const COMPRESSIBLE = /\.(html|js|css|json|xml|xsd|dtd|vtt|svg|txt)$/i;
 
+/** Media files are read in pieces this large: fewer reads, CRC calls and writes per byte. */
+const READ_CHUNK_BYTES = 1024 * 1024;
+/** How much of the zip may wait in the page cache before it is pushed to disk in the background. */
+const SYNC_EVERY_BYTES = 64 * 1024 * 1024;
+
 function playerDir(appRoot: string): string {
   return join(appRoot, 'out', 'player');
 }
 
-/** Plans, checks (course, budget, package rules, official schemas) and only then writes the zip. */
+/** Plans, checks (course, budget, package rules, official schemas) and only then puts the zip at `out`. */
 export async function exportPackage(options: ExportOptions): Promise<ExportReport> {
   const appRoot = options.appRoot ?? process.cwd();
   const report = verifyCourse(options.course, { media: options.assets.names() });
@@ -104,13 +111,20 @@ export async function exportPackage(options: ExportOptions): Promise<ExportRepor
     plan.manifest,
     plan.files.map((f) => f.path),
   );
-  const schemaErrors = await validateManifest(plan.manifest, options.standard, appRoot);
-  if (problems.length || schemaErrors.length)
-    throw new TailorError(
+  const failed = (schemaErrors: readonly string[]) =>
+    new TailorError(
       'internal',
       `The package failed its checks, so nothing was written: ${[...problems.map((p) => `${p.where}: ${p.message}`), ...schemaErrors].join('; ')}`,
     );
-  const bytes = await writeZip(plan, options, appRoot);
+  // The official schemas take half a second to load, so they check the manifest while the zip is
+  // written to a temporary file; the file is renamed into place only if they accept it.
+  const schemaCheck = validateManifest(plan.manifest, options.standard, appRoot);
+  if (problems.length) throw failed(await schemaCheck);
+  schemaCheck.catch(() => {}); // awaited in writeZip; this only keeps an early failure from going unhandled
+  const bytes = await writeZip(plan, options, appRoot, async () => {
+    const schemaErrors = await schemaCheck;
+    if (schemaErrors.length) throw failed(schemaErrors);
+  });
   return {
     out: options.out,
     files: plan.files.length,
@@ -119,16 +133,38 @@ export async function exportPackage(options: ExportOptions): Promise<ExportRepor
   };
 }
 
-async function writeZip(plan: PackagePlan, options: ExportOptions, appRoot: string): Promise<number> {
+/** Writes the zip to a temporary file and renames it to `options.out` once `beforeRename` accepts it. */
+async function writeZip(
+  plan: PackagePlan,
+  options: ExportOptions,
+  appRoot: string,
+  beforeRename: () => Promise<void>,
+): Promise<number> {
   const temp = join(dirname(options.out), `.${basename(options.out)}.${randomBytes(6).toString('hex')}.part`);
   const fd = openSync(temp, 'wx');
   let written = 0;
   let failure: Error | null = null;
+  // Pushes what is written so far to disk in the background, so the final fsync has little left to wait for.
+  let unsynced = 0;
+  let syncing: Promise<void> | null = null;
+  const syncInBackground = () => {
+    unsynced = 0;
+    syncing = new Promise((resolve) =>
+      fdatasync(fd, (error) => {
+        // Linux reports a write-back error to one fsync only, so this one must not be lost.
+        if (error) failure ??= error;
+        syncing = null;
+        resolve();
+      }),
+    );
+  };
   const zip = new Zip((error, chunk) => {
     if (error) failure = error;
     else {
-      writeSync(fd, chunk);
+      for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at);
       written += chunk.length;
+      unsynced += chunk.length;
+      if (unsynced >= SYNC_EVERY_BYTES && !syncing) syncInBackground();
     }
   });
   const sizeOf = (f: PackagePlan['files'][number]) =>
@@ -140,9 +176,7 @@ async function writeZip(plan: PackagePlan, options: ExportOptions, appRoot: stri
       if (options.signal?.aborted)
         throw new TailorError('invalid-request', 'The export was cancelled; nothing was written.');
       options.onProgress?.(done, total, file.path);
-      const entry = COMPRESSIBLE.test(file.path)
-        ? new ZipDeflate(file.path, { level: 6 })
-        : new ZipPassThrough(file.path);
+      const entry = COMPRESSIBLE.test(file.path) ? new ZipDeflate(file.path, { level: 6 }) : new StoredEntry(file.path);
       entry.mtime = FIXED_MTIME;
       zip.add(entry);
       const { source } = file;
@@ -172,6 +206,8 @@ async function writeZip(plan: PackagePlan, options: ExportOptions, appRoot: stri
       if (failure) throw failure;
     }
     zip.end();
+    await beforeRename();
+    await syncing;
     if (failure) throw failure;
     fsyncSync(fd);
     closeSync(fd);
@@ -179,6 +215,7 @@ async function writeZip(plan: PackagePlan, options: ExportOptions, appRoot: stri
     options.onProgress?.(total, total, 'done');
     return written;
   } catch (error) {
+    await syncing;
     try {
       closeSync(fd);
     } catch {
@@ -201,6 +238,7 @@ export function folderAssets(folder: string, names: readonly string[]): AssetSou
         return 0;
       }
     },
-    copyTo: (name, target) => pipeline(createReadStream(join(folder, name)), target),
+    copyTo: (name, target) =>
+      pipeline(createReadStream(join(folder, name), { highWaterMark: READ_CHUNK_BYTES }), target),
   };
 }
