@@ -19,7 +19,8 @@ const STATUS = {
   choice: 'Chooses',
 };
 
-test.describe.configure({ timeout: 120_000 });
+// Generous: these tests walk the player in nested frames on a shared, loaded machine.
+test.describe.configure({ timeout: 240_000 });
 
 async function openPreview(page: Page, hostUrl: string, path: string): Promise<void> {
   await page.goto(`${hostUrl}#course=${encodeURIComponent(path)}&sel=preview`);
@@ -239,4 +240,47 @@ test('the device frame and display toggles reach the player: phone width, dark m
   await expect(player.locator('html')).toHaveAttribute('data-theme', 'dark', { timeout: 30_000 });
   await expect(player.getByRole('checkbox', { name: 'Captions on videos' })).toBeChecked();
   expect(await page.locator('iframe.preview-frame').evaluate((f) => f.clientWidth)).toBe(375);
+});
+
+test('the Path X-ray opens a module in the player, says why it cannot when the path does not allow it, and opens the editor with Ctrl', async ({
+  page,
+  host,
+}) => {
+  const { path } = await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE });
+  await openPreview(page, host.url, path);
+  await page.getByRole('combobox', { name: 'Learner' }).selectOption({ label: 'Victor, veteran approver' });
+  const frame = playerIn(page);
+  await expect(frame.getByRole('button', { name: /^Start/ })).toBeVisible({ timeout: 30_000 });
+  const xray = page.getByRole('region', { name: 'Path of Victor, veteran approver' });
+  const note = xray.getByRole('status');
+
+  // Before the intake the learner has no path: the X-ray says so and the player stays where it is.
+  await xray.getByRole('button', { name: /^The approver's desk/ }).click();
+  await expect(note).toContainText('has not started yet');
+  await expect(frame.getByRole('button', { name: /^Start/ })).toBeVisible();
+
+  await startAsPersona(page, 'Victor, veteran approver');
+  await xray.getByRole('button', { name: /^The approver's desk/ }).click();
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('A one-minute review');
+  await expect(note).toContainText('Opened “A one-minute review”');
+
+  // Tested out: not opened, and the note gives the rule's reason.
+  await xray.getByRole('button', { name: /^Why the approvals policy exists/ }).click();
+  await expect(note).toContainText('tested out for this learner');
+  await expect(note).toContainText('already know why the policy exists');
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('A one-minute review');
+  await expectNoSeriousAxeViolations(page);
+
+  // The keyboard's Ctrl+click: Ctrl+Enter on the item opens its editor in the studio.
+  await xray.getByRole('button', { name: /^Approval thresholds/ }).focus();
+  await page.keyboard.press('Control+Enter');
+  await expect(page).toHaveURL(/sel=module(:|%3A)thresholds/);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  // The preview starts afresh when it is opened again.
+  await page.getByRole('combobox', { name: 'Learner' }).selectOption({ label: 'Victor, veteran approver' });
+  await page
+    .getByRole('region', { name: 'Path of Victor, veteran approver' })
+    .getByRole('button', { name: /^The approver's desk/ })
+    .click({ modifiers: ['ControlOrMeta'], timeout: 30_000 });
+  await expect(page).toHaveURL(/sel=module(:|%3A)approver-desk/);
 });

@@ -18,7 +18,7 @@ import { useBackend } from '../app/backend-context';
 import type { EditorContext } from '../editors/editor-context';
 import { lmsPageAddress, type PreviewDisplay } from './learner-preview';
 import { LmsInspector, type LmsSimulation } from './LmsInspector';
-import { PathXray } from './PathXray';
+import { PathXray, type PlayerNote } from './PathXray';
 import { ReviewReportDialog } from './ReviewReportDialog';
 import { SideBySide } from './SideBySide';
 import { asLmsMessage, type LmsCall, type LmsMisbehaviour, type StudioToLms } from './lms-messages';
@@ -64,6 +64,7 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
   const [device, setDevice] = useState<Device>('desktop');
   const [display, setDisplay] = useState<PreviewDisplay>({ dark: false, reducedMotion: false, captions: false });
   const [tab, setTab] = useState<'xray' | 'compare' | 'lms'>('xray');
+  const [openNote, setOpenNote] = useState<PlayerNote | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
   const index = useMemo(() => indexCourse(course), [course]);
   const persona = course.personas.find((p) => p.id === personaId);
@@ -130,6 +131,10 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
           { source: 'tailor-studio', kind: 'misbehave', ...misbehaviourRef.current } satisfies StudioToLms,
           event.origin,
         );
+      if (message.kind === 'player') {
+        if (message.reply.kind === 'open') setOpenNote(message.reply);
+        return;
+      }
       setLog((prev) => {
         const base = prev.address === address ? prev : { address, ...EMPTY_LOG };
         if (message.kind === 'call')
@@ -228,7 +233,26 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
         </div>
         <aside className="preview-side" aria-label="About this preview">
           <Tabs id="preview-tabs" selectedTabId={tab} onChange={(id) => setTab(id as typeof tab)}>
-            <Tab id="xray" title="Path" panel={<PathXray index={index} personaId={personaId} />} />
+            <Tab
+              id="xray"
+              title="Path"
+              panel={
+                <PathXray
+                  index={index}
+                  personaId={personaId}
+                  note={openNote}
+                  onOpen={(module) => {
+                    setOpenNote(null);
+                    tell({
+                      source: 'tailor-studio',
+                      kind: 'player',
+                      request: { source: 'tailor-preview-lms', kind: 'open', module },
+                    });
+                  }}
+                  onEdit={(id) => context.select({ kind: 'module', id })}
+                />
+              }
+            />
             <Tab id="compare" title="Side by side" panel={<SideBySide index={index} />} />
             <Tab
               id="lms"

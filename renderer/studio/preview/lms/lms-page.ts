@@ -1,5 +1,6 @@
 import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { heldAfterSave, nextLaunch } from '../../../../shared/scorm/lms-limits';
+import { asPlayerReply, PREVIEW_LMS_MARK } from '../../../player/preview-channel';
 import {
   asStudioMessage,
   type LmsApiKind,
@@ -144,11 +145,22 @@ function start(): void {
     });
   };
 
+  // The package's player opens its preview-only channel when it finds this mark on its (same-origin) parent.
+  (window as unknown as Record<string, unknown>)[PREVIEW_LMS_MARK] = true;
+  const own = window.location.origin;
+
   window.addEventListener('message', (event) => {
+    // The player's replies come from the course's frame on this page's own origin; they go on to the studio.
+    if (current && event.source === current.frame.contentWindow) {
+      const reply = event.origin === own ? asPlayerReply(event.data) : null;
+      if (reply) post({ source: 'tailor-preview', kind: 'player', reply });
+      return;
+    }
     // Only the studio that opened this page, from its own origin, may steer the LMS.
     if (!studio || event.source !== window.parent || event.origin !== studio) return;
     const message = asStudioMessage(event.data);
-    if (message?.kind === 'close') close();
+    if (message?.kind === 'player') current?.frame.contentWindow?.postMessage(message.request, own);
+    else if (message?.kind === 'close') close();
     else if (message?.kind === 'relaunch') relaunch();
     else if (message?.kind === 'misbehave')
       misbehaviour = { failCommits: message.failCommits, dropRepeats: message.dropRepeats };
