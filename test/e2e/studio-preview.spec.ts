@@ -7,6 +7,7 @@ import { personaAnswer } from '../../shared/engine/persona-play';
 import { exampleIndex } from '../fixtures/examples';
 import { expect, test } from './fixtures';
 import { answer, driver } from './player-driver';
+import { saved } from './studio-outline';
 import { callHost } from './web-host-process';
 
 const EXAMPLE = fileURLToPath(new URL('../../resources/examples/purchase-approvals', import.meta.url));
@@ -283,4 +284,38 @@ test('the Path X-ray opens a module in the player, says why it cannot when the p
     .getByRole('button', { name: /^The approver's desk/ })
     .click({ modifiers: ['ControlOrMeta'], timeout: 30_000 });
   await expect(page).toHaveURL(/sel=module(:|%3A)approver-desk/);
+});
+
+test('an edit rebuilds the preview and the learner stays on their lesson, under its new title', async ({
+  page,
+  host,
+}) => {
+  const { path } = await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE });
+  await openPreview(page, host.url, path);
+  await page.getByRole('combobox', { name: 'Learner' }).selectOption({ label: 'Victor, veteran approver' });
+  await startAsPersona(page, 'Victor, veteran approver');
+  const frame = playerIn(page);
+  // Lesson 2 of "Approval thresholds", with lesson 1 done.
+  await frame.getByRole('button', { name: 'Continue' }).click();
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('The threshold table');
+  await frame.getByRole('button', { name: 'Mark complete and continue' }).click();
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Delegating while you are away');
+  const before = await page.locator('iframe.preview-frame').getAttribute('src');
+
+  // The designer opens the lesson's editor from the outline, retitles it, and comes back to the preview.
+  const outline = page.getByRole('tree', { name: 'Course outline' });
+  await outline.getByRole('treeitem', { name: 'Delegating while you are away', exact: true }).click();
+  await page.getByLabel('Lesson title').fill('Approving while you are on leave');
+  await saved(page);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+
+  // A new package and a new attempt, launched with the place the LMS held: the same lesson, progress kept.
+  await expect(page.locator('iframe.preview-frame')).not.toHaveAttribute('src', before ?? '', { timeout: 30_000 });
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Approving while you are on leave', {
+    timeout: 30_000,
+  });
+  await expect(frame.locator('.eyebrow')).toContainText('Lesson 2 of 3');
+  // Lesson 1 is still done: the course outline (a drawer on narrow screens) ticks it.
+  await expect(frame.locator('.outline-lesson.is-done')).toHaveText(['✓The threshold table (done)']);
+  await expect(page).toHaveURL(/sel=preview/);
 });

@@ -16,6 +16,8 @@ import { indexCourse } from '../../../shared/engine';
 import { STANDARDS, type Standard } from '../../../shared/scorm';
 import { useBackend } from '../app/backend-context';
 import type { EditorContext } from '../editors/editor-context';
+import type { Course } from '../../../shared/model';
+import { carryOver, type CarriedPlace } from './carry-over';
 import { lmsPageAddress, type PreviewDisplay } from './learner-preview';
 import { LmsInspector, type LmsSimulation } from './LmsInspector';
 import { PathXray, type PlayerNote } from './PathXray';
@@ -47,6 +49,30 @@ interface LmsLog {
 }
 const EMPTY_LOG: Omit<LmsLog, 'address'> = { calls: [], model: {}, held: {}, closed: false, sessionNote: null };
 
+/** What the package on screen was built from. */
+interface Built {
+  readonly course: Course;
+  readonly standard: Standard;
+  readonly restarts: number;
+}
+/** The attempt on screen: what its LMS reported, and for which learner. */
+interface Attempt {
+  readonly log: Omit<LmsLog, 'address'>;
+  readonly personaId: string;
+}
+/** A preview left for an editor, per document: what it showed, so it comes back at the same place. */
+interface KeptPreview {
+  readonly standard: Standard;
+  readonly personaId: string;
+  readonly restarts: number;
+  readonly device: Device;
+  readonly display: PreviewDisplay;
+  readonly tab: 'xray' | 'compare' | 'lms';
+  readonly built: Built | null;
+  readonly attempt: Attempt;
+}
+const keptPreviews = new Map<string, KeptPreview>();
+
 /** Edits are gathered this long before the package is built again. */
 const REBUILD_AFTER_MS = 800;
 
@@ -54,20 +80,29 @@ const REBUILD_AFTER_MS = 800;
 export function PreviewView({ context }: { context: EditorContext }): ReactNode {
   const { client } = useBackend();
   const { course, path } = context;
-  const [standard, setStandard] = useState<Standard>('scorm2004-4th');
-  const [personaId, setPersonaId] = useState('');
-  const [restarts, setRestarts] = useState(0);
+  // Back from an editor, the preview comes back as it was left: same learner, LMS, device and place.
+  const [kept] = useState(() => keptPreviews.get(path));
+  const [standard, setStandard] = useState<Standard>(kept?.standard ?? 'scorm2004-4th');
+  const [personaId, setPersonaId] = useState(kept?.personaId ?? '');
+  const [restarts, setRestarts] = useState(kept?.restarts ?? 0);
   const [url, setUrl] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [log, setLog] = useState<LmsLog>({ address: null, ...EMPTY_LOG });
   const [reporting, setReporting] = useState(false);
-  const [device, setDevice] = useState<Device>('desktop');
-  const [display, setDisplay] = useState<PreviewDisplay>({ dark: false, reducedMotion: false, captions: false });
-  const [tab, setTab] = useState<'xray' | 'compare' | 'lms'>('xray');
+  const [device, setDevice] = useState<Device>(kept?.device ?? 'desktop');
+  const [display, setDisplay] = useState<PreviewDisplay>(
+    kept?.display ?? { dark: false, reducedMotion: false, captions: false },
+  );
+  const [tab, setTab] = useState<'xray' | 'compare' | 'lms'>(kept?.tab ?? 'xray');
   const [openNote, setOpenNote] = useState<PlayerNote | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
   const index = useMemo(() => indexCourse(course), [course]);
   const persona = course.personas.find((p) => p.id === personaId);
+  /** What the package on screen was built from: an edit's rebuild carries the learner's place over. */
+  const built = useRef<Built | null>(kept?.built ?? null);
+  /** The place a rebuilt package resumes at, for the learner who was previewed when it was rebuilt. */
+  const [carried, setCarried] = useState<{ url: string; personaId: string; place: CarriedPlace } | null>(null);
+  const attempt = useRef<Attempt>(kept?.attempt ?? { log: EMPTY_LOG, personaId });
 
   // The package is built again after edits (debounced) and on restart; the frame starts a new attempt.
   useEffect(() => {
@@ -77,6 +112,20 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
         void client.invoke('preview.open', { path, standard }).then((result) => {
           if (!live) return;
           if (result.ok) {
+            const before = built.current;
+            const { log: last, personaId: learner } = attempt.current;
+            // An edit (or coming back from an editor) keeps the place: a restart or another LMS starts a new attempt.
+            const place =
+              before && before.standard === standard && before.restarts === restarts
+                ? carryOver(
+                    indexCourse(before.course),
+                    indexCourse(course),
+                    last.closed ? last.held : last.model,
+                    standard === 'scorm12',
+                  )
+                : null;
+            built.current = { course, standard, restarts };
+            setCarried(place ? { url: result.value.url, personaId: learner, place } : null);
             setUrl(result.value.url);
             setProblem(null);
           } else setProblem(result.error.message);
@@ -92,11 +141,34 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, path, standard, course, restarts]);
 
+  const resumed = carried && carried.url === url && carried.personaId === personaId ? carried.place : null;
   const address = url
-    ? lmsPageAddress(url, { standard, studioOrigin: window.location.origin, persona, title: course.title, display })
+    ? lmsPageAddress(url, {
+        standard,
+        studioOrigin: window.location.origin,
+        persona,
+        title: course.title,
+        display,
+        resume: resumed?.launch,
+      })
     : null;
   // A new address is a new attempt: the previous attempt's calls are not shown against it.
   const current = log.address === address ? log : EMPTY_LOG;
+  useEffect(() => {
+    // An attempt that has not called the LMS yet holds nothing: the one before it keeps the place to carry.
+    if (current.calls.length) attempt.current = { log: current, personaId };
+  });
+  const settings = { standard, personaId, restarts, device, display, tab };
+  const latestSettings = useRef(settings);
+  useEffect(() => {
+    latestSettings.current = settings;
+  });
+  useEffect(
+    () => () => {
+      keptPreviews.set(path, { ...latestSettings.current, built: built.current, attempt: attempt.current });
+    },
+    [path],
+  );
   const [misbehaviour, setMisbehaviour] = useState<LmsMisbehaviour>({ failCommits: false, dropRepeats: false });
   const misbehaviourRef = useRef(misbehaviour);
   useEffect(() => {
@@ -214,6 +286,11 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
       {problem && (
         <Callout intent={Intent.DANGER} title="The preview could not start" role="alert" compact>
           {problem}
+        </Callout>
+      )}
+      {resumed?.note && (
+        <Callout intent={Intent.WARNING} role="status" compact className="preview-carried">
+          {resumed.note}
         </Callout>
       )}
       <div className={`preview-body is-${tab}`}>

@@ -38,6 +38,18 @@ interface Session {
   readonly frame: HTMLIFrameElement;
 }
 
+/** A rebuilt preview's place, carried over from the attempt before the edit (flattened data model as JSON). */
+function carried(json: string | null): Record<string, string> | null {
+  if (!json) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    if (typeof value !== 'object' || value === null) return null;
+    return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return null;
+  }
+}
+
 function start(): void {
   const params = new URLSearchParams(window.location.search);
   const kind: LmsApiKind = params.get('api') === 'scorm12' ? 'scorm12' : 'scorm2004';
@@ -71,7 +83,8 @@ function start(): void {
     const api = (kind === 'scorm12' ? new Scorm12API(settings) : new Scorm2004API(settings)) as unknown as Api;
     if (resume) api.loadFromFlattenedJSON(resume);
     const launched = flatten(api);
-    if (!resume) held = { ...launched };
+    // The attempt's first launch: what it starts with is what the LMS holds (a rebuilt preview's carried place).
+    if (sessions === 1) held = { ...launched };
     const lastError = (kind === 'scorm12' ? api.LMSGetLastError : api.GetLastError)!.bind(api);
     for (const method of METHODS[kind]) {
       const original = api[method]!.bind(api);
@@ -167,7 +180,7 @@ function start(): void {
   });
 
   post({ source: 'tailor-preview', kind: 'ready', api: kind });
-  launch(null);
+  launch(carried(params.get('resume')));
 }
 
 start();
