@@ -319,3 +319,45 @@ test('an edit rebuilds the preview and the learner stays on their lesson, under 
   await expect(frame.locator('.outline-lesson.is-done')).toHaveText(['✓The threshold table (done)']);
   await expect(page).toHaveURL(/sel=preview/);
 });
+
+test('the autopilot answers the placement test as the persona, and the player tests out of what `tailor paths` says', async ({
+  page,
+  host,
+}) => {
+  const { path } = await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE });
+  const expected = (
+    JSON.parse(execFileSync(process.execPath, [CLI, 'paths', EXAMPLE, '--json'], { encoding: 'utf8' })) as {
+      persona: { name: string };
+      path: { modules: { title: string; status: string }[] };
+    }[]
+  ).find((e) => e.persona.name.startsWith('Ben'))!;
+  const testedOut = expected.path.modules.filter((m) => m.status === 'skipped').map((m) => m.title);
+  expect(testedOut.length).toBeGreaterThan(0);
+
+  await openPreview(page, host.url, path);
+  const autopilot = page.getByRole('group', { name: 'Autopilot: answer as the learner' });
+  await expect(autopilot.getByRole('button', { name: 'All answers' })).toBeDisabled();
+  await page
+    .getByRole('combobox', { name: 'Learner' })
+    .selectOption({ label: 'Ben, experienced buyer who listens on the move' });
+  const frame = playerIn(page);
+  await expect(frame.getByRole('button', { name: /^Start/ })).toBeVisible({ timeout: 30_000 });
+
+  // Step by step: the intake first, then one placement answer per click.
+  await autopilot.getByRole('button', { name: 'Next answer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Answered the intake as the persona.' })).toBeVisible();
+  await expect(frame.getByRole('button', { name: 'Submit answer' })).toBeVisible();
+  await autopilot.getByRole('button', { name: 'Next answer' }).click();
+  await expect(frame.getByRole('button', { name: 'Next' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Answered “/ })).toBeVisible();
+
+  // All at once: the rest of the test, up to the learner's starting point.
+  await autopilot.getByRole('button', { name: 'All answers' }).click();
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Your starting point');
+  await frame.getByRole('button', { name: 'See my path' }).click();
+  const player = frame.locator('section[aria-labelledby="section-tested-out"] li.module h2');
+  await expect(player).toHaveText(testedOut);
+  const xray = page.getByRole('region', { name: 'Path of Ben, experienced buyer who listens on the move' });
+  await expect(xray.locator('li.is-skipped .preview-xray-title')).toHaveText(testedOut);
+  await expectNoSeriousAxeViolations(page);
+});

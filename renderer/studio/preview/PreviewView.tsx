@@ -10,9 +10,9 @@ import {
   Tab,
   Tabs,
 } from '@blueprintjs/core';
-import { Document, Refresh } from '@blueprintjs/icons';
+import { Document, FastForward, Refresh, StepForward } from '@blueprintjs/icons';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { indexCourse } from '../../../shared/engine';
+import { indexCourse, personaAnswer } from '../../../shared/engine';
 import { STANDARDS, type Standard } from '../../../shared/scorm';
 import { useBackend } from '../app/backend-context';
 import type { EditorContext } from '../editors/editor-context';
@@ -95,6 +95,7 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
   );
   const [tab, setTab] = useState<'xray' | 'compare' | 'lms'>(kept?.tab ?? 'xray');
   const [openNote, setOpenNote] = useState<PlayerNote | null>(null);
+  const [autopilotNote, setAutopilotNote] = useState<PlayerNote | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
   const index = useMemo(() => indexCourse(course), [course]);
   const persona = course.personas.find((p) => p.id === personaId);
@@ -179,6 +180,19 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
     // Only the LMS page's own origin may read what the studio asks of it.
     if (address) frame.current?.contentWindow?.postMessage(message, new URL(address).origin);
   };
+  /** The placement test answered as the persona would (its answer profile, else its prior knowledge). */
+  const autopilot = (all: boolean) => {
+    if (!persona) return;
+    setAutopilotNote(null);
+    const answers = Object.fromEntries(
+      course.questions.map((q) => [q.id, personaAnswer(course, persona, q, 'placement')]),
+    );
+    tell({
+      source: 'tailor-studio',
+      kind: 'player',
+      request: { source: 'tailor-preview-lms', kind: 'autopilot', answers, needs: persona.needs, all },
+    });
+  };
   const simulation: LmsSimulation = {
     misbehaviour,
     onMisbehave: (next) => {
@@ -205,6 +219,7 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
         );
       if (message.kind === 'player') {
         if (message.reply.kind === 'open') setOpenNote(message.reply);
+        else setAutopilotNote(message.reply);
         return;
       }
       setLog((prev) => {
@@ -279,6 +294,30 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
             onChange={(e) => setDisplay({ ...display, captions: e.currentTarget.checked })}
           />
         </div>
+        <div className="preview-autopilot" role="group" aria-label="Autopilot: answer as the learner">
+          <Button
+            icon={<StepForward />}
+            text="Next answer"
+            disabled={!persona}
+            title={
+              persona
+                ? `Answer the next step as ${persona.name}`
+                : 'Choose a learner first: the autopilot answers as them'
+            }
+            onClick={() => autopilot(false)}
+          />
+          <Button
+            icon={<FastForward />}
+            text="All answers"
+            disabled={!persona}
+            title={
+              persona
+                ? `Answer the whole placement test as ${persona.name}`
+                : 'Choose a learner first: the autopilot answers as them'
+            }
+            onClick={() => autopilot(true)}
+          />
+        </div>
         <Button icon={<Refresh />} text="Restart" onClick={() => setRestarts((n) => n + 1)} />
         <Button icon={<Document />} text="Review report…" onClick={() => setReporting(true)} />
         {reporting && <ReviewReportDialog path={path} title={course.title} onClose={() => setReporting(false)} />}
@@ -286,6 +325,16 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
       {problem && (
         <Callout intent={Intent.DANGER} title="The preview could not start" role="alert" compact>
           {problem}
+        </Callout>
+      )}
+      {autopilotNote && (
+        <Callout
+          intent={autopilotNote.ok ? Intent.NONE : Intent.WARNING}
+          role="status"
+          compact
+          className="preview-autopilot-note"
+        >
+          {autopilotNote.text}
         </Callout>
       )}
       {resumed?.note && (
