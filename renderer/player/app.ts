@@ -11,6 +11,7 @@ import { FORMATS, SENIORITIES, type Format } from '../../shared/model/constants'
 import { buildShell } from './shell';
 import { emptyRecord, evidenceIn, interactionFor, withCheckAnswer } from './state';
 import { localCopy } from './tracking/local';
+import type { LearnerNeeds, PlayerOutcome, PreviewControl } from './preview-channel';
 import type { Tracker } from './tracking/tracker';
 import { h, richText, uid } from './ui/dom';
 import {
@@ -50,7 +51,14 @@ const decode = (index: CourseIndex, text: string): LearnerRecord | null => {
 const percent = (n: number) => `${Math.round(n * 100)}%`;
 
 /** The learner's player: who they are, the placement test, their path, lessons and checks. */
-export function startPlayer({ course, index, tracker, root, fixed: given = {}, display = {} }: PlayerOptions): void {
+export function startPlayer({
+  course,
+  index,
+  tracker,
+  root,
+  fixed: given = {},
+  display = {},
+}: PlayerOptions): PreviewControl {
   const shell = buildShell(course, root);
   if (display.theme) document.documentElement.dataset['theme'] = display.theme;
   if (display.reducedMotion) document.documentElement.classList.add('reduce-motion');
@@ -264,7 +272,15 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {}, d
     shell.showOutline(true);
   }
 
+  /** Which screen the learner is on; the preview asks it before opening a lesson or answering for them. */
+  let stage: 'intake' | 'placement' | 'placed' | 'path' | 'ended' = 'intake';
+  /** The intake's start, with the needs ticked as given (the preview's autopilot). */
+  let startWith: ((needs: LearnerNeeds) => void) | null = null;
+  /** The placement question on screen and how to submit an answer to it (the preview's autopilot). */
+  let answering: { readonly question: Question; readonly submit: (answer: Answer) => void } | null = null;
+
   function welcome(): void {
+    stage = 'intake';
     shell.showOutline(false);
     saveExit.hidden = true;
     const form = h('form', { class: 'card intake', 'aria-labelledby': 'intake-title' });
@@ -311,33 +327,37 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {}, d
         ),
       );
     form.append(needs);
-    form.append(
-      button(course.placement ? 'Start the placement test' : 'Start', () => {
-        const data = new FormData(form);
-        const chosen = new Set(data.getAll('needs').map(String));
-        const value = (id: AttributeId) => fixed[id] ?? (data.get(id) === null ? undefined : String(data.get(id)));
-        const seniority = value('seniority');
-        const format = value('preferredFormat');
-        update({
-          role: value('role'),
-          department: value('department'),
-          seniority: SENIORITIES.find((s) => s === seniority),
-          needs: {
-            captions: chosen.has('captions'),
-            audio: chosen.has('audio'),
-            reducedMotion: chosen.has('reducedMotion'),
-          },
-          preferredFormat: FORMATS.find((f) => f === format),
-        });
-        document.documentElement.classList.toggle(
-          'reduce-motion',
-          chosen.has('reducedMotion') || !!display.reducedMotion,
-        );
-        save();
-        if (course.placement) placementStep();
-        else courseMap();
-      }),
-    );
+    const start = button(course.placement ? 'Start the placement test' : 'Start', () => {
+      const data = new FormData(form);
+      const chosen = new Set(data.getAll('needs').map(String));
+      const value = (id: AttributeId) => fixed[id] ?? (data.get(id) === null ? undefined : String(data.get(id)));
+      const seniority = value('seniority');
+      const format = value('preferredFormat');
+      update({
+        role: value('role'),
+        department: value('department'),
+        seniority: SENIORITIES.find((s) => s === seniority),
+        needs: {
+          captions: chosen.has('captions'),
+          audio: chosen.has('audio'),
+          reducedMotion: chosen.has('reducedMotion'),
+        },
+        preferredFormat: FORMATS.find((f) => f === format),
+      });
+      document.documentElement.classList.toggle(
+        'reduce-motion',
+        chosen.has('reducedMotion') || !!display.reducedMotion,
+      );
+      save();
+      if (course.placement) placementStep();
+      else courseMap();
+    });
+    form.append(start);
+    startWith = (given) => {
+      for (const input of needs.querySelectorAll('input'))
+        input.checked = given[input.value as keyof LearnerNeeds] === true;
+      start.click();
+    };
     const upTo = course.modules.reduce((n, m) => n + m.lessons.reduce((k, l) => k + l.minutes, 0), 0);
     const hero = course.settings.branding?.hero;
     show(
@@ -514,6 +534,7 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {}, d
   }
 
   function placementStep(): void {
+    stage = 'placement';
     shell.showOutline(false);
     saveExit.hidden = false;
     const walker = PlacementWalker.start(index);
@@ -528,12 +549,8 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {}, d
     const { fields, read, mark } = questionForm(question);
     const status = h('p', { role: 'status', class: 'status' });
     const card = h('div', { class: 'card question-card' }, fields);
-    const submit = button('Submit answer', () => {
-      const answer = read();
-      if (answer === undefined) {
-        status.textContent = 'Choose or type an answer first.';
-        return;
-      }
+    const commit = (answer: Answer) => {
+      answering = null;
       update({ answers: [...record.answers, answer] });
       tracker.interaction(interactionFor(question, answer, 'placement', tracker.kind === 'scorm12'));
       save();
@@ -544,7 +561,13 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {}, d
       verdict(status, question, answer);
       status.after(button('Next', placementStep));
       (status.nextElementSibling as HTMLElement).focus();
+    };
+    const submit = button('Submit answer', () => {
+      const answer = read();
+      if (answer === undefined) status.textContent = 'Choose or type an answer first.';
+      else commit(answer);
     });
+    answering = { question, submit: commit };
     card.append(submit, status);
     const asked = record.answers.length + 1;
     const { total, exact } = placementLength(course, record.answers.length, walker.current);
@@ -567,6 +590,7 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {}, d
   }
 
   function placementResult(): void {
+    stage = 'placed';
     shell.showOutline(false);
     const { placement } = now();
     const list = h('ul', { class: 'results' });
@@ -760,6 +784,7 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {}, d
   }
 
   function courseMap(): void {
+    stage = 'path';
     const { path, result } = now();
     location = undefined;
     save();
@@ -848,6 +873,7 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {}, d
   }
 
   function exit(): void {
+    stage = 'ended';
     const stored = finish();
     shell.showOutline(false);
     saveExit.hidden = true;
@@ -1044,6 +1070,7 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {}, d
     const at = index.lessonIndex.get(lessonId)!;
     const l = m.lessons[at.lesson]!;
     const source = course.modules[at.module]!.lessons[at.lesson]!;
+    stage = 'path';
     location = lessonId;
     save();
     saveExit.hidden = false;
@@ -1144,4 +1171,59 @@ export function startPlayer({ course, index, tracker, root, fixed: given = {}, d
     else if (at && path.modules[at.module]!.status !== 'excluded') lesson(path.modules[at.module]!.id, location!);
     else courseMap();
   }
+
+  const notYet = (text: string): PlayerOutcome => ({ ok: false, text });
+  return {
+    open(moduleId, lessonId) {
+      if (stage === 'intake') return notYet('The learner has not started yet: their path is known after the intake.');
+      if (stage === 'placement')
+        return notYet('The learner is taking the placement test: their path is known once it is answered.');
+      if (stage === 'ended') return notYet('The learner saved and exited: relaunch the course to go on.');
+      const { path } = now();
+      const at = index.moduleIndex.get(moduleId);
+      const m = at === undefined ? undefined : path.modules[at];
+      if (!m) return notYet('That module is not in this package: the preview is being rebuilt.');
+      const why = moduleReasons(course, m, record.role).join(' ');
+      if (m.status === 'skipped')
+        return notYet(
+          `“${m.title}” is tested out for this learner${why ? `: ${why}` : '.'} They may take it anyway from their path.`,
+        );
+      if (m.status === 'choice')
+        return notYet(`“${m.title}” is one of a choice: the learner picks it on their path first.`);
+      if (m.status === 'excluded') return notYet(`“${m.title}” is not for this learner${why ? `: ${why}` : '.'}`);
+      const target = lessonId
+        ? m.lessons.find((l) => l.id === lessonId)
+        : (m.lessons.find((l) => !l.completed) ?? m.lessons[0]);
+      if (!target) return notYet(`“${m.title}” has no lessons to open.`);
+      lesson(m.id, target.id);
+      return { ok: true, text: `Opened “${target.title}” in the player.` };
+    },
+    autopilot(answers, needs, all) {
+      const before = stage;
+      let steps = 0;
+      let last = '';
+      for (;;) {
+        if (stage === 'intake' && startWith) {
+          startWith(needs);
+          last = 'the intake';
+        } else {
+          // A verdict on screen is passed, as "Next" would, to the next question or the result.
+          if (stage === 'placement' && !answering) placementStep();
+          if (stage !== 'placement' || !answering) break;
+          const { question, submit } = answering;
+          const answer = answers[question.id];
+          if (answer === undefined) return notYet(`The persona has no answer to “${question.prompt}”.`);
+          submit(answer);
+          last = `“${question.prompt}”`;
+        }
+        steps += 1;
+        if (!all) break;
+      }
+      if (steps === 0)
+        return before === 'placement' && stage === 'placed'
+          ? { ok: true, text: 'Placement test done: the learner sees their starting point.' }
+          : notYet('The placement test is already answered.');
+      return { ok: true, text: all ? `Answered ${steps} steps as the persona.` : `Answered ${last} as the persona.` };
+    },
+  };
 }

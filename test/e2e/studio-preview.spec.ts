@@ -7,6 +7,7 @@ import { personaAnswer } from '../../shared/engine/persona-play';
 import { exampleIndex } from '../fixtures/examples';
 import { expect, test } from './fixtures';
 import { answer, driver } from './player-driver';
+import { saved } from './studio-outline';
 import { callHost } from './web-host-process';
 
 const EXAMPLE = fileURLToPath(new URL('../../resources/examples/purchase-approvals', import.meta.url));
@@ -19,7 +20,8 @@ const STATUS = {
   choice: 'Chooses',
 };
 
-test.describe.configure({ timeout: 120_000 });
+// Generous: these tests walk the player in nested frames on a shared, loaded machine.
+test.describe.configure({ timeout: 240_000 });
 
 async function openPreview(page: Page, hostUrl: string, path: string): Promise<void> {
   await page.goto(`${hostUrl}#course=${encodeURIComponent(path)}&sel=preview`);
@@ -239,4 +241,123 @@ test('the device frame and display toggles reach the player: phone width, dark m
   await expect(player.locator('html')).toHaveAttribute('data-theme', 'dark', { timeout: 30_000 });
   await expect(player.getByRole('checkbox', { name: 'Captions on videos' })).toBeChecked();
   expect(await page.locator('iframe.preview-frame').evaluate((f) => f.clientWidth)).toBe(375);
+});
+
+test('the Path X-ray opens a module in the player, says why it cannot when the path does not allow it, and opens the editor with Ctrl', async ({
+  page,
+  host,
+}) => {
+  const { path } = await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE });
+  await openPreview(page, host.url, path);
+  await page.getByRole('combobox', { name: 'Learner' }).selectOption({ label: 'Victor, veteran approver' });
+  const frame = playerIn(page);
+  await expect(frame.getByRole('button', { name: /^Start/ })).toBeVisible({ timeout: 30_000 });
+  const xray = page.getByRole('region', { name: 'Path of Victor, veteran approver' });
+  const note = xray.getByRole('status');
+
+  // Before the intake the learner has no path: the X-ray says so and the player stays where it is.
+  await xray.getByRole('button', { name: /^The approver's desk/ }).click();
+  await expect(note).toContainText('has not started yet');
+  await expect(frame.getByRole('button', { name: /^Start/ })).toBeVisible();
+
+  await startAsPersona(page, 'Victor, veteran approver');
+  await xray.getByRole('button', { name: /^The approver's desk/ }).click();
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('A one-minute review');
+  await expect(note).toContainText('Opened “A one-minute review”');
+
+  // Tested out: not opened, and the note gives the rule's reason.
+  await xray.getByRole('button', { name: /^Why the approvals policy exists/ }).click();
+  await expect(note).toContainText('tested out for this learner');
+  await expect(note).toContainText('already know why the policy exists');
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('A one-minute review');
+  await expectNoSeriousAxeViolations(page);
+
+  // The keyboard's Ctrl+click: Ctrl+Enter on the item opens its editor in the studio.
+  await xray.getByRole('button', { name: /^Approval thresholds/ }).focus();
+  await page.keyboard.press('Control+Enter');
+  await expect(page).toHaveURL(/sel=module(:|%3A)thresholds/);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  // The preview starts afresh when it is opened again.
+  await page.getByRole('combobox', { name: 'Learner' }).selectOption({ label: 'Victor, veteran approver' });
+  await page
+    .getByRole('region', { name: 'Path of Victor, veteran approver' })
+    .getByRole('button', { name: /^The approver's desk/ })
+    .click({ modifiers: ['ControlOrMeta'], timeout: 30_000 });
+  await expect(page).toHaveURL(/sel=module(:|%3A)approver-desk/);
+});
+
+test('an edit rebuilds the preview and the learner stays on their lesson, under its new title', async ({
+  page,
+  host,
+}) => {
+  const { path } = await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE });
+  await openPreview(page, host.url, path);
+  await page.getByRole('combobox', { name: 'Learner' }).selectOption({ label: 'Victor, veteran approver' });
+  await startAsPersona(page, 'Victor, veteran approver');
+  const frame = playerIn(page);
+  // Lesson 2 of "Approval thresholds", with lesson 1 done.
+  await frame.getByRole('button', { name: 'Continue' }).click();
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('The threshold table');
+  await frame.getByRole('button', { name: 'Mark complete and continue' }).click();
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Delegating while you are away');
+  const before = await page.locator('iframe.preview-frame').getAttribute('src');
+
+  // The designer opens the lesson's editor from the outline, retitles it, and comes back to the preview.
+  const outline = page.getByRole('tree', { name: 'Course outline' });
+  await outline.getByRole('treeitem', { name: 'Delegating while you are away', exact: true }).click();
+  await page.getByLabel('Lesson title').fill('Approving while you are on leave');
+  await saved(page);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+
+  // A new package and a new attempt, launched with the place the LMS held: the same lesson, progress kept.
+  await expect(page.locator('iframe.preview-frame')).not.toHaveAttribute('src', before ?? '', { timeout: 30_000 });
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Approving while you are on leave', {
+    timeout: 30_000,
+  });
+  await expect(frame.locator('.eyebrow')).toContainText('Lesson 2 of 3');
+  // Lesson 1 is still done: the course outline (a drawer on narrow screens) ticks it.
+  await expect(frame.locator('.outline-lesson.is-done')).toHaveText(['✓The threshold table (done)']);
+  await expect(page).toHaveURL(/sel=preview/);
+});
+
+test('the autopilot answers the placement test as the persona, and the player tests out of what `tailor paths` says', async ({
+  page,
+  host,
+}) => {
+  const { path } = await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE });
+  const expected = (
+    JSON.parse(execFileSync(process.execPath, [CLI, 'paths', EXAMPLE, '--json'], { encoding: 'utf8' })) as {
+      persona: { name: string };
+      path: { modules: { title: string; status: string }[] };
+    }[]
+  ).find((e) => e.persona.name.startsWith('Ben'))!;
+  const testedOut = expected.path.modules.filter((m) => m.status === 'skipped').map((m) => m.title);
+  expect(testedOut.length).toBeGreaterThan(0);
+
+  await openPreview(page, host.url, path);
+  const autopilot = page.getByRole('group', { name: 'Autopilot: answer as the learner' });
+  await expect(autopilot.getByRole('button', { name: 'All answers' })).toBeDisabled();
+  await page
+    .getByRole('combobox', { name: 'Learner' })
+    .selectOption({ label: 'Ben, experienced buyer who listens on the move' });
+  const frame = playerIn(page);
+  await expect(frame.getByRole('button', { name: /^Start/ })).toBeVisible({ timeout: 30_000 });
+
+  // Step by step: the intake first, then one placement answer per click.
+  await autopilot.getByRole('button', { name: 'Next answer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Answered the intake as the persona.' })).toBeVisible();
+  await expect(frame.getByRole('button', { name: 'Submit answer' })).toBeVisible();
+  await autopilot.getByRole('button', { name: 'Next answer' }).click();
+  await expect(frame.getByRole('button', { name: 'Next' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Answered “/ })).toBeVisible();
+
+  // All at once: the rest of the test, up to the learner's starting point.
+  await autopilot.getByRole('button', { name: 'All answers' }).click();
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Your starting point');
+  await frame.getByRole('button', { name: 'See my path' }).click();
+  const player = frame.locator('section[aria-labelledby="section-tested-out"] li.module h2');
+  await expect(player).toHaveText(testedOut);
+  const xray = page.getByRole('region', { name: 'Path of Ben, experienced buyer who listens on the move' });
+  await expect(xray.locator('li.is-skipped .preview-xray-title')).toHaveText(testedOut);
+  await expectNoSeriousAxeViolations(page);
 });

@@ -10,15 +10,17 @@ import {
   Tab,
   Tabs,
 } from '@blueprintjs/core';
-import { Document, Refresh } from '@blueprintjs/icons';
+import { Document, FastForward, Refresh, StepForward } from '@blueprintjs/icons';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { indexCourse } from '../../../shared/engine';
+import { indexCourse, personaAnswer } from '../../../shared/engine';
 import { STANDARDS, type Standard } from '../../../shared/scorm';
 import { useBackend } from '../app/backend-context';
 import type { EditorContext } from '../editors/editor-context';
+import type { Course } from '../../../shared/model';
+import { carryOver, type CarriedPlace } from './carry-over';
 import { lmsPageAddress, type PreviewDisplay } from './learner-preview';
 import { LmsInspector, type LmsSimulation } from './LmsInspector';
-import { PathXray } from './PathXray';
+import { PathXray, type PlayerNote } from './PathXray';
 import { ReviewReportDialog } from './ReviewReportDialog';
 import { SideBySide } from './SideBySide';
 import { asLmsMessage, type LmsCall, type LmsMisbehaviour, type StudioToLms } from './lms-messages';
@@ -47,6 +49,30 @@ interface LmsLog {
 }
 const EMPTY_LOG: Omit<LmsLog, 'address'> = { calls: [], model: {}, held: {}, closed: false, sessionNote: null };
 
+/** What the package on screen was built from. */
+interface Built {
+  readonly course: Course;
+  readonly standard: Standard;
+  readonly restarts: number;
+}
+/** The attempt on screen: what its LMS reported, and for which learner. */
+interface Attempt {
+  readonly log: Omit<LmsLog, 'address'>;
+  readonly personaId: string;
+}
+/** A preview left for an editor, per document: what it showed, so it comes back at the same place. */
+interface KeptPreview {
+  readonly standard: Standard;
+  readonly personaId: string;
+  readonly restarts: number;
+  readonly device: Device;
+  readonly display: PreviewDisplay;
+  readonly tab: 'xray' | 'compare' | 'lms';
+  readonly built: Built | null;
+  readonly attempt: Attempt;
+}
+const keptPreviews = new Map<string, KeptPreview>();
+
 /** Edits are gathered this long before the package is built again. */
 const REBUILD_AFTER_MS = 800;
 
@@ -54,19 +80,30 @@ const REBUILD_AFTER_MS = 800;
 export function PreviewView({ context }: { context: EditorContext }): ReactNode {
   const { client } = useBackend();
   const { course, path } = context;
-  const [standard, setStandard] = useState<Standard>('scorm2004-4th');
-  const [personaId, setPersonaId] = useState('');
-  const [restarts, setRestarts] = useState(0);
+  // Back from an editor, the preview comes back as it was left: same learner, LMS, device and place.
+  const [kept] = useState(() => keptPreviews.get(path));
+  const [standard, setStandard] = useState<Standard>(kept?.standard ?? 'scorm2004-4th');
+  const [personaId, setPersonaId] = useState(kept?.personaId ?? '');
+  const [restarts, setRestarts] = useState(kept?.restarts ?? 0);
   const [url, setUrl] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [log, setLog] = useState<LmsLog>({ address: null, ...EMPTY_LOG });
   const [reporting, setReporting] = useState(false);
-  const [device, setDevice] = useState<Device>('desktop');
-  const [display, setDisplay] = useState<PreviewDisplay>({ dark: false, reducedMotion: false, captions: false });
-  const [tab, setTab] = useState<'xray' | 'compare' | 'lms'>('xray');
+  const [device, setDevice] = useState<Device>(kept?.device ?? 'desktop');
+  const [display, setDisplay] = useState<PreviewDisplay>(
+    kept?.display ?? { dark: false, reducedMotion: false, captions: false },
+  );
+  const [tab, setTab] = useState<'xray' | 'compare' | 'lms'>(kept?.tab ?? 'xray');
+  const [openNote, setOpenNote] = useState<PlayerNote | null>(null);
+  const [autopilotNote, setAutopilotNote] = useState<PlayerNote | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
   const index = useMemo(() => indexCourse(course), [course]);
   const persona = course.personas.find((p) => p.id === personaId);
+  /** What the package on screen was built from: an edit's rebuild carries the learner's place over. */
+  const built = useRef<Built | null>(kept?.built ?? null);
+  /** The place a rebuilt package resumes at, for the learner who was previewed when it was rebuilt. */
+  const [carried, setCarried] = useState<{ url: string; personaId: string; place: CarriedPlace } | null>(null);
+  const attempt = useRef<Attempt>(kept?.attempt ?? { log: EMPTY_LOG, personaId });
 
   // The package is built again after edits (debounced) and on restart; the frame starts a new attempt.
   useEffect(() => {
@@ -76,6 +113,20 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
         void client.invoke('preview.open', { path, standard }).then((result) => {
           if (!live) return;
           if (result.ok) {
+            const before = built.current;
+            const { log: last, personaId: learner } = attempt.current;
+            // An edit (or coming back from an editor) keeps the place: a restart or another LMS starts a new attempt.
+            const place =
+              before && before.standard === standard && before.restarts === restarts
+                ? carryOver(
+                    indexCourse(before.course),
+                    indexCourse(course),
+                    last.closed ? last.held : last.model,
+                    standard === 'scorm12',
+                  )
+                : null;
+            built.current = { course, standard, restarts };
+            setCarried(place ? { url: result.value.url, personaId: learner, place } : null);
             setUrl(result.value.url);
             setProblem(null);
           } else setProblem(result.error.message);
@@ -91,11 +142,34 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, path, standard, course, restarts]);
 
+  const resumed = carried && carried.url === url && carried.personaId === personaId ? carried.place : null;
   const address = url
-    ? lmsPageAddress(url, { standard, studioOrigin: window.location.origin, persona, title: course.title, display })
+    ? lmsPageAddress(url, {
+        standard,
+        studioOrigin: window.location.origin,
+        persona,
+        title: course.title,
+        display,
+        resume: resumed?.launch,
+      })
     : null;
   // A new address is a new attempt: the previous attempt's calls are not shown against it.
   const current = log.address === address ? log : EMPTY_LOG;
+  useEffect(() => {
+    // An attempt that has not called the LMS yet holds nothing: the one before it keeps the place to carry.
+    if (current.calls.length) attempt.current = { log: current, personaId };
+  });
+  const settings = { standard, personaId, restarts, device, display, tab };
+  const latestSettings = useRef(settings);
+  useEffect(() => {
+    latestSettings.current = settings;
+  });
+  useEffect(
+    () => () => {
+      keptPreviews.set(path, { ...latestSettings.current, built: built.current, attempt: attempt.current });
+    },
+    [path],
+  );
   const [misbehaviour, setMisbehaviour] = useState<LmsMisbehaviour>({ failCommits: false, dropRepeats: false });
   const misbehaviourRef = useRef(misbehaviour);
   useEffect(() => {
@@ -105,6 +179,19 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
   const tell = (message: StudioToLms) => {
     // Only the LMS page's own origin may read what the studio asks of it.
     if (address) frame.current?.contentWindow?.postMessage(message, new URL(address).origin);
+  };
+  /** The placement test answered as the persona would (its answer profile, else its prior knowledge). */
+  const autopilot = (all: boolean) => {
+    if (!persona) return;
+    setAutopilotNote(null);
+    const answers = Object.fromEntries(
+      course.questions.map((q) => [q.id, personaAnswer(course, persona, q, 'placement')]),
+    );
+    tell({
+      source: 'tailor-studio',
+      kind: 'player',
+      request: { source: 'tailor-preview-lms', kind: 'autopilot', answers, needs: persona.needs, all },
+    });
   };
   const simulation: LmsSimulation = {
     misbehaviour,
@@ -130,6 +217,11 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
           { source: 'tailor-studio', kind: 'misbehave', ...misbehaviourRef.current } satisfies StudioToLms,
           event.origin,
         );
+      if (message.kind === 'player') {
+        if (message.reply.kind === 'open') setOpenNote(message.reply);
+        else setAutopilotNote(message.reply);
+        return;
+      }
       setLog((prev) => {
         const base = prev.address === address ? prev : { address, ...EMPTY_LOG };
         if (message.kind === 'call')
@@ -202,6 +294,30 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
             onChange={(e) => setDisplay({ ...display, captions: e.currentTarget.checked })}
           />
         </div>
+        <div className="preview-autopilot" role="group" aria-label="Autopilot: answer as the learner">
+          <Button
+            icon={<StepForward />}
+            text="Next answer"
+            disabled={!persona}
+            title={
+              persona
+                ? `Answer the next step as ${persona.name}`
+                : 'Choose a learner first: the autopilot answers as them'
+            }
+            onClick={() => autopilot(false)}
+          />
+          <Button
+            icon={<FastForward />}
+            text="All answers"
+            disabled={!persona}
+            title={
+              persona
+                ? `Answer the whole placement test as ${persona.name}`
+                : 'Choose a learner first: the autopilot answers as them'
+            }
+            onClick={() => autopilot(true)}
+          />
+        </div>
         <Button icon={<Refresh />} text="Restart" onClick={() => setRestarts((n) => n + 1)} />
         <Button icon={<Document />} text="Review report…" onClick={() => setReporting(true)} />
         {reporting && <ReviewReportDialog path={path} title={course.title} onClose={() => setReporting(false)} />}
@@ -209,6 +325,21 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
       {problem && (
         <Callout intent={Intent.DANGER} title="The preview could not start" role="alert" compact>
           {problem}
+        </Callout>
+      )}
+      {autopilotNote && (
+        <Callout
+          intent={autopilotNote.ok ? Intent.NONE : Intent.WARNING}
+          role="status"
+          compact
+          className="preview-autopilot-note"
+        >
+          {autopilotNote.text}
+        </Callout>
+      )}
+      {resumed?.note && (
+        <Callout intent={Intent.WARNING} role="status" compact className="preview-carried">
+          {resumed.note}
         </Callout>
       )}
       <div className={`preview-body is-${tab}`}>
@@ -228,7 +359,26 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
         </div>
         <aside className="preview-side" aria-label="About this preview">
           <Tabs id="preview-tabs" selectedTabId={tab} onChange={(id) => setTab(id as typeof tab)}>
-            <Tab id="xray" title="Path" panel={<PathXray index={index} personaId={personaId} />} />
+            <Tab
+              id="xray"
+              title="Path"
+              panel={
+                <PathXray
+                  index={index}
+                  personaId={personaId}
+                  note={openNote}
+                  onOpen={(module) => {
+                    setOpenNote(null);
+                    tell({
+                      source: 'tailor-studio',
+                      kind: 'player',
+                      request: { source: 'tailor-preview-lms', kind: 'open', module },
+                    });
+                  }}
+                  onEdit={(id) => context.select({ kind: 'module', id })}
+                />
+              }
+            />
             <Tab id="compare" title="Side by side" panel={<SideBySide index={index} />} />
             <Tab
               id="lms"

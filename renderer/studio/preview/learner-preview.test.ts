@@ -61,6 +61,20 @@ describe('the preview’s launch', () => {
     expect(address.searchParams.get('api')).toBe('scorm12');
     expect(address.searchParams.get('studio')).toBe('http://127.0.0.1:4680');
     expect(address.searchParams.has('launch')).toBe(false);
+    expect(address.searchParams.has('resume')).toBe(false);
+  });
+
+  it('hands a rebuilt preview the place it carries over, as the data model the LMS launches with', () => {
+    const resume = { 'cmi.suspend_data': 'T2abc.def', 'cmi.location': 'l2', 'cmi.entry': 'resume' };
+    const address = new URL(
+      lmsPageAddress('http://127.0.0.1:5000/abc/lms/lms.html', {
+        standard: 'scorm2004-4th',
+        studioOrigin: 'http://127.0.0.1:4680',
+        title: 'Course',
+        resume,
+      }),
+    );
+    expect(JSON.parse(address.searchParams.get('resume')!)).toEqual(resume);
   });
 });
 

@@ -32,6 +32,8 @@ export function lmsPageAddress(
     persona?: Persona | undefined;
     title: string;
     display?: PreviewDisplay;
+    /** The place a rebuilt preview resumes at (flattened data model the LMS hands the first launch). */
+    resume?: Readonly<Record<string, string>> | undefined;
   },
 ): string {
   const address = new URL(url);
@@ -42,6 +44,7 @@ export function lmsPageAddress(
   if (launch) address.searchParams.set('launch', launch);
   const display = displayParameters(options.display);
   if (display) address.searchParams.set('display', display);
+  if (options.resume) address.searchParams.set('resume', JSON.stringify(options.resume));
   return address.href;
 }
 

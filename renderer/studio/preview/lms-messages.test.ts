@@ -53,3 +53,25 @@ describe('requests from the studio to the LMS page', () => {
     expect(asStudioMessage({ source: 'tailor-studio', kind: 'eval' })).toBeNull();
   });
 });
+
+describe('player requests and replies through the LMS page', () => {
+  it('passes a well-formed request to open a module on, and nothing else', () => {
+    const request = { source: 'tailor-preview-lms', kind: 'open', module: 'm1' };
+    expect(asStudioMessage({ source: 'tailor-studio', kind: 'player', request })).toEqual({
+      source: 'tailor-studio',
+      kind: 'player',
+      request,
+    });
+    expect(asStudioMessage({ source: 'tailor-studio', kind: 'player', request: { ...request, module: 1 } })).toBeNull();
+  });
+
+  it('accepts the player’s reply as the LMS page forwards it', () => {
+    const reply = { source: 'tailor-player', kind: 'open', ok: false, text: 'Tested out' };
+    expect(asLmsMessage({ source: 'tailor-preview', kind: 'player', reply })).toEqual({
+      source: 'tailor-preview',
+      kind: 'player',
+      reply,
+    });
+    expect(asLmsMessage({ source: 'tailor-preview', kind: 'player', reply: { ...reply, ok: 1 } })).toBeNull();
+  });
+});

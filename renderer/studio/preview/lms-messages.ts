@@ -1,3 +1,5 @@
+import { asPlayerReply, asPlayerRequest, type LmsPageToPlayer, type PlayerReply } from '../../player/preview-channel';
+
 /** Messages between the studio and the preview's LMS page (a different origin, so only postMessage crosses). */
 
 /** The SCORM standard of a preview, as the LMS page names its API. */
@@ -44,12 +46,20 @@ export type LmsToStudio =
       readonly session: number;
       /** In the designer's words: what the LMS did. */
       readonly text: string;
+    }
+  | {
+      readonly source: 'tailor-preview';
+      readonly kind: 'player';
+      /** What the player did with the studio's request to open an item or answer for the persona. */
+      readonly reply: PlayerReply;
     };
 
 export type StudioToLms =
   | { readonly source: 'tailor-studio'; readonly kind: 'close' }
   | { readonly source: 'tailor-studio'; readonly kind: 'relaunch' }
-  | ({ readonly source: 'tailor-studio'; readonly kind: 'misbehave' } & LmsMisbehaviour);
+  | ({ readonly source: 'tailor-studio'; readonly kind: 'misbehave' } & LmsMisbehaviour)
+  /** Passed on to the player, on the package's origin: open an item, or answer as the persona. */
+  | { readonly source: 'tailor-studio'; readonly kind: 'player'; readonly request: LmsPageToPlayer };
 
 const isRecordOfStrings = (v: unknown) =>
   typeof v === 'object' && v !== null && Object.values(v).every((s) => typeof s === 'string');
@@ -60,6 +70,10 @@ export function asLmsMessage(data: unknown): LmsToStudio | null {
   const m = data as Record<string, unknown>;
   if (m.source !== 'tailor-preview') return null;
   if (m.kind === 'ready' && (m.api === 'scorm12' || m.api === 'scorm2004')) return m as unknown as LmsToStudio;
+  if (m.kind === 'player') {
+    const reply = asPlayerReply(m.reply);
+    return reply ? { source: 'tailor-preview', kind: 'player', reply } : null;
+  }
   if (m.kind === 'session')
     return (m.event === 'closed' || m.event === 'relaunched') &&
       typeof m.session === 'number' &&
@@ -90,5 +104,9 @@ export function asStudioMessage(data: unknown): StudioToLms | null {
   if (m.kind === 'close' || m.kind === 'relaunch') return { source: 'tailor-studio', kind: m.kind };
   if (m.kind === 'misbehave' && typeof m.failCommits === 'boolean' && typeof m.dropRepeats === 'boolean')
     return { source: 'tailor-studio', kind: 'misbehave', failCommits: m.failCommits, dropRepeats: m.dropRepeats };
+  if (m.kind === 'player') {
+    const request = asPlayerRequest(m.request);
+    return request ? { source: 'tailor-studio', kind: 'player', request } : null;
+  }
   return null;
 }

@@ -1,5 +1,6 @@
 import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { heldAfterSave, nextLaunch } from '../../../../shared/scorm/lms-limits';
+import { asPlayerReply, PREVIEW_LMS_MARK } from '../../../player/preview-channel';
 import {
   asStudioMessage,
   type LmsApiKind,
@@ -37,6 +38,18 @@ interface Session {
   readonly frame: HTMLIFrameElement;
 }
 
+/** A rebuilt preview's place, carried over from the attempt before the edit (flattened data model as JSON). */
+function carried(json: string | null): Record<string, string> | null {
+  if (!json) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    if (typeof value !== 'object' || value === null) return null;
+    return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return null;
+  }
+}
+
 function start(): void {
   const params = new URLSearchParams(window.location.search);
   const kind: LmsApiKind = params.get('api') === 'scorm12' ? 'scorm12' : 'scorm2004';
@@ -70,7 +83,8 @@ function start(): void {
     const api = (kind === 'scorm12' ? new Scorm12API(settings) : new Scorm2004API(settings)) as unknown as Api;
     if (resume) api.loadFromFlattenedJSON(resume);
     const launched = flatten(api);
-    if (!resume) held = { ...launched };
+    // The attempt's first launch: what it starts with is what the LMS holds (a rebuilt preview's carried place).
+    if (sessions === 1) held = { ...launched };
     const lastError = (kind === 'scorm12' ? api.LMSGetLastError : api.GetLastError)!.bind(api);
     for (const method of METHODS[kind]) {
       const original = api[method]!.bind(api);
@@ -144,18 +158,29 @@ function start(): void {
     });
   };
 
+  // The package's player opens its preview-only channel when it finds this mark on its (same-origin) parent.
+  (window as unknown as Record<string, unknown>)[PREVIEW_LMS_MARK] = true;
+  const own = window.location.origin;
+
   window.addEventListener('message', (event) => {
+    // The player's replies come from the course's frame on this page's own origin; they go on to the studio.
+    if (current && event.source === current.frame.contentWindow) {
+      const reply = event.origin === own ? asPlayerReply(event.data) : null;
+      if (reply) post({ source: 'tailor-preview', kind: 'player', reply });
+      return;
+    }
     // Only the studio that opened this page, from its own origin, may steer the LMS.
     if (!studio || event.source !== window.parent || event.origin !== studio) return;
     const message = asStudioMessage(event.data);
-    if (message?.kind === 'close') close();
+    if (message?.kind === 'player') current?.frame.contentWindow?.postMessage(message.request, own);
+    else if (message?.kind === 'close') close();
     else if (message?.kind === 'relaunch') relaunch();
     else if (message?.kind === 'misbehave')
       misbehaviour = { failCommits: message.failCommits, dropRepeats: message.dropRepeats };
   });
 
   post({ source: 'tailor-preview', kind: 'ready', api: kind });
-  launch(null);
+  launch(carried(params.get('resume')));
 }
 
 start();
