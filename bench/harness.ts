@@ -3,13 +3,21 @@ import { performance } from 'node:perf_hooks';
 /** One side of a comparison: what is timed, and what it is called in the report. */
 export interface Side {
   readonly label: string;
-  readonly run: () => unknown | Promise<unknown>;
   /**
-   * `run` resolves to the milliseconds it measured itself, used as the sample instead of the wall
-   * clock: for work timed inside a browser, where the round trip to drive it is not the product's.
+   * One run. It may resolve to `{ measuredMs }`: a time it measured itself (e.g. in the page, from the
+   * input event to the frame that shows its effect), which is then the sample instead of the wall clock
+   * around the call (which would include the driver's round trips).
    */
-  readonly timesItself?: boolean;
+  readonly run: () => unknown | Promise<unknown>;
 }
+
+/** What a self-timed run resolves to. */
+export interface Measured {
+  readonly measuredMs: number;
+}
+
+const isMeasured = (x: unknown): x is Measured =>
+  typeof x === 'object' && x !== null && typeof (x as Measured).measuredMs === 'number';
 
 export interface Benchmark {
   readonly name: string;
@@ -61,13 +69,17 @@ function quantile(xs: number[], q: number): number {
 }
 
 async function timeOnce(side: Side, batch: number): Promise<number> {
-  if (side.timesItself) {
-    let total = 0;
-    for (let i = 0; i < batch; i++) total += Number(await side.run());
-    return total / batch;
-  }
   const start = performance.now();
-  for (let i = 0; i < batch; i++) await side.run();
+  let measured = 0;
+  let selfTimed = 0;
+  for (let i = 0; i < batch; i++) {
+    const result = await side.run();
+    if (isMeasured(result)) {
+      measured += result.measuredMs;
+      selfTimed++;
+    }
+  }
+  if (selfTimed === batch) return measured / batch;
   return (performance.now() - start) / batch;
 }
 

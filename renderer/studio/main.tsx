@@ -1,39 +1,10 @@
+// Zod's JIT probes `new Function` when a schema is built, which the studio's CSP forbids (a violation
+// is reported even though zod catches it). The studio's code is split into chunks, and a chunk's
+// schemas are built when it is evaluated: so this entry turns the JIT off first, and only then
+// loads the studio, whose chunks hold every schema.
 import './app/zod-jitless';
 import '@blueprintjs/core/lib/css/blueprint.css';
 import '@blueprintjs/select/lib/css/blueprint-select.css';
 import './styles.css';
-import { BlueprintProvider, Callout, Intent } from '@blueprintjs/core';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { createClient } from '../../shared/contract';
-import { App } from './app/App';
-import { BackendProvider } from './app/backend-context';
-import { pickTransport } from './app/transports';
-import { MenuProvider } from './commands/menu-hub';
 
-async function boot(): Promise<void> {
-  const root = createRoot(document.getElementById('root')!);
-  const client = createClient(pickTransport(window));
-  const info = await client.invoke('app.info', {});
-  if (!info.ok) {
-    root.render(
-      <Callout intent={Intent.DANGER} title="Tailor could not reach its backend" role="alert">
-        {info.error.message}
-      </Callout>,
-    );
-    return;
-  }
-  root.render(
-    <StrictMode>
-      <BlueprintProvider hotkeysProviderDialogProps={{ title: 'Keyboard shortcuts' }}>
-        <BackendProvider value={{ client, info: info.value }}>
-          <MenuProvider>
-            <App />
-          </MenuProvider>
-        </BackendProvider>
-      </BlueprintProvider>
-    </StrictMode>,
-  );
-}
-
-void boot();
+void import('./boot').then(({ boot }) => boot());

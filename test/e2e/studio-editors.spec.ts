@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { expect, test } from './fixtures';
 import { saved } from './studio-outline';
 import { createCourse, expectAccessible, mediaFiles, show } from './editors-helpers';
@@ -292,4 +294,30 @@ test('the same authoring works from the keyboard: add, type, format, reorder and
 
   await page.reload();
   await expect(editor.getByRole('textbox', { name: 'Text', exact: true }).locator('strong')).toHaveText('Plan first');
+});
+
+test('an image block whose file cannot be shown says so where its thumbnail would be', async ({
+  page,
+  host,
+  dataDir,
+}) => {
+  test.setTimeout(120_000);
+  const broken = join(dirname(mediaFiles(dataDir).image), 'scanned-form.png');
+  writeFileSync(broken, 'a scan saved with the wrong extension, not a PNG');
+  await page.goto(host.url);
+  await createCourse(page, 'Forms');
+  await show(page, 'modules');
+  const editor = page.locator('.editor-panel');
+  await editor.getByRole('button', { name: 'Add module' }).first().click();
+  await expect(editor.getByLabel('Title', { exact: true })).toBeFocused();
+  await page.keyboard.type('Paperwork');
+  await editor.getByRole('button', { name: 'Add lesson' }).click();
+  await expect(editor.getByLabel('Lesson title')).toBeFocused();
+  await page.keyboard.type('Scanning a form');
+  await editor.getByRole('button', { name: 'Image', exact: true }).click();
+  await editor.getByLabel('Import…').first().setInputFiles(broken);
+  await expect(editor.getByRole('button', { name: 'Image: scanned-form.png' })).toBeVisible();
+  await expect(editor.getByText('scanned-form.png cannot be shown')).toBeVisible();
+  await expect(editor.getByText('Import the image again, or choose another.')).toBeVisible();
+  await expect(editor.locator('img.image-thumbnail')).toHaveCount(0);
 });

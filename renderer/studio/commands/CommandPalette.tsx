@@ -1,4 +1,5 @@
-import { Icon, KeyComboTag, MenuItem } from '@blueprintjs/core';
+import { KeyComboTag, MenuItem } from '@blueprintjs/core';
+import { ArrowRight } from '@blueprintjs/icons';
 import { Omnibar, type ItemListPredicate, type ItemRenderer } from '@blueprintjs/select';
 import { useCallback, useMemo, useRef } from 'react';
 import type { OutlineNode } from '../outline/outline-nodes';
@@ -101,7 +102,7 @@ export function CommandPalette<C>({ isOpen, commands, context, nodes, onClose, o
         active={modifiers.active}
         onClick={handleClick}
         onFocus={handleFocus}
-        icon={<Icon icon="arrow-right" />}
+        icon={<ArrowRight />}
         text={entry.node.name}
         label={KIND_LABELS[entry.node.selection.kind]}
         roleStructure="listoption"

@@ -1,6 +1,8 @@
 import { Button, Callout, H1, Intent, Spinner } from '@blueprintjs/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CourseSummary } from '../../../shared/contract';
+import { preloadEditorFor } from '../editors/editor-code';
+import { selectionFromParam } from '../workspace/selection';
 import { Workspace } from '../workspace/Workspace';
 import { useCourseDocument } from './use-course-document';
 
@@ -12,6 +14,11 @@ export interface CourseScreenProps {
 export function CourseScreen({ course }: CourseScreenProps) {
   const [readOnly, setReadOnly] = useState(false);
   const { state, problem, saving, apply, applyAll, undo, redo } = useCourseDocument(course.path, readOnly);
+  // A reload on a lesson (or a rule, the preview…): its editor's code downloads while the course opens.
+  useEffect(() => {
+    const param = new URLSearchParams(window.location.hash.slice(1)).get('sel');
+    preloadEditorFor(param ? selectionFromParam(param)?.kind : undefined);
+  }, []);
 
   if (state.kind === 'loading') return <Spinner aria-label="Opening the course" className="course-loading" />;
   if (state.kind === 'failed')

@@ -254,13 +254,16 @@ export function ImageThumbnail({ context, name }: { readonly context: EditorCont
   const { client } = useBackend();
   const asset = useAssets(context).find((a) => a.name === name);
   const sha256 = asset?.sha256;
-  const [shown, setShown] = useState<{ readonly sha256: string; readonly url: string } | null>(null);
+  const [shown, setShown] = useState<
+    { readonly sha256: string; readonly url: string } | { readonly sha256: string; readonly failed: string } | null
+  >(null);
   useEffect(() => {
     if (!sha256) return;
     let url: string | null = null;
     let gone = false;
     void client.invoke('document.readImage', { path: context.path, name }).then((result) => {
-      if (gone || !result.ok) return;
+      if (gone) return;
+      if (!result.ok) return setShown({ sha256, failed: result.error.message });
       const bytes = Uint8Array.from(atob(result.value.base64), (c) => c.charCodeAt(0));
       url = URL.createObjectURL(new Blob([bytes], { type: result.value.mime }));
       setShown({ sha256, url });
@@ -271,6 +274,29 @@ export function ImageThumbnail({ context, name }: { readonly context: EditorCont
     };
   }, [client, context.path, name, sha256]);
   if (!shown || shown.sha256 !== sha256) return null;
+  if ('failed' in shown) return <ThumbnailFailed name={name} reason={shown.failed} />;
   // The alt text is edited just below; the thumbnail only shows the designer which image this is.
-  return <img className="image-thumbnail" src={shown.url} alt="" data-testid="image-thumbnail" />;
+  return (
+    <img
+      className="image-thumbnail"
+      src={shown.url}
+      alt=""
+      data-testid="image-thumbnail"
+      onError={() => setShown({ sha256, failed: 'The file is not an image a browser can show, or it is damaged.' })}
+    />
+  );
+}
+
+/** Said where the thumbnail would be: the image is in the course, but it cannot be shown (nor played to learners). */
+function ThumbnailFailed({ name, reason }: { readonly name: string; readonly reason: string }) {
+  return (
+    <Callout
+      intent={Intent.WARNING}
+      compact
+      className="image-thumbnail-failed"
+      title={`${displayName(name)} cannot be shown`}
+    >
+      {reason} Import the image again, or choose another.
+    </Callout>
+  );
 }

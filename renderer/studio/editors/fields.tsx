@@ -9,7 +9,7 @@ import {
   TextArea,
   type InputGroupProps,
 } from '@blueprintjs/core';
-import { CaretDown } from '@blueprintjs/icons';
+import { Add, CaretDown } from '@blueprintjs/icons';
 import { MultiSelect, Select, type ItemPredicate, type ItemRenderer } from '@blueprintjs/select';
 import { useId, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { Segment } from '../../../shared/ops';
@@ -269,7 +269,7 @@ export function NamesPicker(props: NamesPickerProps) {
             ? (query, active, handleClick) => (
                 <MenuItem
                   key="create"
-                  icon="add"
+                  icon={<Add />}
                   text={`Add "${query}"`}
                   active={active}
                   roleStructure="listoption"

@@ -1,4 +1,23 @@
-import { Classes, Icon, type IconName } from '@blueprintjs/core';
+import { Classes } from '@blueprintjs/core';
+import {
+  Badge,
+  ChevronDown,
+  ChevronRight,
+  Cog,
+  Database,
+  Document,
+  Dot,
+  FlowBranch,
+  FolderClose,
+  Help,
+  Layers,
+  Media,
+  PathSearch,
+  People,
+  Person,
+  PredictiveAnalysis,
+  type SVGIconProps,
+} from '@blueprintjs/icons';
 import {
   dragAndDropFeature,
   hotkeysCoreFeature,
@@ -11,11 +30,19 @@ import {
 } from '@headless-tree/core';
 import { useTree } from '@headless-tree/react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ComponentType,
+  type MouseEvent as ReactMouseEvent,
+} from 'react';
 import type { Course } from '../../../shared/model';
 import { selectionToParam, type Selection } from '../workspace/selection';
 import { moveLessonsTo, moveModulesTo, renameItem, type OutlineAction, type OutlineItem } from './outline-edits';
-import { isOutlineItem, outlineNodes, OUTLINE_ROOT, type OutlineNode } from './outline-nodes';
+import { isOutlineItem, OUTLINE_ROOT, type OutlineNode } from './outline-nodes';
 
 /** Asks the navigator to focus (and optionally rename) an item once the course shows it. */
 export interface FocusRequest {
@@ -27,6 +54,8 @@ export interface FocusRequest {
 
 export interface NavigatorProps {
   readonly course: Course;
+  /** The course's outline nodes (`outlineNodes(course)`), built once by the workspace for the tree and the palette. */
+  readonly nodes: ReadonlyMap<string, OutlineNode>;
   readonly selection: Selection | null;
   readonly editable: boolean;
   readonly focusRequest: FocusRequest | null;
@@ -45,23 +74,24 @@ const selectOnMount = (input: HTMLInputElement | null) => {
     input.select();
   }
 };
-const ICONS: Partial<Record<Selection['kind'], IconName>> = {
-  course: 'cog',
-  competencies: 'predictive-analysis',
-  competency: 'badge',
-  modules: 'layers',
-  module: 'folder-close',
-  lesson: 'document',
-  questions: 'help',
-  question: 'help',
-  banks: 'database',
-  bank: 'database',
-  placement: 'path-search',
-  rules: 'flow-branch',
-  rule: 'flow-branch',
-  personas: 'people',
-  persona: 'person',
-  media: 'media',
+// Icon components, not names: a name makes Blueprint load every icon's paths (about 200 KB gzipped).
+const ICONS: Partial<Record<Selection['kind'], ComponentType<SVGIconProps>>> = {
+  course: Cog,
+  competencies: PredictiveAnalysis,
+  competency: Badge,
+  modules: Layers,
+  module: FolderClose,
+  lesson: Document,
+  questions: Help,
+  question: Help,
+  banks: Database,
+  bank: Database,
+  placement: PathSearch,
+  rules: FlowBranch,
+  rule: FlowBranch,
+  personas: People,
+  persona: Person,
+  media: Media,
 };
 
 function parentsOf(selection: Selection): string[] {
@@ -87,13 +117,18 @@ function canDrop(items: readonly ItemInstance<OutlineNode>[], target: DragTarget
   return false;
 }
 
+function RowIcon({ kind }: { readonly kind: Selection['kind'] }) {
+  const KindIcon = ICONS[kind] ?? Dot;
+  return <KindIcon size={14} className="navigator-icon" aria-hidden />;
+}
+
 /**
  * The navigator: every part of the course in one virtualized tree (smooth at 5,000 lessons), with
  * multi-select, drag to reorder, inline rename (F2) and the tree keyboard of WAI-ARIA.
  */
 export function Navigator(props: NavigatorProps) {
-  const { course, selection, editable, focusRequest, onSelect, onAction, onContextMenu, onSelectedItemsChange } = props;
-  const nodes = useMemo(() => outlineNodes(course), [course]);
+  const { course, nodes, selection, editable, focusRequest, onSelect, onAction, onContextMenu, onSelectedItemsChange } =
+    props;
   const nodesRef = useRef(nodes);
   nodesRef.current = nodes;
   const selectedId = selection ? selectionToParam(selection) : null;
@@ -160,8 +195,9 @@ export function Navigator(props: NavigatorProps) {
     features: [syncDataLoaderFeature, selectionFeature, hotkeysCoreFeature, dragAndDropFeature, renamingFeature],
   });
 
-  // The course changed (an edit, undo, another window): rebuild the flat list from the new nodes.
-  useEffect(() => tree.rebuildTree(), [nodes, tree]);
+  // The course changed (an edit, undo, another window): rebuild the flat list from the new nodes, before the
+  // frame is painted, so a focus request below finds a new item at once.
+  useLayoutEffect(() => tree.rebuildTree(), [nodes, tree]);
 
   const items = tree.getItems();
   // The studio is not built with React Compiler, so TanStack Virtual's mutable instance is safe here.
@@ -196,8 +232,9 @@ export function Navigator(props: NavigatorProps) {
     onSelectedItemsChange(selected);
   }, [selectedItems, focusedItem, nodes, onSelectedItemsChange]);
 
-  // Focus follows the action: the moved item keeps focus, a new item's title is ready to type.
-  useEffect(() => {
+  // Focus follows the action: the moved item keeps focus, a new item's title is ready to type. Tried at once
+  // (the tree was rebuilt just above), so a new module's rename field is in the same frame as its row.
+  useLayoutEffect(() => {
     if (!focusRequest) return;
     const id = selectionToParam(focusRequest.selection);
     setState((s) => ({
@@ -219,7 +256,7 @@ export function Navigator(props: NavigatorProps) {
       if (focusRequest.rename) item.startRenaming();
       else if (focusRequest.takeFocus) frame = requestAnimationFrame(() => tree.updateDomFocus());
     };
-    frame = requestAnimationFrame(attempt);
+    attempt();
     return () => cancelAnimationFrame(frame);
   }, [focusRequest, tree]);
 
@@ -282,9 +319,9 @@ export function Navigator(props: NavigatorProps) {
                   data-outline-id={item.getId()}
                 >
                   <span className="navigator-caret" aria-hidden>
-                    {item.isFolder() && <Icon icon={item.isExpanded() ? 'chevron-down' : 'chevron-right'} size={12} />}
+                    {item.isFolder() && (item.isExpanded() ? <ChevronDown size={12} /> : <ChevronRight size={12} />)}
                   </span>
-                  <Icon icon={ICONS[node.selection.kind] ?? 'dot'} size={14} className="navigator-icon" aria-hidden />
+                  <RowIcon kind={node.selection.kind} />
                   <span className="navigator-name">{node.name}</span>
                   {node.detail && <span className="navigator-detail">{node.detail}</span>}
                 </div>

@@ -1,4 +1,5 @@
-import { Classes, H2, H3, Icon, Intent, NonIdealState, Spinner, Tag } from '@blueprintjs/core';
+import { Classes, H2, H3, Intent, NonIdealState, Spinner, Tag } from '@blueprintjs/core';
+import { Error as ErrorIcon, InfoSign, TickCircle, WarningSign } from '@blueprintjs/icons';
 import type { Course } from '../../../shared/model';
 import type { StudioAnalysis } from '../analysis/use-analysis';
 import { describeLocation } from './describe-location';
@@ -18,11 +19,16 @@ interface Entry {
 
 /** Notes (what the designer said they meant) are listed quietly, after errors and warnings, and not counted. */
 const SEVERITY_ICON = {
-  error: { icon: 'error', intent: Intent.DANGER, title: 'Error' },
-  warning: { icon: 'warning-sign', intent: Intent.WARNING, title: 'Warning' },
-  info: { icon: 'info-sign', intent: Intent.NONE, title: 'Note' },
+  error: { Glyph: ErrorIcon, intent: Intent.DANGER, title: 'Error' },
+  warning: { Glyph: WarningSign, intent: Intent.WARNING, title: 'Warning' },
+  info: { Glyph: InfoSign, intent: Intent.NONE, title: 'Note' },
 } as const;
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+function SeverityIcon({ severity }: { readonly severity: keyof typeof SEVERITY_ICON }) {
+  const { Glyph, intent, title } = SEVERITY_ICON[severity];
+  return <Glyph className={Classes.intentClass(intent)} title={title} size={14} />;
+}
 
 /** Problems and proof findings, each a link to the place that fixes it (like VS Code's Problems panel). */
 export function ProblemsPanel({ course, analysis, onOpen }: ProblemsPanelProps) {
@@ -50,7 +56,7 @@ export function ProblemsPanel({ course, analysis, onOpen }: ProblemsPanelProps) 
       </header>
       {analysis.status === 'ready' && entries.length === 0 ? (
         <NonIdealState
-          icon={<Icon icon="tick-circle" size={32} intent={Intent.SUCCESS} />}
+          icon={<TickCircle size={32} className={Classes.intentClass(Intent.SUCCESS)} />}
           description={
             <>
               <H3>No problems</H3>
@@ -64,7 +70,7 @@ export function ProblemsPanel({ course, analysis, onOpen }: ProblemsPanelProps) 
           {entries.map((entry, i) => (
             <li key={`${entry.path}:${i}`}>
               <button type="button" className="problem-link" onClick={() => onOpen(entry.path)}>
-                <Icon {...SEVERITY_ICON[entry.severity]} size={14} />
+                <SeverityIcon severity={entry.severity} />
                 <span>
                   <span className="problem-message">{entry.message}</span>
                   <span className={`${Classes.TEXT_MUTED} problem-where`}>{describeLocation(course, entry.path)}</span>

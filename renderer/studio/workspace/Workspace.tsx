@@ -15,8 +15,17 @@ import {
   showContextMenu,
   Tooltip,
 } from '@blueprintjs/core';
-import { Export, FolderOpen, Play, Plus, Redo, Search, Undo } from '@blueprintjs/icons';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { Export, FolderOpen, Layers, Play, Plus, Redo, Search, Select, Trash, Undo } from '@blueprintjs/icons';
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent as ReactMouseEvent,
+} from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import type { DocumentSnapshot } from '../../../shared/contract';
 import type { Edit } from '../../../shared/ops';
@@ -30,6 +39,7 @@ import { useCommandHotkeys } from '../commands/use-command-hotkeys';
 import { InlineTitle } from '../course/InlineTitle';
 import { PublishDialog } from '../course/PublishDialog';
 import type { EditorContext } from '../editors/editor-context';
+import { prefetchLessonEditorWhenIdle } from '../editors/editor-code';
 import { SelectionEditor } from '../editors/SelectionEditor';
 import { MoveToDialog } from '../outline/MoveToDialog';
 import { Navigator, type FocusRequest } from '../outline/Navigator';
@@ -87,6 +97,7 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
   const editorRef = useRef<HTMLElement>(null);
   const navigatorRef = useRef<HTMLElement>(null);
   const nodes = useMemo(() => outlineNodes(course), [course]);
+  useEffect(() => prefetchLessonEditorWhenIdle(), []);
 
   const run = useCallback(
     (action: OutlineAction, options: { rename?: boolean; takeFocus?: boolean } = {}) => {
@@ -108,7 +119,7 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
         toaster.current?.show({
           message: `${action.label.replace('Delete', 'Deleted')}.`,
           intent: Intent.NONE,
-          icon: 'trash',
+          icon: <Trash />,
           timeout: 8000,
           action: { text: 'Undo', onClick: () => void undo() },
         });
@@ -236,12 +247,18 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
     [analysis, course],
   );
 
+  // The outline answers a new selection at once; the editor for it (a new module's, a lesson's) is built in a
+  // deferred render after that frame, so adding or picking an item never waits for the editor to mount.
+  const deferredSelection = useDeferredValue(selection);
+  // An item just deleted is never shown as "no longer in the course" while its replacement is on its way.
+  const shownSelection =
+    deferredSelection && selection && !selectionExists(course, deferredSelection) ? selection : deferredSelection;
   let editor;
-  if (!selection)
+  if (!shownSelection)
     editor =
       course.modules.length === 0 ? (
         <NonIdealState
-          icon="layers"
+          icon={<Layers size={48} className={Classes.ICON_MUTED} />}
           description={
             <>
               <H3>Start with a module</H3>
@@ -256,7 +273,7 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
         />
       ) : (
         <NonIdealState
-          icon="select"
+          icon={<Select size={48} className={Classes.ICON_MUTED} />}
           description={
             <>
               <H3>Pick something to edit</H3>
@@ -268,10 +285,10 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
           }
         />
       );
-  else if (!selectionExists(course, selection))
+  else if (!selectionExists(course, shownSelection))
     editor = (
       <NonIdealState
-        icon="search"
+        icon={<Search size={48} className={Classes.ICON_MUTED} />}
         description={
           <>
             <H3>This item is no longer in the course</H3>
@@ -295,7 +312,7 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
   else
     editor = (
       <AnalysisContext.Provider value={analysis}>
-        <SelectionEditor selection={selection} context={editorContext} />
+        <SelectionEditor selection={shownSelection} context={editorContext} />
       </AnalysisContext.Provider>
     );
 
@@ -399,6 +416,7 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
             </header>
             <Navigator
               course={course}
+              nodes={nodes}
               selection={selection}
               editable={editable}
               focusRequest={focusRequest}

@@ -4,7 +4,7 @@
  * keyboard users land where the problem is. Focus follows the action: editors call it after adding
  * or moving an item, the problems panel after opening one.
  */
-export function focusField(path: string, fallback?: () => HTMLElement | null, timeoutMs = 1500): void {
+export function focusField(path: string, fallback?: () => HTMLElement | null, timeoutMs = 5000): void {
   const started = performance.now();
   const attempt = () => {
     const marked = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
