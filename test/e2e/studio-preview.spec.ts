@@ -233,10 +233,25 @@ test('the device frame and display toggles reach the player: phone width, dark m
 }) => {
   const { path } = await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE });
   await openPreview(page, host.url, path);
-  await page.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'Phone (375 px)' });
-  const display = page.getByRole('group', { name: 'Learner’s display' });
+  // The device and display toggles sit behind the toolbar's Display button, which names the device.
+  const button = page.getByRole('button', { name: 'Display: Desktop' });
+  const panel = page.getByRole('dialog', { name: 'The learner’s display' });
+  // By keyboard: Enter opens the panel, Escape closes it and gives the focus back to the button.
+  // (Once the player has loaded: it focuses its own heading when it shows a view.)
+  await expect(playerIn(page).locator('#player')).toContainText(/\S/, { timeout: 30_000 });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(panel).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(button).toBeFocused();
+
+  await button.click();
+  await panel.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'Phone (375 px)' });
+  const display = panel.getByRole('group', { name: 'Learner’s display' });
   await display.getByText('Dark mode').click();
   await display.getByText('Captions on').click();
+  await expect(page.getByRole('button', { name: 'Display: Phone' })).toBeVisible();
   const player = playerIn(page);
   await expect(player.locator('html')).toHaveAttribute('data-theme', 'dark', { timeout: 30_000 });
   await expect(player.getByRole('checkbox', { name: 'Captions on videos' })).toBeChecked();

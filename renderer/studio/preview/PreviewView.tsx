@@ -1,16 +1,19 @@
 import {
   Button,
+  ButtonGroup,
   Callout,
   Checkbox,
   H2,
   HTMLSelect,
   Intent,
   NonIdealState,
+  Popover,
+  PopupKind,
   Spinner,
   Tab,
   Tabs,
 } from '@blueprintjs/core';
-import { Document, FastForward, Refresh, StepForward } from '@blueprintjs/icons';
+import { CaretDown, Desktop, Document, FastForward, MobilePhone, Refresh, StepForward } from '@blueprintjs/icons';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { indexCourse, personaAnswer } from '../../../shared/engine';
 import { STANDARDS, type Standard } from '../../../shared/scorm';
@@ -31,6 +34,12 @@ const STANDARD_LABEL: Readonly<Record<Standard, string>> = {
   'scorm2004-3rd': 'SCORM 2004 3rd Edition',
   'scorm2004-4th': 'SCORM 2004 4th Edition',
 };
+/** Short enough for the toolbar; the full name is the option's title and the frame's. */
+const STANDARD_SHORT: Readonly<Record<Standard, string>> = {
+  scorm12: 'SCORM 1.2',
+  'scorm2004-3rd': 'SCORM 2004 3rd',
+  'scorm2004-4th': 'SCORM 2004 4th',
+};
 const DEVICES = ['desktop', 'tablet', 'phone'] as const;
 type Device = (typeof DEVICES)[number];
 const DEVICE_LABEL: Readonly<Record<Device, string>> = {
@@ -38,6 +47,8 @@ const DEVICE_LABEL: Readonly<Record<Device, string>> = {
   tablet: 'Tablet (768 px)',
   phone: 'Phone (375 px)',
 };
+
+const DEVICE_SHORT: Readonly<Record<Device, string>> = { desktop: 'Desktop', tablet: 'Tablet', phone: 'Phone' };
 
 interface LmsLog {
   readonly address: string | null;
@@ -239,7 +250,7 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
     <div className="preview">
       <header className="preview-toolbar">
         <H2 className="preview-title">Preview</H2>
-        <div className="preview-field">
+        <div className="preview-field preview-learner">
           <label htmlFor="preview-learner">Learner</label>
           <HTMLSelect id="preview-learner" value={personaId} onChange={(e) => setPersonaId(e.currentTarget.value)}>
             <option value="">Anyone (answers the intake)</option>
@@ -258,68 +269,106 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
             onChange={(e) => setStandard(e.currentTarget.value as Standard)}
           >
             {STANDARDS.map((s) => (
-              <option key={s} value={s}>
-                {STANDARD_LABEL[s]}
+              <option key={s} value={s} title={STANDARD_LABEL[s]}>
+                {STANDARD_SHORT[s]}
               </option>
             ))}
           </HTMLSelect>
         </div>
         <div className="preview-field">
-          <label htmlFor="preview-device">Device</label>
-          <HTMLSelect id="preview-device" value={device} onChange={(e) => setDevice(e.currentTarget.value as Device)}>
-            {DEVICES.map((d) => (
-              <option key={d} value={d}>
-                {DEVICE_LABEL[d]}
-              </option>
-            ))}
-          </HTMLSelect>
-        </div>
-        <div className="preview-display" role="group" aria-label="Learner’s display">
-          <Checkbox
-            inline
-            label="Dark mode"
-            checked={display.dark}
-            onChange={(e) => setDisplay({ ...display, dark: e.currentTarget.checked })}
-          />
-          <Checkbox
-            inline
-            label="Reduced motion"
-            checked={display.reducedMotion}
-            onChange={(e) => setDisplay({ ...display, reducedMotion: e.currentTarget.checked })}
-          />
-          <Checkbox
-            inline
-            label="Captions on"
-            checked={display.captions}
-            onChange={(e) => setDisplay({ ...display, captions: e.currentTarget.checked })}
-          />
-        </div>
-        <div className="preview-autopilot" role="group" aria-label="Autopilot: answer as the learner">
-          <Button
-            icon={<StepForward />}
-            text="Next answer"
-            disabled={!persona}
-            title={
-              persona
-                ? `Answer the next step as ${persona.name}`
-                : 'Choose a learner first: the autopilot answers as them'
+          <span aria-hidden="true">Display</span>
+          <Popover
+            placement="bottom-start"
+            popupKind={PopupKind.DIALOG}
+            shouldReturnFocusOnClose
+            content={
+              <div className="preview-display-panel" role="dialog" aria-label="The learner’s display">
+                <div className="preview-field">
+                  <label htmlFor="preview-device">Device</label>
+                  <HTMLSelect
+                    id="preview-device"
+                    value={device}
+                    onChange={(e) => setDevice(e.currentTarget.value as Device)}
+                  >
+                    {DEVICES.map((d) => (
+                      <option key={d} value={d}>
+                        {DEVICE_LABEL[d]}
+                      </option>
+                    ))}
+                  </HTMLSelect>
+                </div>
+                <div className="preview-display" role="group" aria-label="Learner’s display">
+                  <Checkbox
+                    label="Dark mode"
+                    checked={display.dark}
+                    onChange={(e) => setDisplay({ ...display, dark: e.currentTarget.checked })}
+                  />
+                  <Checkbox
+                    label="Reduced motion"
+                    checked={display.reducedMotion}
+                    onChange={(e) => setDisplay({ ...display, reducedMotion: e.currentTarget.checked })}
+                  />
+                  <Checkbox
+                    label="Captions on"
+                    checked={display.captions}
+                    onChange={(e) => setDisplay({ ...display, captions: e.currentTarget.checked })}
+                  />
+                </div>
+              </div>
             }
-            onClick={() => autopilot(false)}
-          />
-          <Button
-            icon={<FastForward />}
-            text="All answers"
-            disabled={!persona}
-            title={
-              persona
-                ? `Answer the whole placement test as ${persona.name}`
-                : 'Choose a learner first: the autopilot answers as them'
-            }
-            onClick={() => autopilot(true)}
-          />
+          >
+            <Button
+              icon={device === 'desktop' ? <Desktop /> : <MobilePhone />}
+              endIcon={<CaretDown />}
+              text={DEVICE_SHORT[device]}
+              aria-label={`Display: ${DEVICE_SHORT[device]}`}
+              title="The learner’s device, dark mode, reduced motion and captions"
+            />
+          </Popover>
         </div>
-        <Button icon={<Refresh />} text="Restart" onClick={() => setRestarts((n) => n + 1)} />
-        <Button icon={<Document />} text="Review report…" onClick={() => setReporting(true)} />
+        <div className="preview-field">
+          <span aria-hidden="true">Autopilot</span>
+          <div className="preview-run">
+            <ButtonGroup role="group" aria-label="Autopilot: answer as the learner">
+              <Button
+                icon={<StepForward />}
+                text="Next"
+                aria-label="Next answer"
+                disabled={!persona}
+                title={
+                  persona
+                    ? `Next answer: answer the next step as ${persona.name}`
+                    : 'Next answer: choose a learner first, the autopilot answers as them'
+                }
+                onClick={() => autopilot(false)}
+              />
+              <Button
+                icon={<FastForward />}
+                text="All"
+                aria-label="All answers"
+                disabled={!persona}
+                title={
+                  persona
+                    ? `All answers: answer the whole placement test as ${persona.name}`
+                    : 'All answers: choose a learner first, the autopilot answers as them'
+                }
+                onClick={() => autopilot(true)}
+              />
+            </ButtonGroup>
+            <Button
+              icon={<Refresh />}
+              aria-label="Restart"
+              title="Restart: a new attempt from the start"
+              onClick={() => setRestarts((n) => n + 1)}
+            />
+          </div>
+        </div>
+        <Button
+          className="preview-report"
+          icon={<Document />}
+          text="Review report…"
+          onClick={() => setReporting(true)}
+        />
         {reporting && <ReviewReportDialog path={path} title={course.title} onClose={() => setReporting(false)} />}
       </header>
       {problem && (
