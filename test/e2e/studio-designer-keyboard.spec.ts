@@ -90,6 +90,8 @@ test('driven by the keyboard alone, a designer builds, edits, reorders, publishe
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: 'Your courses' })).toBeVisible();
   await page.keyboard.press('Control+n');
+  // Typed as the designer would: once the dialog's title field has the focus.
+  await expect(page.getByRole('dialog', { name: 'New course' }).getByLabel('Title')).toBeFocused();
   await page.keyboard.type('Keyboard approvals');
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Course title')).toHaveValue('Keyboard approvals');
