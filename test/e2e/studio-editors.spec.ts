@@ -28,6 +28,7 @@ test('a designer adds competencies with levels, a module that teaches them and a
   await expect(editor.getByText('Minimum score must be higher')).toHaveCount(0);
   await editor.getByRole('button', { name: 'Competencies' }).click();
   await editor.getByRole('button', { name: 'Add competency' }).first().click();
+  await expect(editor.getByLabel('Name', { exact: true })).toBeFocused();
   await page.keyboard.type('Raising orders');
 
   await show(page, 'modules');
@@ -115,6 +116,7 @@ test('every question type is authored with its answer, feedback, difficulty and 
   const editor = page.locator('.editor-panel');
   await show(page, 'competencies');
   await editor.getByRole('button', { name: 'Add competency' }).first().click();
+  await expect(editor.getByLabel('Name', { exact: true })).toBeFocused();
   await page.keyboard.type('Safe lifting');
 
   const add = async (type: string, prompt: string) => {

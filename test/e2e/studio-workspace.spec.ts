@@ -91,6 +91,7 @@ test('the keyboard alone builds an outline: add, rename, move, open the hotkeys 
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: 'Your courses' })).toBeVisible();
   await page.keyboard.press('Control+n');
+  await expect(page.getByRole('dialog', { name: 'New course' }).getByLabel('Title')).toBeFocused();
   await page.keyboard.type('Keyboard only');
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Course title')).toHaveValue('Keyboard only');
