@@ -38,6 +38,8 @@ export async function show(page: Page, sel: string) {
     params.set('sel', param);
     window.location.hash = params.toString();
   }, sel);
+  // An editor's code loads on first use (a spinner says so); a busy machine takes its time.
+  await expect(page.locator('.lazy-loading')).toHaveCount(0, { timeout: 30_000 });
 }
 
 /** Serious and critical axe violations on the editor, in light and dark. */

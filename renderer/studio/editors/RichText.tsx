@@ -77,7 +77,18 @@ export function RichText({ label, value, dataPath, disabled, error, onChange }: 
     editor?.setEditable(!disabled);
   }, [editor, disabled]);
   useEffect(() => {
-    editor?.view.dom.setAttribute('aria-invalid', error ? 'true' : 'false');
+    if (!editor) return;
+    // The view exists only once EditorContent has mounted it (TipTap throws on `view.dom` before):
+    // mark it now if it is there, else when it mounts.
+    const mark = () => {
+      if (!editor.isDestroyed) editor.view.dom.setAttribute('aria-invalid', error ? 'true' : 'false');
+    };
+    // `create` follows the mount; `isInitialized` is set just after it.
+    if (editor.isInitialized) mark();
+    editor.on('create', mark);
+    return () => {
+      editor.off('create', mark);
+    };
   }, [editor, error]);
 
   const active = useEditorState({
