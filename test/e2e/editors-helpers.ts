@@ -47,6 +47,7 @@ export async function expectAccessible(page: Page) {
   for (const theme of ['light', 'dark'] as const) {
     await page.evaluate((t) => window.localStorage.setItem('tailor.theme', t), theme);
     await page.reload();
+    await expect(page.locator('.lazy-loading')).toHaveCount(0, { timeout: 30_000 });
     await expect(page.locator('.editor-panel .editor')).toBeVisible();
     const results = await new AxeBuilder({ page }).include('.editor-panel').analyze();
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
