@@ -100,7 +100,8 @@ for (const example of EXAMPLE_NAMES) {
       browser,
     }) => {
       // Four personas, each in a fresh browser context; axe on every view in one standard only (views do not depend on it).
-      test.setTimeout(240_000);
+      // 96–180 s on an idle CI machine, more on a shared one.
+      test.setTimeout(420_000);
       const withAxe = standard === 'scorm2004-4th';
       const checked = new Set<string>();
       const json = exampleJson(example);
