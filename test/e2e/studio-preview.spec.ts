@@ -8,7 +8,7 @@ import { exampleIndex } from '../fixtures/examples';
 import { expect, test } from './fixtures';
 import { answer, driver } from './player-driver';
 import { saved } from './studio-outline';
-import { callHost } from './web-host-process';
+import { callHost, type RunningHost } from './web-host-process';
 
 const EXAMPLE = fileURLToPath(new URL('../../resources/examples/purchase-approvals', import.meta.url));
 const CLI = fileURLToPath(new URL('../../out/cli/tailor.mjs', import.meta.url));
@@ -23,8 +23,10 @@ const STATUS = {
 // Generous: these tests walk the player in nested frames on a shared, loaded machine.
 test.describe.configure({ timeout: 240_000 });
 
-async function openPreview(page: Page, hostUrl: string, path: string): Promise<void> {
-  await page.goto(`${hostUrl}#course=${encodeURIComponent(path)}&sel=preview`);
+/** Imports the procurement example into the host and opens it on the preview. */
+async function openPreview(page: Page, host: RunningHost): Promise<void> {
+  const { path } = await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE });
+  await page.goto(`${host.url}#course=${encodeURIComponent(path)}&sel=preview`);
   await expect(page.getByRole('progressbar', { name: 'Opening the course' })).toHaveCount(0, { timeout: 30_000 });
 }
 
@@ -53,8 +55,7 @@ async function startAsPersona(page: Page, personaName: string): Promise<void> {
 }
 
 test('the preview plays the exported package against scorm-again, as a persona', async ({ page, host }) => {
-  const { path } = await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE });
-  await openPreview(page, host.url, path);
+  await openPreview(page, host);
   await page.getByRole('combobox', { name: 'Learner' }).selectOption({ label: 'Victor, veteran approver' });
   await page.getByRole('combobox', { name: 'LMS' }).selectOption({ label: 'SCORM 1.2' });
   const player = page.frameLocator('iframe.preview-frame').frameLocator('iframe');
@@ -75,8 +76,7 @@ test('the preview plays the exported package against scorm-again, as a persona',
 });
 
 test('side by side shows what `tailor paths` shows for every persona', async ({ page, host }) => {
-  const { path } = await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE });
-  await openPreview(page, host.url, path);
+  await openPreview(page, host);
   await page.getByRole('tab', { name: 'Side by side' }).click();
   const table = page.locator('table.preview-compare-table');
   const expected = JSON.parse(
@@ -110,8 +110,7 @@ test('a simulated close and relaunch resumes on the bookmark; a failing commit i
   page,
   host,
 }) => {
-  const { path } = await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE });
-  await openPreview(page, host.url, path);
+  await openPreview(page, host);
   await page.getByRole('combobox', { name: 'Learner' }).selectOption({ label: 'Victor, veteran approver' });
   await startAsPersona(page, 'Victor, veteran approver');
   const frame = playerIn(page);
@@ -162,8 +161,7 @@ test('two personas previewed, compared, and sent as a review report that opens o
   host,
   browser,
 }) => {
-  const { path } = await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE });
-  await openPreview(page, host.url, path);
+  await openPreview(page, host);
   const learner = page.getByRole('combobox', { name: 'Learner' });
 
   await learner.selectOption({ label: 'Nadia, new buyer' });
@@ -231,8 +229,7 @@ test('the device frame and display toggles reach the player: phone width, dark m
   page,
   host,
 }) => {
-  const { path } = await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE });
-  await openPreview(page, host.url, path);
+  await openPreview(page, host);
   // The device and display toggles sit behind the toolbar's Display button, which names the device.
   const button = page.getByRole('button', { name: 'Display: Desktop' });
   const panel = page.getByRole('dialog', { name: 'The learner’s display' });
@@ -262,8 +259,7 @@ test('the Path X-ray opens a module in the player, says why it cannot when the p
   page,
   host,
 }) => {
-  const { path } = await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE });
-  await openPreview(page, host.url, path);
+  await openPreview(page, host);
   await page.getByRole('combobox', { name: 'Learner' }).selectOption({ label: 'Victor, veteran approver' });
   const frame = playerIn(page);
   await expect(frame.getByRole('button', { name: /^Start/ })).toBeVisible({ timeout: 30_000 });
@@ -305,8 +301,7 @@ test('an edit rebuilds the preview and the learner stays on their lesson, under 
   page,
   host,
 }) => {
-  const { path } = await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE });
-  await openPreview(page, host.url, path);
+  await openPreview(page, host);
   await page.getByRole('combobox', { name: 'Learner' }).selectOption({ label: 'Victor, veteran approver' });
   await startAsPersona(page, 'Victor, veteran approver');
   const frame = playerIn(page);
@@ -339,7 +334,6 @@ test('the autopilot answers the placement test as the persona, and the player te
   page,
   host,
 }) => {
-  const { path } = await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE });
   const expected = (
     JSON.parse(execFileSync(process.execPath, [CLI, 'paths', EXAMPLE, '--json'], { encoding: 'utf8' })) as {
       persona: { name: string };
@@ -349,7 +343,7 @@ test('the autopilot answers the placement test as the persona, and the player te
   const testedOut = expected.path.modules.filter((m) => m.status === 'skipped').map((m) => m.title);
   expect(testedOut.length).toBeGreaterThan(0);
 
-  await openPreview(page, host.url, path);
+  await openPreview(page, host);
   const autopilot = page.getByRole('group', { name: 'Autopilot: answer as the learner' });
   await expect(autopilot.getByRole('button', { name: 'All answers' })).toBeDisabled();
   await page
