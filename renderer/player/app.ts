@@ -14,6 +14,7 @@ import { localCopy } from './tracking/local';
 import type { LearnerNeeds, PlayerOutcome, PreviewControl } from './preview-channel';
 import type { Tracker } from './tracking/tracker';
 import { h, richText, uid } from './ui/dom';
+import { keyedChildren, type KeyedCache, type KeyedItem } from './ui/keyed';
 import {
   duration,
   formatLabel,
@@ -157,6 +158,11 @@ export function startPlayer({
     /** The course's cover picture, above the title. */
     readonly picture?: Node | null;
   }
+  // The map stays in the page between visits, hidden while another view shows: taking its thousands
+  // of cards out of the page and putting them back was most of a click's cost on a large course.
+  const map = h('div', { class: 'map' });
+  root.replaceChildren(notice, map);
+  /** Shows a view: its title (focused, for screen readers) and content; the map shows only when listed. */
   const show = (title: string, head: ViewHead, ...content: (Node | null)[]) => {
     const heading = h('h1', { tabindex: '-1' }, title);
     const top = h(
@@ -167,7 +173,9 @@ export function startPlayer({
       heading,
       head.sub ?? null,
     );
-    root.replaceChildren(notice, top, ...content.filter((n): n is Node => n !== null));
+    map.hidden = !content.includes(map);
+    while (notice.nextSibling && notice.nextSibling !== map) notice.nextSibling.remove();
+    map.before(top, ...content.filter((n): n is Node => n !== null && n !== map));
     heading.focus({ preventScroll: true });
     shell.closeDrawer();
     window.scrollTo(0, 0);
@@ -185,90 +193,134 @@ export function startPlayer({
       m.status === 'required' || m.status === 'optional' ? m.lessons.map((l) => ({ module: m, lesson: l })) : [],
     );
 
-  function renderOutline(current?: string): void {
-    const { path, result } = now();
-    const body = shell.outline;
-    const bar = h('span', { class: 'bar-fill' });
-    bar.style.width = percent(result.progress);
-    body.replaceChildren(
-      h(
-        'div',
-        { class: 'outline-head' },
-        h('p', { class: 'outline-progress' }, `${percent(result.progress)} complete`),
-        h('div', { class: 'bar', 'aria-hidden': 'true' }, bar),
-      ),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: `outline-home${current === undefined ? ' current' : ''}`,
-          ...(current === undefined ? { 'aria-current': 'page' } : {}),
-          onclick: (() => courseMap()) as EventListener,
-        },
-        'Course overview',
-      ),
-    );
+  /** The modules a learner sees, by section, in the order the outline and the map show them. */
+  function bySection(path: LearnerPath): Map<OutlineSection, PathModule[]> {
     const groups = new Map<OutlineSection, PathModule[]>();
     for (const m of path.modules) {
+      // The alternatives a learner did not pick sit with the one they did ("Change my choice").
       if (m.status === 'excluded' && m.reasons.some((r) => r.kind === 'learner')) continue;
       const section = sectionOf(m);
-      groups.set(section, [...(groups.get(section) ?? []), m]);
+      const list = groups.get(section);
+      if (list) list.push(m);
+      else groups.set(section, [m]);
     }
-    for (const section of ['path', 'recommended', 'optional', 'tested-out', 'not-for-you'] as const) {
-      const modules = groups.get(section);
-      if (!modules) continue;
+    return groups;
+  }
+  const SECTIONS = ['path', 'recommended', 'optional', 'tested-out', 'not-for-you'] as const;
+  /** Done and current, lesson by lesson ("10*0"): what a module's rows show that changes as the learner goes. */
+  const lessonMarks = (m: PathModule, current?: string) =>
+    m.lessons.map((l) => (l.completed ? '1' : '0') + (l.id === current ? '*' : '')).join('');
+  const walks = (m: PathModule) => m.status === 'required' || m.status === 'optional';
+
+  /** A section of the outline or the map that stays between clicks: its count and its keyed list. */
+  interface SectionParts {
+    readonly node: HTMLElement;
+    readonly count: HTMLElement;
+    readonly list: HTMLElement;
+    readonly cache: KeyedCache;
+  }
+
+  // The outline stays between clicks: only the modules whose rows changed are drawn again.
+  const outlineBar = h('span', { class: 'bar-fill' });
+  const outlineProgress = h('p', { class: 'outline-progress' });
+  const outlineHead = h(
+    'div',
+    { class: 'outline-head' },
+    outlineProgress,
+    h('div', { class: 'bar', 'aria-hidden': 'true' }, outlineBar),
+  );
+  const outlineHome = h(
+    'button',
+    { type: 'button', class: 'outline-home', onclick: (() => courseMap()) as EventListener },
+    'Course overview',
+  );
+  const outlineTop: KeyedCache = new Map();
+  const outlineSections = new Map<OutlineSection, SectionParts>();
+  const outlineSection = (section: OutlineSection): SectionParts => {
+    let parts = outlineSections.get(section);
+    if (!parts) {
+      const count = h('span', { class: 'count' });
       const list = h('ul', { class: 'outline-modules' });
-      for (const m of modules) {
-        const done = m.lessons.filter((l) => l.completed).length;
-        const item = h(
-          'li',
-          { class: 'outline-module' },
+      const node = h(
+        'section',
+        { class: `outline-section outline-${section}` },
+        h('h2', {}, SECTION_TITLES[section], count),
+        list,
+      );
+      outlineSections.set(section, (parts = { node, count, list, cache: new Map() }));
+    }
+    return parts;
+  };
+
+  function outlineModule(m: PathModule, current: string | undefined, why: string): HTMLElement {
+    const done = m.lessons.filter((l) => l.completed).length;
+    const item = h(
+      'li',
+      { class: 'outline-module' },
+      h(
+        'p',
+        { class: 'outline-module-title' },
+        m.title,
+        walks(m) ? h('span', { class: 'count' }, ` ${done}/${m.lessons.length}`) : null,
+      ),
+    );
+    if (walks(m)) {
+      const lessons = h('ul', { class: 'outline-lessons' });
+      for (const l of m.lessons)
+        lessons.append(
           h(
-            'p',
-            { class: 'outline-module-title' },
-            m.title,
-            m.status === 'required' || m.status === 'optional'
-              ? h('span', { class: 'count' }, ` ${done}/${m.lessons.length}`)
-              : null,
+            'li',
+            {},
+            h(
+              'button',
+              {
+                type: 'button',
+                class: `outline-lesson${l.completed ? ' is-done' : ''}${l.id === current ? ' current' : ''}`,
+                ...(l.id === current ? { 'aria-current': 'page' } : {}),
+                onclick: (() => lesson(m.id, l.id)) as EventListener,
+              },
+              h('span', { class: 'tick', 'aria-hidden': 'true' }, l.completed ? '✓' : ''),
+              h('span', {}, l.title),
+              l.completed ? h('span', { class: 'sr-only' }, ' (done)') : null,
+            ),
           ),
         );
-        if (m.status === 'required' || m.status === 'optional') {
-          const lessons = h('ul', { class: 'outline-lessons' });
-          for (const l of m.lessons)
-            lessons.append(
-              h(
-                'li',
-                {},
-                h(
-                  'button',
-                  {
-                    type: 'button',
-                    class: `outline-lesson${l.completed ? ' is-done' : ''}${l.id === current ? ' current' : ''}`,
-                    ...(l.id === current ? { 'aria-current': 'page' } : {}),
-                    onclick: (() => lesson(m.id, l.id)) as EventListener,
-                  },
-                  h('span', { class: 'tick', 'aria-hidden': 'true' }, l.completed ? '✓' : ''),
-                  h('span', {}, l.title),
-                  l.completed ? h('span', { class: 'sr-only' }, ' (done)') : null,
-                ),
-              ),
-            );
-          item.append(lessons);
-        } else {
-          const why = moduleReasons(course, m, record.role).join(' ');
-          if (why) item.append(h('p', { class: 'outline-reason' }, why));
-        }
-        list.append(item);
-      }
-      body.append(
-        h(
-          'section',
-          { class: `outline-section outline-${section}` },
-          h('h2', {}, SECTION_TITLES[section], h('span', { class: 'count' }, ` (${modules.length})`)),
-          list,
-        ),
+      item.append(lessons);
+    } else if (why) item.append(h('p', { class: 'outline-reason' }, why));
+    return item;
+  }
+
+  function renderOutline(current?: string): void {
+    const { path, result } = now();
+    outlineProgress.textContent = `${percent(result.progress)} complete`;
+    outlineBar.style.width = percent(result.progress);
+    outlineHome.classList.toggle('current', current === undefined);
+    if (current === undefined) outlineHome.setAttribute('aria-current', 'page');
+    else outlineHome.removeAttribute('aria-current');
+    const groups = bySection(path);
+    const sections = SECTIONS.filter((section) => groups.has(section)).map((section): KeyedItem => {
+      const modules = groups.get(section)!;
+      const parts = outlineSection(section);
+      parts.count.textContent = ` (${modules.length})`;
+      keyedChildren(
+        parts.list,
+        parts.cache,
+        modules.map((m) => {
+          const why = walks(m) ? '' : moduleReasons(course, m, record.role).join(' ');
+          return {
+            key: m.id,
+            sig: `${m.status}|${lessonMarks(m, current)}|${why}`,
+            render: () => outlineModule(m, current, why),
+          };
+        }),
       );
-    }
+      return { key: section, sig: '', render: () => parts.node };
+    });
+    keyedChildren(shell.outline, outlineTop, [
+      { key: 'head', sig: '', render: () => outlineHead },
+      { key: 'home', sig: '', render: () => outlineHome },
+      ...sections,
+    ]);
     shell.showOutline(true);
   }
 
@@ -683,7 +735,12 @@ export function startPlayer({
     return section;
   }
 
-  function moduleCard(m: PathModule, choiceOf: Map<string, LearnerPath['choices'][number]>): HTMLElement {
+  function moduleCard(
+    m: PathModule,
+    why: readonly string[],
+    choice: LearnerPath['choices'][number] | undefined,
+    picked: LearnerPath['choices'][number] | undefined,
+  ): HTMLElement {
     const done = m.lessons.filter((l) => l.completed).length;
     const minutes = m.lessons.reduce((n, l) => n + l.minutes, 0);
     const chip =
@@ -716,7 +773,6 @@ export function startPlayer({
           : null,
       ),
     );
-    const why = moduleReasons(course, m, record.role);
     if (why.length) li.append(h('p', { class: 'reason' }, why.join(' ')));
     if (m.status === 'skipped')
       li.append(
@@ -730,7 +786,6 @@ export function startPlayer({
         ),
       );
     else if (m.status === 'choice') {
-      const choice = choiceOf.get(m.id);
       if (choice)
         li.append(
           button(
@@ -765,7 +820,6 @@ export function startPlayer({
         );
       li.append(lessons);
       // A pick stays the learner's to change until they start the module.
-      const picked = [...choiceOf.values()].find((c) => c.picked === m.id);
       if (picked && done === 0)
         li.append(
           button(
@@ -783,6 +837,61 @@ export function startPlayer({
     return li;
   }
 
+  // The map stays between visits: only the module cards whose content changed are drawn again.
+  const mapTop: KeyedCache = new Map();
+  /** A section of the map: its count and its cards, in lists of at most MAP_CHUNK. */
+  interface MapSection {
+    readonly node: HTMLElement;
+    readonly count: HTMLElement;
+    readonly summary: HTMLElement | null;
+    /** Holds the section's lists. */
+    readonly lists: HTMLElement;
+    readonly listCache: KeyedCache;
+    readonly chunks: Map<number, { readonly list: HTMLOListElement; readonly cache: KeyedCache }>;
+  }
+  const mapSections = new Map<OutlineSection, MapSection>();
+  const mapSection = (section: OutlineSection): MapSection => {
+    let parts = mapSections.get(section);
+    if (!parts) {
+      const id = `section-${section}`;
+      const count = h('span', { class: 'count' });
+      const title = h('h2', { id, class: 'section-title' }, SECTION_TITLES[section], count);
+      const lists = h('div', { class: 'module-lists' });
+      const summary = section === 'not-for-you' ? h('summary', {}) : null;
+      const node = summary
+        ? h(
+            'section',
+            { class: 'map-section', 'aria-labelledby': id },
+            title,
+            h('details', { class: 'disclosure' }, summary, lists),
+          )
+        : h('section', { class: 'map-section', 'aria-labelledby': id }, title, lists);
+      mapSections.set(section, (parts = { node, count, summary, lists, listCache: new Map(), chunks: new Map() }));
+    }
+    return parts;
+  };
+  /**
+   * A section's cards go in lists of at most this many, numbered on: the browser skips an
+   * off-screen list whole (content-visibility), so a map of thousands of modules costs a few dozen
+   * boxes per visit instead of thousands. A course of usual size has one list per section.
+   */
+  const MAP_CHUNK = 50;
+  function keyedCards(parts: MapSection, cards: readonly KeyedItem[]): void {
+    const lists: KeyedItem[] = [];
+    for (let i = 0; i * MAP_CHUNK < cards.length; i++) {
+      let chunk = parts.chunks.get(i);
+      if (!chunk) {
+        const list = h('ol', { class: 'modules' });
+        if (i) list.start = i * MAP_CHUNK + 1;
+        parts.chunks.set(i, (chunk = { list, cache: new Map() }));
+      }
+      keyedChildren(chunk.list, chunk.cache, cards.slice(i * MAP_CHUNK, (i + 1) * MAP_CHUNK));
+      const { list } = chunk;
+      lists.push({ key: String(i), sig: '', render: () => list });
+    }
+    keyedChildren(parts.lists, parts.listCache, lists);
+  }
+
   function courseMap(): void {
     stage = 'path';
     const { path, result } = now();
@@ -790,46 +899,34 @@ export function startPlayer({
     save();
     saveExit.hidden = false;
     const choiceOf = new Map<string, LearnerPath['choices'][number]>();
-    for (const c of path.choices) for (const id of c.options) choiceOf.set(id, c);
-    const groups = new Map<OutlineSection, PathModule[]>();
-    for (const m of path.modules) {
-      // The alternatives a learner did not pick sit with the one they did ("Change my choice").
-      if (m.status === 'excluded' && m.reasons.some((r) => r.kind === 'learner')) continue;
-      const section = sectionOf(m);
-      groups.set(section, [...(groups.get(section) ?? []), m]);
+    const pickedOf = new Map<string, LearnerPath['choices'][number]>();
+    for (const c of path.choices) {
+      for (const id of c.options) choiceOf.set(id, c);
+      if (c.picked) pickedOf.set(c.picked, c);
     }
-    const map = h('div', { class: 'map' });
-    for (const section of ['path', 'recommended', 'optional', 'tested-out', 'not-for-you'] as const) {
-      const modules = groups.get(section);
-      if (!modules) continue;
-      const id = `section-${section}`;
-      const list = h('ol', { class: 'modules' }, ...modules.map((m) => moduleCard(m, choiceOf)));
-      const title = h(
-        'h2',
-        { id, class: 'section-title' },
-        SECTION_TITLES[section],
-        h('span', { class: 'count' }, ` (${modules.length})`),
+    const groups = bySection(path);
+    const sections = SECTIONS.filter((section) => groups.has(section)).map((section): KeyedItem => {
+      const modules = groups.get(section)!;
+      const parts = mapSection(section);
+      parts.count.textContent = ` (${modules.length})`;
+      if (parts.summary)
+        parts.summary.textContent = `Why ${modules.length === 1 ? 'this module is' : `these ${modules.length} modules are`} left out`;
+      keyedCards(
+        parts,
+        modules.map((m) => {
+          const why = moduleReasons(course, m, record.role);
+          const choice = m.status === 'choice' ? choiceOf.get(m.id) : undefined;
+          const picked = pickedOf.get(m.id);
+          return {
+            key: m.id,
+            sig: [m.status, m.recommended, lessonMarks(m), choice?.rule, picked?.rule, ...why].join('|'),
+            render: () => moduleCard(m, why, choice, picked),
+          };
+        }),
       );
-      map.append(
-        section === 'not-for-you'
-          ? h(
-              'section',
-              { class: 'map-section', 'aria-labelledby': id },
-              title,
-              h(
-                'details',
-                { class: 'disclosure' },
-                h(
-                  'summary',
-                  {},
-                  `Why ${modules.length === 1 ? 'this module is' : `these ${modules.length} modules are`} left out`,
-                ),
-                list,
-              ),
-            )
-          : h('section', { class: 'map-section', 'aria-labelledby': id }, title, list),
-      );
-    }
+      return { key: section, sig: '', render: () => parts.node };
+    });
+    keyedChildren(map, mapTop, sections);
     const next = path.next;
     const open = result.openChoices;
     const yours = path.modules

@@ -28,18 +28,27 @@ export const SECTION_TITLES: Readonly<Record<OutlineSection, string>> = {
   'not-for-you': 'Not for your role',
 };
 
+const modulesById = new WeakMap<Course, ReadonlyMap<string, Course['modules'][number]>>();
+/** A module as authored, by id: one lookup table per course, since the map asks for thousands. */
+function authoredModule(course: Course, id: string): Course['modules'][number] | undefined {
+  let byId = modulesById.get(course);
+  if (!byId) modulesById.set(course, (byId = new Map(course.modules.map((x) => [x.id, x] as const))));
+  return byId.get(id);
+}
+
 /**
  * Why a module is where it is, in the learner's words: the course's names instead of ids, and
  * nothing that only repeats the section it sits in ("Part of the course", "Optional in this course").
  */
 export function moduleReasons(course: Course, m: PathModule, role: string | undefined): string[] {
-  const authored = course.modules.find((x) => x.id === m.id);
   const texts: string[] = [];
   for (const r of m.reasons) {
     if (r.kind === 'default') continue;
     if (r.kind === 'mandatory') texts.push(`Required for your role (${role ? labelOf(course, role) : 'your role'}).`);
     else if (r.kind === 'audience')
-      texts.push(`Meant for ${(authored?.audience ?? []).map((id) => labelOf(course, id)).join(', ')}.`);
+      texts.push(
+        `Meant for ${(authoredModule(course, m.id)?.audience ?? []).map((id) => labelOf(course, id)).join(', ')}.`,
+      );
     else texts.push(r.text);
   }
   return texts;

@@ -1,0 +1,75 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { keyedChildren, type KeyedCache } from './keyed';
+
+const item = (key: string, sig = key) => ({
+  key,
+  sig,
+  render: () => {
+    const li = document.createElement('li');
+    li.textContent = `${key}:${sig}`;
+    return li;
+  },
+});
+const texts = (parent: Element) => [...parent.children].map((c) => c.textContent);
+
+describe('keyed children', () => {
+  it('draws every item the first time, in order', () => {
+    const ol = document.createElement('ol');
+    keyedChildren(ol, new Map(), [item('a'), item('b'), item('c')]);
+    expect(texts(ol)).toEqual(['a:a', 'b:b', 'c:c']);
+  });
+
+  it('keeps the very same nodes when nothing changed', () => {
+    const ol = document.createElement('ol');
+    const cache: KeyedCache = new Map();
+    keyedChildren(ol, cache, [item('a'), item('b')]);
+    const before = [...ol.children];
+    keyedChildren(ol, cache, [item('a'), item('b')]);
+    expect([...ol.children]).toEqual(before);
+    expect([...ol.children][0]).toBe(before[0]);
+  });
+
+  it('replaces only the child whose signature changed, where it stands, without moving the others', () => {
+    const ol = document.createElement('ol');
+    const cache: KeyedCache = new Map();
+    keyedChildren(ol, cache, [item('a'), item('b'), item('c')]);
+    const [a, b, c] = [...ol.children];
+    const moved: Node[] = [];
+    new MutationObserver((records) => records.forEach((r) => moved.push(...r.removedNodes))).observe(ol, {
+      childList: true,
+    });
+    keyedChildren(ol, cache, [item('a'), item('b', 'done'), item('c')]);
+    expect(texts(ol)).toEqual(['a:a', 'b:done', 'c:c']);
+    expect(ol.children[0]).toBe(a);
+    expect(ol.children[2]).toBe(c);
+    expect(ol.children[1]).not.toBe(b);
+    return new Promise<void>((done) =>
+      queueMicrotask(() => {
+        expect(moved).toEqual([b]);
+        done();
+      }),
+    );
+  });
+
+  it('removes children no longer listed, adds new ones in place and follows a new order', () => {
+    const ol = document.createElement('ol');
+    const cache: KeyedCache = new Map();
+    keyedChildren(ol, cache, [item('a'), item('b'), item('c')]);
+    const c = ol.children[2];
+    keyedChildren(ol, cache, [item('c'), item('x'), item('a')]);
+    expect(texts(ol)).toEqual(['c:c', 'x:x', 'a:a']);
+    expect(ol.children[0]).toBe(c);
+    expect([...cache.keys()].sort()).toEqual(['a', 'c', 'x']);
+  });
+
+  it('draws a child again after it was removed and listed anew', () => {
+    const ol = document.createElement('ol');
+    const cache: KeyedCache = new Map();
+    keyedChildren(ol, cache, [item('a')]);
+    keyedChildren(ol, cache, []);
+    expect(texts(ol)).toEqual([]);
+    keyedChildren(ol, cache, [item('a', 'again')]);
+    expect(texts(ol)).toEqual(['a:again']);
+  });
+});
