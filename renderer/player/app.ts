@@ -14,7 +14,7 @@ import { localCopy } from './tracking/local';
 import type { LearnerNeeds, PlayerOutcome, PreviewControl } from './preview-channel';
 import type { Tracker } from './tracking/tracker';
 import { h, richText, uid } from './ui/dom';
-import { keyedChildren, type KeyedCache, type KeyedItem } from './ui/keyed';
+import { keyedChildren, keyedRefresh, type KeyedCache, type KeyedItem } from './ui/keyed';
 import {
   duration,
   formatLabel,
@@ -290,6 +290,17 @@ export function startPlayer({
     return item;
   }
 
+  const outlineItem = (m: PathModule, current: string | undefined): KeyedItem => {
+    const why = walks(m) ? '' : moduleReasons(course, m, record.role).join(' ');
+    return {
+      key: m.id,
+      sig: `${m.status}|${lessonMarks(m, current)}|${why}`,
+      render: () => outlineModule(m, current, why),
+    };
+  };
+  /** The path and current lesson the outline shows. */
+  let outlineDrawn: { readonly path: LearnerPath; readonly current: string | undefined } | null = null;
+
   function renderOutline(current?: string): void {
     const { path, result } = now();
     outlineProgress.textContent = `${percent(result.progress)} complete`;
@@ -297,6 +308,19 @@ export function startPlayer({
     outlineHome.classList.toggle('current', current === undefined);
     if (current === undefined) outlineHome.setAttribute('aria-current', 'page');
     else outlineHome.removeAttribute('aria-current');
+    if (outlineDrawn?.path === path) {
+      // Same path, another lesson: only the modules the current lesson left and entered change.
+      for (const id of new Set([outlineDrawn.current, current])) {
+        const at = id === undefined ? undefined : index.lessonIndex.get(id);
+        const m = at && path.modules[at.module];
+        const parts = m && outlineSections.get(sectionOf(m));
+        if (m && parts) keyedRefresh(parts.list, parts.cache, outlineItem(m, current));
+      }
+      outlineDrawn = { path, current };
+      shell.showOutline(true);
+      return;
+    }
+    outlineDrawn = { path, current };
     const groups = bySection(path);
     const sections = SECTIONS.filter((section) => groups.has(section)).map((section): KeyedItem => {
       const modules = groups.get(section)!;
@@ -305,14 +329,7 @@ export function startPlayer({
       keyedChildren(
         parts.list,
         parts.cache,
-        modules.map((m) => {
-          const why = walks(m) ? '' : moduleReasons(course, m, record.role).join(' ');
-          return {
-            key: m.id,
-            sig: `${m.status}|${lessonMarks(m, current)}|${why}`,
-            render: () => outlineModule(m, current, why),
-          };
-        }),
+        modules.map((m) => outlineItem(m, current)),
       );
       return { key: section, sig: '', render: () => parts.node };
     });
@@ -892,12 +909,10 @@ export function startPlayer({
     keyedChildren(parts.lists, parts.listCache, lists);
   }
 
-  function courseMap(): void {
-    stage = 'path';
-    const { path, result } = now();
-    location = undefined;
-    save();
-    saveExit.hidden = false;
+  /** The path the map shows: the same path (only a lesson was looked at) leaves the map as it is. */
+  let mapDrawnFor: LearnerPath | null = null;
+  function drawMap(path: LearnerPath): void {
+    mapDrawnFor = path;
     const choiceOf = new Map<string, LearnerPath['choices'][number]>();
     const pickedOf = new Map<string, LearnerPath['choices'][number]>();
     for (const c of path.choices) {
@@ -927,6 +942,15 @@ export function startPlayer({
       return { key: section, sig: '', render: () => parts.node };
     });
     keyedChildren(map, mapTop, sections);
+  }
+
+  function courseMap(): void {
+    stage = 'path';
+    const { path, result } = now();
+    location = undefined;
+    save();
+    saveExit.hidden = false;
+    if (mapDrawnFor !== path) drawMap(path);
     const next = path.next;
     const open = result.openChoices;
     const yours = path.modules

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { keyedChildren, type KeyedCache } from './keyed';
+import { keyedChildren, keyedRefresh, type KeyedCache } from './keyed';
 
 const item = (key: string, sig = key) => ({
   key,
@@ -71,5 +71,31 @@ describe('keyed children', () => {
     expect(texts(ol)).toEqual([]);
     keyedChildren(ol, cache, [item('a', 'again')]);
     expect(texts(ol)).toEqual(['a:again']);
+  });
+});
+
+describe('refreshing one keyed child', () => {
+  it('redraws only that child, in place, when its signature changed', () => {
+    const ol = document.createElement('ol');
+    const cache: KeyedCache = new Map();
+    keyedChildren(ol, cache, [item('a'), item('b'), item('c')]);
+    const [a, , c] = [...ol.children];
+    keyedRefresh(ol, cache, item('b', 'current'));
+    expect(texts(ol)).toEqual(['a:a', 'b:current', 'c:c']);
+    expect(ol.children[0]).toBe(a);
+    expect(ol.children[2]).toBe(c);
+    keyedChildren(ol, cache, [item('a'), item('b', 'current'), item('c')]);
+    expect(texts(ol)).toEqual(['a:a', 'b:current', 'c:c']);
+  });
+
+  it('leaves the list alone when the signature is unchanged or the key is not listed', () => {
+    const ol = document.createElement('ol');
+    const cache: KeyedCache = new Map();
+    keyedChildren(ol, cache, [item('a')]);
+    const a = ol.children[0];
+    keyedRefresh(ol, cache, item('a'));
+    keyedRefresh(ol, cache, item('z', 'new'));
+    expect([...ol.children]).toEqual([a]);
+    expect(cache.has('z')).toBe(false);
   });
 });

@@ -44,3 +44,15 @@ export function keyedChildren(parent: Element, cache: KeyedCache, items: readonl
     at = next;
   }
 }
+
+/**
+ * Redraws one child of a keyed list if its signature changed, where it stands: for a click that
+ * is known to touch only a module or two (the current lesson moving), without going over the list.
+ */
+export function keyedRefresh(parent: Element, cache: KeyedCache, item: KeyedItem): void {
+  const kept = cache.get(item.key);
+  if (!kept || kept.sig === item.sig || kept.node.parentNode !== parent) return;
+  const node = item.render();
+  parent.replaceChild(node, kept.node);
+  cache.set(item.key, { sig: item.sig, node });
+}
