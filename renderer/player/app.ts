@@ -38,6 +38,12 @@ export interface PlayerOptions {
   readonly fixed?: Partial<Record<AttributeId, string>>;
   /** The device's display preferences from the launch: a theme, and the intake's captions and motion ticked. */
   readonly display?: DisplayPreferences;
+  /**
+   * Whether a new view may take the keyboard focus when the player does not have it. True in an LMS
+   * (the learner starts in the course); false in the studio's preview, where loading or steering the
+   * player must not pull the focus out of the studio.
+   */
+  readonly takeFocus?: boolean;
 }
 
 const decode = (index: CourseIndex, text: string): LearnerRecord | null => {
@@ -59,6 +65,7 @@ export function startPlayer({
   root,
   fixed: given = {},
   display = {},
+  takeFocus = true,
 }: PlayerOptions): PreviewControl {
   const shell = buildShell(course, root);
   if (display.theme) document.documentElement.dataset['theme'] = display.theme;
@@ -158,6 +165,10 @@ export function startPlayer({
     /** The course's cover picture, above the title. */
     readonly picture?: Node | null;
   }
+  /** Moves the keyboard focus, in the preview only when the learner is already working in the player. */
+  const focus = (el: HTMLElement | null | undefined, options?: FocusOptions) => {
+    if (el && (takeFocus || document.hasFocus())) el.focus(options);
+  };
   // The map stays in the page between visits, hidden while another view shows: taking its thousands
   // of cards out of the page and putting them back was most of a click's cost on a large course.
   const map = h('div', { class: 'map' });
@@ -176,7 +187,8 @@ export function startPlayer({
     map.hidden = !content.includes(map);
     while (notice.nextSibling && notice.nextSibling !== map) notice.nextSibling.remove();
     map.before(top, ...content.filter((n): n is Node => n !== null && n !== map));
-    heading.focus({ preventScroll: true });
+    // The new view's title takes the focus, so screen readers announce it.
+    focus(heading, { preventScroll: true });
     shell.closeDrawer();
     window.scrollTo(0, 0);
   };
@@ -629,7 +641,7 @@ export function startPlayer({
       mark(answer, false);
       verdict(status, question, answer);
       status.after(button('Next', placementStep));
-      (status.nextElementSibling as HTMLElement).focus();
+      focus(status.nextElementSibling as HTMLElement);
     };
     const submit = button('Submit answer', () => {
       const answer = read();
@@ -1113,7 +1125,7 @@ export function startPlayer({
     const again = () => {
       const fresh = checkCard(q, tryAgain, true);
       card.replaceWith(fresh);
-      fresh.querySelector<HTMLElement>('input, select')?.focus();
+      focus(fresh.querySelector<HTMLElement>('input, select'));
     };
     const retryActions = (answer: Answer | null) =>
       h(
@@ -1129,7 +1141,7 @@ export function startPlayer({
                 card.querySelector('.check-actions')?.remove();
                 // The button is gone: focus goes to the question, whose marks now show the key.
                 fields.setAttribute('tabindex', '-1');
-                fields.focus();
+                focus(fields);
               },
               'link',
             ),
@@ -1229,7 +1241,7 @@ export function startPlayer({
         : [];
       if (!l.completed && open.length) {
         hint.textContent = `Answer the knowledge check${open.length > 1 ? 's' : ''} in this lesson first.`;
-        root.querySelector<HTMLElement>('.check input:not([disabled]), .check select:not([disabled])')?.focus();
+        focus(root.querySelector<HTMLElement>('.check input:not([disabled]), .check select:not([disabled])'));
         return;
       }
       if (!l.completed) update({ completed: [...record.completed, l.id] });

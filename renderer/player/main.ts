@@ -4,7 +4,7 @@ import { fixedAttributes } from '../../shared/engine/attributes';
 import { indexCourse } from '../../shared/engine/index-course';
 import { startPlayer } from './app';
 import { DISPLAY_KEYS, displayPreferences } from './display';
-import { listenToPreview } from './preview-channel';
+import { framedByPreviewLms, listenToPreview } from './preview-channel';
 import { localTracker } from './tracking/local';
 import { scorm12Tracker, scorm2004Tracker } from './tracking/scorm';
 import type { Tracker } from './tracking/tracker';
@@ -44,7 +44,15 @@ function boot(): void {
   const launch = fixedAttributes(index, params);
   for (const problem of launch.problems) options.log(`launch parameter ignored: ${problem}`);
   const fixed = { ...launch.values, ...fixedAttributes(index, Object.entries(config.attributes ?? {})).values };
-  const control = startPlayer({ course, index, tracker: lms ?? localTracker(course.id), root, fixed, display });
+  const control = startPlayer({
+    course,
+    index,
+    tracker: lms ?? localTracker(course.id),
+    root,
+    fixed,
+    display,
+    takeFocus: !framedByPreviewLms(window),
+  });
   // Only the studio's preview (its LMS page, on this origin) may steer the player; in an LMS this stays off.
   listenToPreview(window, control);
 }

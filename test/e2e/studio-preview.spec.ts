@@ -370,3 +370,32 @@ test('the autopilot answers the placement test as the persona, and the player te
   await expect(xray.locator('li.is-skipped .preview-xray-title')).toHaveText(testedOut);
   await expectNoSeriousAxeViolations(page);
 });
+
+test('the preview leaves the keyboard focus in the studio when the player loads and when the autopilot steers it', async ({
+  page,
+  host,
+}) => {
+  await openPreview(page, host);
+  const learner = page.getByRole('combobox', { name: 'Learner' });
+  await learner.focus();
+  await learner.selectOption({ label: 'Ben, experienced buyer who listens on the move' });
+  const frame = playerIn(page);
+  await expect(frame.getByRole('button', { name: /^Start/ })).toBeVisible({ timeout: 30_000 });
+  await expect(learner).toBeFocused();
+
+  const next = page
+    .getByRole('group', { name: 'Autopilot: answer as the learner' })
+    .getByRole('button', { name: 'Next answer' });
+  await next.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Answered the intake as the persona.' })).toBeVisible();
+  await expect(frame.getByRole('button', { name: 'Submit answer' })).toBeVisible();
+  await expect(next).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: /^Answered “/ })).toBeVisible();
+  await expect(next).toBeFocused();
+
+  // A learner working in the player still gets each new view's title focused, for screen readers.
+  await frame.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(frame.getByRole('heading', { level: 1 })).toBeFocused();
+});
