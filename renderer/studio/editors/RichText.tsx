@@ -57,6 +57,8 @@ export function RichText({ label, value, dataPath, disabled, error, onChange }: 
         'aria-multiline': 'true',
         'aria-labelledby': labelId,
         'data-path': dataPath,
+        // useEditor passes changed options on to the view at each render, so this follows `error`.
+        'aria-invalid': error ? 'true' : 'false',
       },
       transformPastedHTML: authored.cleanPasted,
     },
@@ -76,20 +78,6 @@ export function RichText({ label, value, dataPath, disabled, error, onChange }: 
   useEffect(() => {
     editor?.setEditable(!disabled);
   }, [editor, disabled]);
-  useEffect(() => {
-    if (!editor) return;
-    // The view exists only once EditorContent has mounted it (TipTap throws on `view.dom` before):
-    // mark it now if it is there, else when it mounts.
-    const mark = () => {
-      if (!editor.isDestroyed) editor.view.dom.setAttribute('aria-invalid', error ? 'true' : 'false');
-    };
-    // `create` follows the mount; `isInitialized` is set just after it.
-    if (editor.isInitialized) mark();
-    editor.on('create', mark);
-    return () => {
-      editor.off('create', mark);
-    };
-  }, [editor, error]);
 
   const active = useEditorState({
     editor,

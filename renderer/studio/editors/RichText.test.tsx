@@ -1,0 +1,39 @@
+// @vitest-environment jsdom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RichText } from './RichText';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root | undefined;
+afterEach(() => {
+  act(() => root?.unmount());
+  root = undefined;
+  document.body.replaceChildren();
+});
+
+async function show(error: string | undefined): Promise<HTMLElement> {
+  const host = document.body.querySelector('div') ?? document.body.appendChild(document.createElement('div'));
+  root ??= createRoot(host);
+  await act(async () => {
+    root!.render(
+      <RichText label="Text" value="<p>Hello</p>" dataPath="blocks[0].html" error={error} onChange={() => {}} />,
+    );
+  });
+  return host.querySelector<HTMLElement>('[role="textbox"]')!;
+}
+
+describe('rich text', () => {
+  it('tells assistive technology the text is invalid while it has an error, and valid once it is fixed', async () => {
+    expect((await show('Text must be shorter')).getAttribute('aria-invalid')).toBe('true');
+    expect((await show(undefined)).getAttribute('aria-invalid')).toBe('false');
+    expect((await show('Text must be shorter')).getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('shows the text it is given, labelled', async () => {
+    const box = await show(undefined);
+    expect(box.textContent).toBe('Hello');
+    expect(document.getElementById(box.getAttribute('aria-labelledby')!)?.textContent).toBe('Text');
+  });
+});
