@@ -10,6 +10,7 @@ export default defineConfig({
       'test/layering/**/*.test.ts',
       'test/reliability/**/*.test.ts',
       'test/security/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 30_000,

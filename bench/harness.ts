@@ -1,15 +1,22 @@
 import { performance } from 'node:perf_hooks';
 
 /** One side of a comparison: what is timed, and what it is called in the report. */
-export interface Side {
-  readonly label: string;
-  /**
-   * One run. It may resolve to `{ measuredMs }`: a time it measured itself (e.g. in the page, from the
-   * input event to the frame that shows its effect), which is then the sample instead of the wall clock
-   * around the call (which would include the driver's round trips).
-   */
-  readonly run: () => unknown | Promise<unknown>;
-}
+export type Side =
+  | {
+      readonly label: string;
+      /** One run, timed by the wall clock around the call. */
+      readonly run: () => unknown | Promise<unknown>;
+      readonly selfTimed?: false;
+    }
+  | {
+      readonly label: string;
+      /**
+       * One run that measures itself (e.g. in the page, from the input event to the frame that shows
+       * its effect, without the driver's round trips): what it resolves to is the sample.
+       */
+      readonly run: () => Measured | Promise<Measured>;
+      readonly selfTimed: true;
+    };
 
 /** What a self-timed run resolves to. */
 export interface Measured {
@@ -69,17 +76,18 @@ function quantile(xs: number[], q: number): number {
 }
 
 async function timeOnce(side: Side, batch: number): Promise<number> {
-  const start = performance.now();
-  let measured = 0;
-  let selfTimed = 0;
-  for (let i = 0; i < batch; i++) {
-    const result = await side.run();
-    if (isMeasured(result)) {
+  if (side.selfTimed) {
+    let measured = 0;
+    for (let i = 0; i < batch; i++) {
+      const result: unknown = await side.run();
+      // A side that says it times itself and returns no time is a bug, not a wall-clock sample.
+      if (!isMeasured(result)) throw new Error(`"${side.label}" is self-timed but a run returned no measuredMs`);
       measured += result.measuredMs;
-      selfTimed++;
     }
+    return measured / batch;
   }
-  if (selfTimed === batch) return measured / batch;
+  const start = performance.now();
+  for (let i = 0; i < batch; i++) await side.run();
   return (performance.now() - start) / batch;
 }
 
