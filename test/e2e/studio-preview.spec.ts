@@ -33,6 +33,11 @@ async function openPreview(page: Page, host: RunningHost): Promise<void> {
 /** The course in the preview: the package's frame inside the LMS page's frame. */
 const playerIn = (page: Page) => page.frameLocator('iframe.preview-frame').frameLocator('iframe');
 
+/** Chooses who the preview plays: the player starts afresh as that persona. */
+async function chooseLearner(page: Page, personaName: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Learner' }).selectOption({ label: personaName });
+}
+
 /** Starts the course as the chosen persona and answers the placement test as they would, up to their path. */
 async function startAsPersona(page: Page, personaName: string): Promise<void> {
   const { course } = exampleIndex('purchase-approvals');
@@ -56,7 +61,7 @@ async function startAsPersona(page: Page, personaName: string): Promise<void> {
 
 test('the preview plays the exported package against scorm-again, as a persona', async ({ page, host }) => {
   await openPreview(page, host);
-  await page.getByRole('combobox', { name: 'Learner' }).selectOption({ label: 'Victor, veteran approver' });
+  await chooseLearner(page, 'Victor, veteran approver');
   await page.getByRole('combobox', { name: 'LMS' }).selectOption({ label: 'SCORM 1.2' });
   const player = page.frameLocator('iframe.preview-frame').frameLocator('iframe');
   await expect(player.locator('#player')).toContainText(/\S/, { timeout: 30_000 });
@@ -111,7 +116,7 @@ test('a simulated close and relaunch resumes on the bookmark; a failing commit i
   host,
 }) => {
   await openPreview(page, host);
-  await page.getByRole('combobox', { name: 'Learner' }).selectOption({ label: 'Victor, veteran approver' });
+  await chooseLearner(page, 'Victor, veteran approver');
   await startAsPersona(page, 'Victor, veteran approver');
   const frame = playerIn(page);
   await frame.getByRole('button', { name: 'Continue' }).click();
@@ -260,7 +265,7 @@ test('the Path X-ray opens a module in the player, says why it cannot when the p
   host,
 }) => {
   await openPreview(page, host);
-  await page.getByRole('combobox', { name: 'Learner' }).selectOption({ label: 'Victor, veteran approver' });
+  await chooseLearner(page, 'Victor, veteran approver');
   const frame = playerIn(page);
   await expect(frame.getByRole('button', { name: /^Start/ })).toBeVisible({ timeout: 30_000 });
   const xray = page.getByRole('region', { name: 'Path of Victor, veteran approver' });
@@ -289,7 +294,7 @@ test('the Path X-ray opens a module in the player, says why it cannot when the p
   await expect(page).toHaveURL(/sel=module(:|%3A)thresholds/);
   await page.getByRole('button', { name: 'Preview', exact: true }).click();
   // The preview starts afresh when it is opened again.
-  await page.getByRole('combobox', { name: 'Learner' }).selectOption({ label: 'Victor, veteran approver' });
+  await chooseLearner(page, 'Victor, veteran approver');
   await page
     .getByRole('region', { name: 'Path of Victor, veteran approver' })
     .getByRole('button', { name: /^The approver's desk/ })
@@ -302,7 +307,7 @@ test('an edit rebuilds the preview and the learner stays on their lesson, under 
   host,
 }) => {
   await openPreview(page, host);
-  await page.getByRole('combobox', { name: 'Learner' }).selectOption({ label: 'Victor, veteran approver' });
+  await chooseLearner(page, 'Victor, veteran approver');
   await startAsPersona(page, 'Victor, veteran approver');
   const frame = playerIn(page);
   // Lesson 2 of "Approval thresholds", with lesson 1 done.
@@ -405,7 +410,7 @@ test('with an LMS that drops values equal to their launch value, map → lesson 
   host,
 }) => {
   await openPreview(page, host);
-  await page.getByRole('combobox', { name: 'Learner' }).selectOption({ label: 'Victor, veteran approver' });
+  await chooseLearner(page, 'Victor, veteran approver');
   await startAsPersona(page, 'Victor, veteran approver');
   const frame = playerIn(page);
   await page.getByRole('tab', { name: /^LMS calls/ }).click();
