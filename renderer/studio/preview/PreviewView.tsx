@@ -14,7 +14,7 @@ import {
   Tabs,
 } from '@blueprintjs/core';
 import { CaretDown, Desktop, Document, FastForward, MobilePhone, Refresh, StepForward } from '@blueprintjs/icons';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { indexCourse, personaAnswer } from '../../../shared/engine';
 import { STANDARDS, type Standard } from '../../../shared/scorm';
 import { useBackend } from '../app/backend-context';
@@ -250,31 +250,22 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
     <div className="preview">
       <header className="preview-toolbar">
         <H2 className="preview-title">Preview</H2>
-        <div className="preview-field preview-learner">
-          <label htmlFor="preview-learner">Learner</label>
-          <HTMLSelect id="preview-learner" value={personaId} onChange={(e) => setPersonaId(e.currentTarget.value)}>
-            <option value="">Anyone (answers the intake)</option>
-            {course.personas.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </HTMLSelect>
-        </div>
-        <div className="preview-field">
-          <label htmlFor="preview-standard">LMS</label>
-          <HTMLSelect
-            id="preview-standard"
-            value={standard}
-            onChange={(e) => setStandard(e.currentTarget.value as Standard)}
-          >
-            {STANDARDS.map((s) => (
-              <option key={s} value={s} title={STANDARD_LABEL[s]}>
-                {STANDARD_SHORT[s]}
-              </option>
-            ))}
-          </HTMLSelect>
-        </div>
+        <LabelledSelect
+          className="preview-learner"
+          label="Learner"
+          value={personaId}
+          onChange={setPersonaId}
+          options={[
+            { value: '', label: 'Anyone (answers the intake)' },
+            ...course.personas.map((p) => ({ value: p.id, label: p.name })),
+          ]}
+        />
+        <LabelledSelect
+          label="LMS"
+          value={standard}
+          onChange={setStandard}
+          options={STANDARDS.map((s) => ({ value: s, label: STANDARD_SHORT[s], title: STANDARD_LABEL[s] }))}
+        />
         <div className="preview-field">
           <span aria-hidden="true">Display</span>
           <Popover
@@ -283,20 +274,12 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
             shouldReturnFocusOnClose
             content={
               <div className="preview-display-panel" role="dialog" aria-label="The learner’s display">
-                <div className="preview-field">
-                  <label htmlFor="preview-device">Device</label>
-                  <HTMLSelect
-                    id="preview-device"
-                    value={device}
-                    onChange={(e) => setDevice(e.currentTarget.value as Device)}
-                  >
-                    {DEVICES.map((d) => (
-                      <option key={d} value={d}>
-                        {DEVICE_LABEL[d]}
-                      </option>
-                    ))}
-                  </HTMLSelect>
-                </div>
+                <LabelledSelect
+                  label="Device"
+                  value={device}
+                  onChange={setDevice}
+                  options={DEVICES.map((d) => ({ value: d, label: DEVICE_LABEL[d] }))}
+                />
                 <div className="preview-display" role="group" aria-label="Learner’s display">
                   <Checkbox
                     label="Dark mode"
@@ -445,6 +428,35 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
           </Tabs>
         </aside>
       </div>
+    </div>
+  );
+}
+
+/** A select with its visible label, as the preview's toolbar shows them. */
+function LabelledSelect<T extends string>({
+  label,
+  value,
+  onChange,
+  options,
+  className,
+}: {
+  readonly label: string;
+  readonly value: T;
+  readonly onChange: (value: T) => void;
+  readonly options: readonly { readonly value: T; readonly label: string; readonly title?: string }[];
+  readonly className?: string;
+}): ReactNode {
+  const id = useId();
+  return (
+    <div className={className ? `preview-field ${className}` : 'preview-field'}>
+      <label htmlFor={id}>{label}</label>
+      <HTMLSelect id={id} value={value} onChange={(e) => onChange(e.currentTarget.value as T)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value} title={o.title}>
+            {o.label}
+          </option>
+        ))}
+      </HTMLSelect>
     </div>
   );
 }
