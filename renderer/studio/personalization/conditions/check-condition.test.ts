@@ -48,6 +48,16 @@ describe('checking a condition', () => {
     expect(d!.message).toMatch(/^There is no competency "polcy"/);
   });
 
+  it('underlines taken(…) and tells the designer to list the module in prerequisites instead', () => {
+    const source = 'role == buyer and taken(basics)';
+    const result = checkCondition(source, rules);
+    if (result.ok) throw new Error('expected a problem');
+    const [d] = result.diagnostics;
+    expect(source.slice(d!.from, d!.to)).toBe('taken');
+    expect(d!.suggestion).toBeUndefined();
+    expect(d!.message).toMatch(/list that one in the module's "prerequisites"/);
+  });
+
   it('underlines a wrong level at the level, not at the start of the test', () => {
     const source = 'mastery(policy) >= profcient';
     const result = checkCondition(source, rules);
