@@ -11,6 +11,8 @@ export interface GeneratorOptions {
   readonly lessonsPerModule?: readonly [min: number, max: number];
   /** Placement nodes per competency (0 for no placement test). */
   readonly placementDepth?: number;
+  /** Share of modules (0–1) that come after one of the ten modules before them; none when absent. */
+  readonly prerequisites?: number;
 }
 
 /** Small, fast, seeded PRNG (mulberry32): the same seed always gives the same course. */
@@ -128,6 +130,19 @@ export function generateCourse(options: GeneratorOptions): CourseInput {
     return { id: `rule-${ri + 1}`, when: condition(), then: fixed, reason: `Reason ${ri + 1}.` };
   });
 
+  // Prerequisites draw from their own sequence, so courses generated without them stay exactly as they were.
+  if (options.prerequisites) {
+    const p = prng(options.seed ^ 0x5eed);
+    const choices = rules.flatMap((rule) => (rule.then.kind === 'offer-choice' ? [rule.then.modules] : []));
+    modules.forEach((m, mi) => {
+      if (mi === 0 || !p.chance(options.prerequisites!)) return;
+      const before = moduleIds[p.int(Math.max(0, mi - 10), mi - 1)]!;
+      // A module and its prerequisite cannot be alternatives of one choice.
+      if (choices.some((ids) => ids.includes(m.id) && ids.includes(before))) return;
+      Object.assign(m, { prerequisites: [before] });
+    });
+  }
+
   const depth = options.placementDepth ?? 2;
   const nodes: NonNullable<CourseInput['placement']>['nodes'] = [];
   if (depth > 0) {
@@ -166,7 +181,7 @@ export function generateCourse(options: GeneratorOptions): CourseInput {
   }));
 
   return {
-    format: 1,
+    format: 2,
     id: `generated-${options.seed}`,
     title: `Generated course (${options.modules} modules, seed ${options.seed})`,
     settings: { roles },
@@ -183,7 +198,14 @@ export function generateCourse(options: GeneratorOptions): CourseInput {
   };
 }
 
-export const LARGE_COURSE: GeneratorOptions = { seed: 42, modules: 300, competencies: 12, rules: 200, personas: 8 };
+export const LARGE_COURSE: GeneratorOptions = {
+  seed: 42,
+  modules: 300,
+  competencies: 12,
+  rules: 200,
+  personas: 8,
+  prerequisites: 0.2,
+};
 
 /** The two rule shapes that made enumeration explode: one rule reading k competencies, or k rules each reading one. */
 export type WideRuleShape = 'one rule reading all' | 'one rule per competency';

@@ -1,10 +1,10 @@
 import type { CourseIndex } from '../engine/course-index';
-import { decideModule } from '../engine/resolve';
+import { applyPrerequisites, decideModule } from '../engine/resolve';
 import { analysisLearners, forEachOutcome, outcomeClasses, outcomeFacts, type OutcomeClass } from './outcomes';
 
 /**
  * The naive proof: every learner × every combination of outcome classes over all competencies,
- * deciding every module each time. Exact but exponential in the number of competencies; kept as
+ * deciding every module each time (and applying prerequisites to those decisions, as the resolver does). Exact but exponential in the number of competencies; kept as
  * the reference the projected proof is tested against and as the benchmark baseline.
  */
 export function exhaustiveReachability(
@@ -49,8 +49,10 @@ export function exhaustiveReachability(
             for (const w of touching)
               if (fired[r] && fired[w] && course.rules[r]!.then.kind === 'require')
                 if (['skip', 'optional'].includes(course.rules[w]!.then.kind)) contradictions.add(`${r},${w}`);
+      const work = course.modules.map((_, mi) => decideModule(index, mi, learner.role, (i) => fired[i] === true));
+      applyPrerequisites(index, work);
       course.modules.forEach((m, mi) => {
-        const { status } = decideModule(index, mi, learner.role, (i) => fired[i] === true);
+        const { status } = work[mi]!;
         if (status === 'required' || status === 'optional') reachable.add(m.id);
       });
       return false;

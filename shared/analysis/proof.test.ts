@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateCourse } from '../../bench/generate-course';
+import { generateCourse, prng } from '../../bench/generate-course';
 import { EXAMPLE_NAMES, exampleJson } from '../../test/fixtures/examples';
 import { loadCourseOrThrow, personaState, resolvePath } from '../engine';
 import type { CourseInput } from '../model';
@@ -13,6 +13,12 @@ import { verifyCourse } from './verify';
 const small = (seed: number): CourseInput =>
   generateCourse({ seed, modules: 8, competencies: 3, rules: 12, personas: 2, placementDepth: 2 });
 const codes = (course: CourseInput) => prove(loadCourseOrThrow(course)).findings;
+/** Gives about half the modules an audience of one role, drawn from the seed. */
+function narrowAudiences(course: CourseInput, seed: number): void {
+  const next = prng(seed ^ 0xa0d1);
+  const roles = course.settings?.roles ?? [];
+  for (const m of course.modules ?? []) if (next.chance(0.5)) m.audience = [next.pick(roles)];
+}
 const seeds = fc.integer({ min: 1, max: 1_000_000 });
 
 describe('the example courses', () => {
@@ -190,6 +196,63 @@ describe('the proof finds planted flaws', () => {
     });
   });
 
+  it('finds a module its prerequisites leave out for every learner who would get it, and says so', () => {
+    fc.assert(
+      fc.property(seeds, (seed) => {
+        const course = small(seed);
+        const roles = course.settings!.roles!;
+        course.modules!.push(
+          {
+            id: 'basics',
+            title: 'Basics',
+            audience: [roles[0]!],
+            lessons: [{ id: 'basics-l', title: 'L', blocks: [] }],
+          },
+          {
+            id: 'advanced',
+            title: 'Advanced',
+            audience: [roles[1]!],
+            prerequisites: ['basics'],
+            lessons: [{ id: 'advanced-l', title: 'L', blocks: [] }],
+          },
+        );
+        const at = `modules[${course.modules!.length - 1}]`;
+        const finding = codes(course).find((f) => f.code === 'module-unreachable' && f.path === at);
+        expect(finding?.message).toMatch(/do not have its prerequisites \(basics\) on their path/);
+        expect(finding?.counterexample?.path).toMatch(/^excluded: Comes after "Basics", which is not on your path\.$/);
+        // Without the prerequisite the same module is reachable: the finding is the prerequisite's doing.
+        delete course.modules!.at(-1)!.prerequisites;
+        expect(codes(course).some((f) => f.path === at)).toBe(false);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('warns when a module is mandatory for a role that never has its prerequisite', () => {
+    const course = small(3);
+    const roles = course.settings!.roles!;
+    course.modules!.push(
+      { id: 'basics', title: 'Basics', audience: [roles[0]!], lessons: [{ id: 'basics-l', title: 'L', blocks: [] }] },
+      {
+        id: 'audit',
+        title: 'Audit',
+        mandatoryFor: [roles[1]!],
+        prerequisites: ['basics'],
+        lessons: [{ id: 'audit-l', title: 'L', blocks: [] }],
+      },
+    );
+    expect(codes(course).filter((f) => f.code === 'mandate-without-prerequisite')).toEqual([
+      {
+        severity: 'warning',
+        code: 'mandate-without-prerequisite',
+        path: `modules[${course.modules!.length - 1}].prerequisites[0]`,
+        message: expect.stringMatching(
+          new RegExp(`"Audit" is mandatory for ${roles[1]}, but its prerequisite "Basics" is never on their path`),
+        ),
+      },
+    ]);
+  });
+
   it('finds a rule that can never apply', () => {
     const course = small(9);
     course.rules!.push({
@@ -214,10 +277,24 @@ describe('the proof finds planted flaws', () => {
 });
 
 describe('the projected proof', () => {
-  it('agrees with exhaustive enumeration on which modules someone can reach', () => {
+  it.each([
+    ['without prerequisites', 0],
+    ['with prerequisites on half the modules', 0.5],
+  ])('agrees with exhaustive enumeration on which modules someone can reach, %s', (_, prerequisites) => {
     fc.assert(
       fc.property(seeds, (seed) => {
-        const index = loadCourseOrThrow(small(seed));
+        const course = generateCourse({
+          seed,
+          modules: 8,
+          competencies: 3,
+          rules: 12,
+          personas: 2,
+          placementDepth: 2,
+          prerequisites,
+        });
+        // Narrow audiences make prerequisites bite: a module after one meant for another role is left out.
+        if (prerequisites) narrowAudiences(course, seed);
+        const index = loadCourseOrThrow(course);
         const exhaustive = exhaustiveReachability(index);
         expect(exhaustive.complete).toBe(true);
         const unreachable = new Set(

@@ -2,7 +2,7 @@ import { END, type Answer, type Question } from '../model';
 import type { CourseIndex } from '../engine/course-index';
 import { correctAnswer } from '../engine/grade';
 import { PlacementWalker } from '../engine/placement';
-import { decideModule, type ModuleDecision } from '../engine/resolve';
+import { applyPrerequisites, decideModule, type ModuleDecision } from '../engine/resolve';
 import type { Counterexample, Finding } from './findings';
 import { analysisLearners, describeOutcome, outcomeClasses, type AnalysisLearner } from './outcomes';
 import { OutcomeSolver, type Witness } from './solver';
@@ -63,6 +63,26 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
   const describeDecision = (d: ModuleDecision) =>
     `${d.status}: ${d.reasons.map((r) => (r.rule ? `${r.text} [${r.rule}]` : r.text)).join(' ')}`;
 
+  /**
+   * Per role: module index → the prerequisite that leaves it out. It depends on the role alone (decision
+   * 0007): prerequisites exclude a module only when one is excluded, and only the audience excludes at
+   * decision time, whatever the rules say.
+   */
+  const leftOutByRole = new Map<string | undefined, Map<number, string>>();
+  const leftOutByPrerequisites = (role: string | undefined) => {
+    const cached = leftOutByRole.get(role);
+    if (cached) return cached;
+    const work = course.modules.map((_, mi) => decideModule(index, mi, role, () => false));
+    const before = work.map((w) => w.status);
+    applyPrerequisites(index, work);
+    const out = new Map<number, string>();
+    work.forEach((w, mi) => {
+      if (before[mi] !== 'excluded' && w.status === 'excluded') out.set(mi, w.reasons.at(-1)!.text);
+    });
+    leftOutByRole.set(role, out);
+    return out;
+  };
+
   // Modules: reachable by someone, doable when required, mandates respected.
   course.modules.forEach((m, mi) => {
     const at = `modules[${mi}]`;
@@ -77,12 +97,23 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
     const mandateFindings = new Map<number, Counterexample>();
     const requireOutside = new Map<number, Counterexample>();
 
+    let reachableButForPrerequisites = false;
     for (const learner of learners) {
+      const leftOut = leftOutByPrerequisites(learner.role).get(mi);
       // A module's status depends only on whether some require, some skip and some optional rule hold.
       for (const { witness } of solver.combinations(learner, [requires, skips, optionals]).values()) {
         const decision = decideModule(index, mi, learner.role, holdsFor(learner, witness));
-        sample ??= counterexample(learner, witness, describeDecision(decision));
-        if (decision.status === 'required' || decision.status === 'optional') reachable = true;
+        const onPath = decision.status === 'required' || decision.status === 'optional';
+        if (leftOut !== undefined) {
+          // The telling learner is one the rules would give the module to.
+          if (onPath && !reachableButForPrerequisites) {
+            reachableButForPrerequisites = true;
+            sample = counterexample(learner, witness, `excluded: ${leftOut}`);
+          }
+          continue;
+        }
+        if (!reachableButForPrerequisites) sample ??= counterexample(learner, witness, describeDecision(decision));
+        if (onPath) reachable = true;
         if (decision.status === 'required' && m.lessons.length === 0)
           emptyRequired ??= counterexample(learner, witness, describeDecision(decision));
       }
@@ -110,7 +141,9 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
         severity: 'error',
         code: 'module-unreachable',
         path: at,
-        message: `No learner ever gets "${m.title}": for every persona and placement outcome it is skipped or left out.`,
+        message: reachableButForPrerequisites
+          ? `No learner ever gets "${m.title}": the learners whose rules would give it to them do not have its prerequisites (${m.prerequisites.join(', ')}) on their path, so it is left out for them.`
+          : `No learner ever gets "${m.title}": for every persona and placement outcome it is skipped or left out.`,
         ...(sample ? { counterexample: sample } : {}),
       });
     }
@@ -151,6 +184,18 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
         message: `Rule "${course.rules[ruleIndex]!.id}" requires "${m.title}" for some learners outside its audience (${m.audience.join(', ')}); the audience wins and they do not get it. Add their role to the audience, make the module mandatory for them, or narrow the rule.`,
         counterexample: example,
       });
+    for (const role of m.mandatoryFor)
+      for (const p of index.prerequisites[mi] ?? []) {
+        if (!leftOutByPrerequisites(role).has(p) && decideModule(index, p, role, () => false).status !== 'excluded')
+          continue;
+        const before = course.modules[p]!;
+        findings.push({
+          severity: 'warning',
+          code: 'mandate-without-prerequisite',
+          path: `${at}.prerequisites[${m.prerequisites.indexOf(before.id)}]`,
+          message: `"${m.title}" is mandatory for ${role}, but its prerequisite "${before.title}" is never on their path; they take "${m.title}" without it. Add ${role} to the audience of "${before.title}", or drop the prerequisite.`,
+        });
+      }
     for (const role of m.mandatoryFor)
       if (m.audience.length > 0 && !m.audience.includes(role))
         findings.push({

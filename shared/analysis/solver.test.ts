@@ -21,11 +21,21 @@ function randomCondition(next: ReturnType<typeof prng>, k: number, depth: number
   return `(${items.join(next.chance(0.5) ? ' and ' : ' or ')})`;
 }
 
-/** A small generated course plus rules of every status-changing kind with random wide conditions on two modules. */
+/** A small generated course (half its modules with a prerequisite) plus rules of every status-changing kind with random wide conditions on two modules. */
 function randomWideCourse(seed: number) {
   const next = prng(seed);
   const k = next.int(2, 4);
-  const course = generateCourse({ seed, modules: 4, competencies: k, rules: 3, personas: 2, roles: 3 });
+  const course = generateCourse({
+    seed,
+    modules: 4,
+    competencies: k,
+    rules: 3,
+    personas: 2,
+    roles: 3,
+    prerequisites: 0.5,
+  });
+  // Narrow audiences make prerequisites bite: a module after one meant for another role is left out.
+  for (const m of course.modules!) if (next.chance(0.5)) m.audience = [`role-${next.int(1, 3)}`];
   const kinds = ['require', 'skip', 'optional', 'recommend'] as const;
   for (let i = 0; i < 6; i++)
     course.rules!.push({

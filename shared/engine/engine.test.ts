@@ -160,7 +160,9 @@ describe('path resolver', () => {
   it('property: no learner ever skips, or may drop, a module mandatory for their role', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 0, max: 1_000_000 }), (seed, stateSeed) => {
-        const index = loadCourseOrThrow(generateCourse({ seed, modules: 12, competencies: 3, rules: 25, personas: 3 }));
+        const index = loadCourseOrThrow(
+          generateCourse({ seed, modules: 12, competencies: 3, rules: 25, personas: 3, prerequisites: 0.5 }),
+        );
         const levels = ['none', 'basic', 'proficient', 'expert'];
         const mastery = Object.fromEntries(index.competencyIds.map((c, i) => [c, levels[(stateSeed >> (2 * i)) & 3]!]));
         const role = [...index.roles][stateSeed % index.roles.size];

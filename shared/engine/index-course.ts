@@ -44,6 +44,8 @@ export interface CourseIndex {
   readonly placementNodes: ReadonlyMap<string, number>;
   /** module id → indices of the rules whose action names it. */
   readonly rulesByModule: ReadonlyMap<string, readonly number[]>;
+  /** Per module (course order): the indices of the known modules it comes after. */
+  readonly prerequisites: readonly (readonly number[])[];
 }
 
 function describeLocation(source: string, at: number): string {
@@ -99,6 +101,80 @@ function answerProblem(question: Question, answer: Answer): string | undefined {
         ? undefined
         : `question "${question.id}" is a self-rating from 1 to ${question.points}`;
   }
+}
+
+/**
+ * Checks every module's prerequisites: each names another module of the course, which comes earlier in
+ * it; a cycle is reported once, spelled out. Returns, per module, the indices of the modules it names.
+ */
+function checkPrerequisites(
+  course: Course,
+  moduleIndex: ReadonlyMap<string, number>,
+  report: (path: string, message: string) => void,
+): number[][] {
+  const edges = course.modules.map((m, mi) => {
+    const known: number[] = [];
+    m.prerequisites.forEach((p, pi) => {
+      const target = moduleIndex.get(p);
+      const path = `modules[${mi}].prerequisites[${pi}]`;
+      if (target === undefined)
+        report(
+          path,
+          `there is no module "${p}"${sentenceHint(
+            p,
+            course.modules.flatMap((other) => (other.id === m.id ? [] : [other.id])),
+          )}`,
+        );
+      else if (target === mi) report(path, `"${m.title}" cannot come after itself`);
+      else if (!known.includes(target)) known.push(target);
+    });
+    return known;
+  });
+
+  // Cycles: a depth-first search along "comes after"; each cycle is reported once, at its first module.
+  const state = new Map<number, 'open' | 'done'>();
+  const stack: number[] = [];
+  const inCycle = new Set<number>();
+  const seenCycles = new Set<string>();
+  const visit = (mi: number) => {
+    state.set(mi, 'open');
+    stack.push(mi);
+    for (const p of edges[mi]!) {
+      if (state.get(p) === 'open') {
+        const cycle = stack.slice(stack.indexOf(p));
+        cycle.forEach((c) => inCycle.add(c));
+        const key = [...cycle].sort((a, b) => a - b).join(',');
+        if (seenCycles.has(key)) continue;
+        seenCycles.add(key);
+        const first = Math.min(...cycle);
+        const from = cycle.indexOf(first);
+        const ordered = [...cycle.slice(from), ...cycle.slice(0, from), first].map((c) => course.modules[c]!.id);
+        report(
+          `modules[${first}].prerequisites[${course.modules[first]!.prerequisites.indexOf(ordered[1]!)}]`,
+          `the prerequisites go round in a circle: ${ordered.join(' → ')} (each comes after the next), so none of them can ever be started`,
+        );
+      } else if (!state.has(p)) visit(p);
+    }
+    stack.pop();
+    state.set(mi, 'done');
+  };
+  course.modules.forEach((_, mi) => {
+    if (!state.has(mi)) visit(mi);
+  });
+
+  // Order: the path follows the course's order, so a prerequisite must come earlier.
+  course.modules.forEach((m, mi) => {
+    if (inCycle.has(mi)) return;
+    m.prerequisites.forEach((p, pi) => {
+      const target = moduleIndex.get(p);
+      if (target !== undefined && target > mi && !inCycle.has(target))
+        report(
+          `modules[${mi}].prerequisites[${pi}]`,
+          `"${m.title}" comes after "${course.modules[target]!.title}", which is further down the course: move "${course.modules[target]!.title}" above it (the path follows the course's order)`,
+        );
+    });
+  });
+  return edges;
 }
 
 /**
@@ -163,6 +239,7 @@ export function indexCourse(course: Course, report: (path: string, message: stri
       for (const [b, path] of blocks) if (b.type === 'check') checkQuestion(b.question, `${path}.question`);
     });
   });
+  const prerequisites = checkPrerequisites(course, moduleIndex, report);
   course.questions.forEach((q, qi) => {
     if (q.competency !== undefined) checkCompetency(q.competency, `questions[${qi}].competency`);
   });
@@ -219,6 +296,17 @@ export function indexCourse(course: Course, report: (path: string, message: stri
       action.modules.forEach((m, mi) => {
         if (!moduleIndex.has(m))
           report(`rules[${ri}].then.modules[${mi}]`, `there is no module "${m}"${sentenceHint(m, moduleIndex.keys())}`);
+      });
+    if (action.kind === 'offer-choice')
+      action.modules.forEach((id, k) => {
+        const mi = moduleIndex.get(id);
+        const before =
+          mi === undefined ? undefined : prerequisites[mi]!.find((p) => action.modules.includes(course.modules[p]!.id));
+        if (before !== undefined)
+          report(
+            `rules[${ri}].then.modules[${k}]`,
+            `"${course.modules[mi!]!.title}" comes after "${course.modules[before]!.title}", so they cannot be alternatives of one choice: picking one leaves the other out`,
+          );
       });
     if (action.kind === 'offer-formats')
       action.lessons.forEach((l, li) => {
@@ -281,6 +369,7 @@ export function indexCourse(course: Course, report: (path: string, message: stri
     course,
     levels,
     rulesByModule,
+    prerequisites,
     competencyIds: course.competencies.map((c) => c.id),
     moduleIndex,
     lessonIndex,

@@ -16,7 +16,7 @@ export type ModuleStatus =
   | 'choice';
 
 export interface Reason {
-  readonly kind: 'default' | 'audience' | 'mandatory' | 'rule' | 'learner' | 'choice';
+  readonly kind: 'default' | 'audience' | 'mandatory' | 'rule' | 'learner' | 'choice' | 'prerequisite';
   /** A sentence for the learner and the designer. */
   readonly text: string;
   readonly rule?: string;
@@ -199,6 +199,54 @@ export function decideModule(
   return { status, locked, requiredByRule: !outsideAudience && requires.length > 0, recommended, reasons };
 }
 
+const titleOf = (index: CourseIndex, mi: number) => index.course.modules[mi]!.title;
+
+/**
+ * Applies prerequisites (docs/decisions/0007-prerequisites.md) to every module's decision: a module whose
+ * prerequisite is excluded is excluded too, along chains until nothing changes, unless it is mandatory for
+ * the learner's role. Which modules this excludes depends only on which are excluded, so on the role and
+ * the learner's picks, never on placement outcomes. With `explain`, modules that keep their place say
+ * what they come after.
+ */
+export function applyPrerequisites(
+  index: CourseIndex,
+  work: readonly Pick<ModuleDecision, 'status' | 'locked' | 'reasons'>[],
+  explain = false,
+): void {
+  const prerequisites = index.prerequisites;
+  for (let changed = true; changed;) {
+    changed = false;
+    work.forEach((w, mi) => {
+      if (w.locked || w.status === 'excluded') return;
+      const blocker = prerequisites[mi]?.find((p) => work[p]?.status === 'excluded');
+      if (blocker === undefined) return;
+      const notPicked = work[blocker]!.reasons.some((r) => r.kind === 'learner');
+      w.status = 'excluded';
+      w.reasons.push({
+        kind: 'prerequisite',
+        text: `Comes after "${titleOf(index, blocker)}", which ${notPicked ? 'you did not pick' : 'is not on your path'}.`,
+      });
+      changed = true;
+    });
+  }
+  if (!explain) return;
+  work.forEach((w, mi) => {
+    if (w.status === 'excluded' || w.status === 'skipped') return;
+    for (const p of prerequisites[mi] ?? []) {
+      const before = work[p]!.status;
+      w.reasons.push({
+        kind: 'prerequisite',
+        text:
+          before === 'excluded'
+            ? `You take it without "${titleOf(index, p)}", which usually comes first but is not on your path.`
+            : before === 'skipped'
+              ? `Comes after "${titleOf(index, p)}", which you tested out of.`
+              : `Comes after "${titleOf(index, p)}".`,
+      });
+    }
+  });
+}
+
 const lessonFormatCache = new WeakMap<CourseIndex, { base: Format; available: readonly Format[] }[][]>();
 
 /** Each lesson's own format and the formats it exists in: fixed per course, so read once, not per click. */
@@ -239,6 +287,8 @@ function firedForState(index: CourseIndex, state: LearnerState): boolean[] {
 function layoutOf(index: CourseIndex, state: LearnerState, fired: readonly boolean[]): Layout {
   const { course } = index;
   const work = course.modules.map((_, mi) => decideModule(index, mi, state.role, (i) => fired[i] === true, state));
+  // Prerequisites first, so a module left out by them is never offered in a choice; again once picks are known.
+  applyPrerequisites(index, work);
   const required = new Set(work.flatMap((w, i) => (w.requiredByRule ? [i] : [])));
   const byAction = (kind: string) => course.rules.flatMap((r, i) => (fired[i] && r.then.kind === kind ? [i] : []));
 
@@ -281,6 +331,8 @@ function layoutOf(index: CourseIndex, state: LearnerState, fired: readonly boole
       w.reasons.push({ kind: 'learner', text: 'You chose to take it anyway.' });
     }
   }
+
+  applyPrerequisites(index, work, true);
 
   // Formats offered everywhere and per lesson, gathered once so each lesson looks its offers up instead of scanning every rule.
   const offeredEverywhere = new Set<Format>();

@@ -1,16 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { migrateCourseJson, type CourseMigration } from './migrate';
+import { COURSE_FORMAT_VERSION } from './constants';
+import { courseMigrations, migrateCourseJson, type CourseMigration } from './migrate';
+import { course as courseSchema } from './schema';
 
 describe('course.json migrations', () => {
   it('pass a current course through unchanged', () => {
-    const course = { format: 1, id: 'x', title: 'X' };
-    expect(migrateCourseJson(course)).toEqual({ ok: true, course, from: 1 });
+    const course = { format: 2, id: 'x', title: 'X' };
+    expect(migrateCourseJson(course)).toEqual({ ok: true, course, from: 2 });
+  });
+
+  it('have one step per format after the first, ending at the format this Tailor writes', () => {
+    expect(courseMigrations.map((m) => m.to)).toEqual(
+      Array.from({ length: COURSE_FORMAT_VERSION - 1 }, (_, i) => i + 2),
+    );
+  });
+
+  it('open a format-1 course as format 2 with the same content, its modules without prerequisites', () => {
+    const input = {
+      format: 1,
+      id: 'x',
+      title: 'X',
+      modules: [{ id: 'm', title: 'M', audience: ['buyer'], lessons: [] }],
+    };
+    const migrated = migrateCourseJson(input);
+    expect(migrated).toEqual({ ok: true, from: 1, course: { ...input, format: 2 } });
+    expect(input.format).toBe(1);
+    const parsed = courseSchema.parse(migrated.ok ? migrated.course : undefined);
+    expect(parsed.modules[0]).toMatchObject({ id: 'm', audience: ['buyer'], prerequisites: [] });
   });
 
   it('refuse a course from a newer Tailor with a clear message', () => {
     expect(migrateCourseJson({ format: 99, id: 'x' })).toEqual({
       ok: false,
-      message: expect.stringMatching(/newer Tailor \(format 99; this one reads up to 1\)/),
+      message: expect.stringMatching(/newer Tailor \(format 99; this one reads up to 2\)/),
     });
   });
 

@@ -9,9 +9,16 @@ export interface CourseMigration {
 
 /**
  * Steps that bring an older course.json up to the current format, applied in order. Format 1 is
- * the first released one, so the list is empty; each later format adds one step and one test.
+ * the first released one; each later format adds one step and one test.
  */
-export const courseMigrations: readonly CourseMigration[] = [];
+export const courseMigrations: readonly CourseMigration[] = [
+  {
+    to: 2,
+    description:
+      'Modules may list prerequisites (docs/decisions/0007-prerequisites.md). A format-1 course has none, so it means the same in format 2.',
+    up: (course) => course,
+  },
+];
 
 export type MigrationResult =
   | { readonly ok: true; readonly course: unknown; readonly from: number }

@@ -126,6 +126,8 @@ export const courseModule = z.strictObject({
   optional: z.boolean().default(false),
   /** Roles that must take it whatever the rules or the placement test say. */
   mandatoryFor: z.array(id).default([]),
+  /** Modules this one comes after: it is on a learner's path only if each of them is on it or tested out (format 2). */
+  prerequisites: z.array(id).default([]),
   lessons: z.array(lesson),
 });
 export type CourseModule = z.infer<typeof courseModule>;

@@ -323,3 +323,35 @@ test('an image block whose file cannot be shown says so where its thumbnail woul
   await expect(editor.getByText('Import the image again, or choose another.')).toBeVisible();
   await expect(editor.locator('img.image-thumbnail')).toHaveCount(0);
 });
+
+test('a module is set to come after one above it, offered only the modules above, and it survives a reload', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto(host.url);
+  await createCourse(page, 'Purchase approvals');
+  const editor = page.locator('.editor-panel');
+  await show(page, 'modules');
+  for (const title of ['Approvals basics', 'Approving in practice']) {
+    await editor.getByRole('button', { name: 'Add module' }).first().click();
+    await expect(editor.getByLabel('Title', { exact: true })).toBeFocused();
+    await page.keyboard.type(title);
+    await show(page, 'modules');
+  }
+  await show(page, 'module:module-2');
+  await expect(editor.getByLabel('Title', { exact: true })).toHaveValue('Approving in practice');
+  await editor.getByLabel('Comes after').click();
+  // Only modules above it are offered: the path follows the course's order.
+  await expect(page.getByRole('option')).toHaveText(['Approvals basics']);
+  await page.getByRole('option', { name: 'Approvals basics' }).click();
+  await page.keyboard.press('Escape');
+  await expect(editor.locator('.bp6-tag', { hasText: /^Approvals basics$/ })).toBeVisible();
+  await saved(page);
+
+  await page.reload();
+  await show(page, 'module:module-2');
+  await expect(editor.getByLabel('Title', { exact: true })).toHaveValue('Approving in practice');
+  await expect(editor.locator('.bp6-tag', { hasText: /^Approvals basics$/ })).toBeVisible();
+  await expectAccessible(page);
+});

@@ -352,6 +352,26 @@ describe('course documents: one writer at a time', () => {
 });
 
 describe('course documents: bad files', () => {
+  it('opens a document saved with course format 1 as format 2, its modules without prerequisites', () => {
+    const path = newDocument();
+    withDocument(path, (doc) => doc.apply(addModule('a', 'A')));
+    const db = new Database(path);
+    db.prepare(`UPDATE course_root SET json = '1' WHERE key = 'format'`).run();
+    db.close();
+    withDocument(path, (doc) => {
+      expect(doc.course.format).toBe(2);
+      expect(doc.course.modules).toMatchObject([{ id: 'a', title: 'A', prerequisites: [] }]);
+    });
+  });
+
+  it('refuses a document whose course format is newer than this Tailor, saying so', () => {
+    const path = newDocument();
+    const db = new Database(path);
+    db.prepare(`UPDATE course_root SET json = '99' WHERE key = 'format'`).run();
+    db.close();
+    expect(() => CourseDocument.open(path)).toThrow(/newer Tailor \(format 99/);
+  });
+
   it('refuses a truncated document with a clear message and leaves it untouched', () => {
     const path = newDocument();
     withDocument(path, (doc) => doc.apply(addModule('a')));

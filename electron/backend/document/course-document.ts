@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { basename } from 'node:path';
 import { mediaReferences } from '../../../shared/analysis/media';
 import { IMAGE_PREVIEW_MAX_BYTES, TailorError } from '../../../shared/contract';
-import { course as courseSchema, jsonPath, type Course } from '../../../shared/model';
+import { course as courseSchema, jsonPath, migrateCourseJson, type Course } from '../../../shared/model';
 import { applyOp, isCollection, OpError, replay, type Edit, type Patch } from '../../../shared/ops';
 import { parseLimitedJson } from '../json-limits';
 import { openRegularFile } from '../regular-file';
@@ -565,7 +565,14 @@ function loadCourseRows(db: Db, path: string): Course {
       throw new TailorError('document-damaged', `"${path}" is damaged: ${String(row.collection)} is stored twice.`);
     list.push(parseRow(row.json, path, `an item of ${String(row.collection)}`));
   }
-  const parsed = courseSchema.safeParse(raw);
+  // A document saved by an older Tailor holds an older course format: bring it up to date (decision 0007).
+  const migrated = migrateCourseJson(raw);
+  if (!migrated.ok)
+    throw new TailorError(
+      /newer Tailor/.test(migrated.message) ? 'document-too-new' : 'document-damaged',
+      `"${path}": ${migrated.message}`,
+    );
+  const parsed = courseSchema.safeParse(migrated.course);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new TailorError(

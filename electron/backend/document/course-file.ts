@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { constants, copyFileSync, linkSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { TailorError, type CourseSummary } from '../../../shared/contract';
+import { COURSE_FORMAT_VERSION } from '../../../shared/model/constants';
 import { TAILOR_VERSION } from '../version';
 import {
   applicationId,
@@ -96,7 +97,7 @@ export function openCourseFile(path: string, options: SqliteOptions = {}): Cours
 
 /** The course fields a new document starts with; everything else takes the schema's defaults. */
 export function initialRoot(title: string): Record<string, unknown> {
-  return { format: 1, id: courseIdFor(title), title };
+  return { format: COURSE_FORMAT_VERSION, id: courseIdFor(title), title };
 }
 
 /** Best-effort cleanup of a temporary document: it must never hide the error that matters. */

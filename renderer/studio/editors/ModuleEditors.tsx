@@ -9,6 +9,7 @@ import { focusField } from '../workspace/focus-field';
 import { freshId, useEditing, type Editing } from './editing';
 import { NamePicker, NamesPicker, NumberField, SwitchField, TextField, type Named } from './fields';
 import { ItemActions, moveKeys } from './ItemActions';
+import { prerequisiteOptions } from './prerequisite-options';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -217,8 +218,15 @@ export function ModuleEditor({ context, id }: { readonly context: EditorContext;
   const levelOptions = course.competencies
     .filter((c) => module.competencies.includes(c.id))
     .flatMap((c) => c.levels.map((l) => ({ id: l.id, name: l.name, detail: c.name })));
-  const setList = (field: 'competencies' | 'audience' | 'mandatoryFor', ids: string[], label: string) => {
-    const newRoles = field === 'competencies' ? [] : ids.filter((r) => !course.settings.roles.includes(r));
+  const setList = (
+    field: 'competencies' | 'audience' | 'mandatoryFor' | 'prerequisites',
+    ids: string[],
+    label: string,
+  ) => {
+    const newRoles =
+      field === 'competencies' || field === 'prerequisites'
+        ? []
+        : ids.filter((r) => !course.settings.roles.includes(r));
     // "Forklift driver" typed in becomes the role forklift-driver, named "Forklift driver" wherever it shows.
     const newLabels = Object.fromEntries(
       newRoles.flatMap((r) => {
@@ -371,6 +379,17 @@ export function ModuleEditor({ context, id }: { readonly context: EditorContext;
           error={editing.messageAt(dp('mandatoryFor'))}
           create={asRole(typedRoles)}
           onChange={(ids) => setList('mandatoryFor', ids, 'Change mandatory roles')}
+        />
+        <NamesPicker
+          label="Comes after"
+          dataPath={dp('prerequisites')}
+          options={prerequisiteOptions(course, module.id)}
+          selected={module.prerequisites}
+          disabled={!editing.editable}
+          placeholder="No module (choose one above this one)"
+          helper="Learners take it after these modules, and only if those are on their path or tested out."
+          error={editing.messageAt(dp('prerequisites'))}
+          onChange={(ids) => setList('prerequisites', ids, 'Change prerequisites')}
         />
       </Card>
       <Card className="editor-card">

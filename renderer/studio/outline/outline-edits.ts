@@ -34,6 +34,7 @@ export function addModule(course: Course, after?: string): OutlineAction {
     audience: [],
     optional: false,
     mandatoryFor: [],
+    prerequisites: [],
     lessons: [],
   };
   return {

@@ -33,6 +33,9 @@ const FUNCTIONS: Record<'rule' | 'placement', readonly string[]> = {
   placement: ['mastery', 'score', 'misses', 'hits', 'asked'],
 };
 
+/** Words a designer may reach for to make one module depend on another; prerequisites say it instead (decision 0007). */
+const MODULE_STATUS_WORDS: readonly string[] = ['taken', 'skipped', 'completed', 'passed', 'done', 'after'];
+
 const suggestion = (word: string, options: Iterable<string>) => didYouMean(word, options);
 
 const listOf = (values: Iterable<string>) => {
@@ -67,6 +70,13 @@ export function checkExpr(expr: Expr, scope: ExprScope): ExprProblem[] {
       }
       case 'call': {
         const { name, args, at } = operand;
+        if (scope.context === 'rule' && MODULE_STATUS_WORDS.includes(name)) {
+          problem(
+            `rules cannot read another module's status with "${name}(…)": to make a module come after another, list that one in the module's "prerequisites" (it is then left out for learners who do not have it on their path)`,
+            at,
+          );
+          return null;
+        }
         if (!FUNCTIONS[scope.context].includes(name)) {
           problem(
             `there is no function "${name}" in ${scope.context === 'rule' ? 'rules' : 'placement branches'}; use ${FUNCTIONS[scope.context].join(', ')}.${suggestion(name, FUNCTIONS[scope.context])}`,

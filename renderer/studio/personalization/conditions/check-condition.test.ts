@@ -3,7 +3,7 @@ import { course as courseSchema } from '../../../../shared/model';
 import { checkCondition, scopeFor } from './check-condition';
 
 const course = courseSchema.parse({
-  format: 1,
+  format: 2,
   id: 'c',
   title: 'Purchasing',
   settings: { roles: ['buyer', 'approver'] },
@@ -46,6 +46,16 @@ describe('checking a condition', () => {
     expect(source.slice(d!.from, d!.to)).toBe('polcy');
     expect(d!.suggestion).toBe('policy');
     expect(d!.message).toMatch(/^There is no competency "polcy"/);
+  });
+
+  it('underlines taken(…) and tells the designer to list the module in prerequisites instead', () => {
+    const source = 'role == buyer and taken(basics)';
+    const result = checkCondition(source, rules);
+    if (result.ok) throw new Error('expected a problem');
+    const [d] = result.diagnostics;
+    expect(source.slice(d!.from, d!.to)).toBe('taken');
+    expect(d!.suggestion).toBeUndefined();
+    expect(d!.message).toMatch(/list that one in the module's "prerequisites"/);
   });
 
   it('underlines a wrong level at the level, not at the start of the test', () => {
