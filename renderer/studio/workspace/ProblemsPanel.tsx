@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Classes, H2, H3, Intent, NonIdealState, Spinner, Tag } from '@blueprintjs/core';
 import { Error as ErrorIcon, InfoSign, TickCircle, WarningSign } from '@blueprintjs/icons';
 import type { Course } from '../../../shared/model';
@@ -31,7 +32,7 @@ function SeverityIcon({ severity }: { readonly severity: keyof typeof SEVERITY_I
 }
 
 /** Problems and proof findings, each a link to the place that fixes it (like VS Code's Problems panel). */
-export function ProblemsPanel({ course, analysis, onOpen }: ProblemsPanelProps) {
+export const ProblemsPanel = memo(function ProblemsPanel({ course, analysis, onOpen }: ProblemsPanelProps) {
   const entries: Entry[] = [
     ...analysis.problems.map((p) => ({ severity: 'error' as const, path: p.path, message: p.message })),
     ...analysis.findings.map((f) => ({ severity: f.severity, path: f.path, message: f.message })),
@@ -82,4 +83,4 @@ export function ProblemsPanel({ course, analysis, onOpen }: ProblemsPanelProps) 
       )}
     </section>
   );
-}
+});

@@ -51,7 +51,7 @@ import {
   type OutlineAction,
   type OutlineItem,
 } from '../outline/outline-edits';
-import { outlineNodes } from '../outline/outline-nodes';
+import { outlineNodes, sameOutline, type OutlineNode } from '../outline/outline-nodes';
 import { describeLocation } from './describe-location';
 import { focusField } from './focus-field';
 import { ProblemsPanel } from './ProblemsPanel';
@@ -79,6 +79,21 @@ const CONTEXT_MENU_COMMANDS = [
   'outline.delete',
 ];
 
+/**
+ * The course's outline nodes, kept the same object while the outline they show is the same: a keystroke in a rule or a
+ * lesson makes a new course, but the navigator and the palette need not rebuild for it.
+ */
+function useOutlineNodes(course: DocumentSnapshot['course']): ReadonlyMap<string, OutlineNode> {
+  const built = useMemo(() => outlineNodes(course), [course]);
+  const [stable, setStable] = useState({ built, nodes: built });
+  if (stable.built !== built) {
+    const next = { built, nodes: sameOutline(built, stable.nodes) ? stable.nodes : built };
+    setStable(next);
+    return next.nodes;
+  }
+  return stable.nodes;
+}
+
 /** The studio's workspace: navigator · editor · problems, one command registry over all of it. */
 export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }: WorkspaceProps) {
   const { client, info } = useBackend();
@@ -96,7 +111,13 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
   const toaster = useRef<OverlayToaster>(null);
   const editorRef = useRef<HTMLElement>(null);
   const navigatorRef = useRef<HTMLElement>(null);
-  const nodes = useMemo(() => outlineNodes(course), [course]);
+  const nodes = useOutlineNodes(course);
+  // The problems panel follows the course in a render of its own after the keystroke's frame (their places' names).
+  const deferredCourse = useDeferredValue(course);
+  const courseRef = useRef(course);
+  useLayoutEffect(() => {
+    courseRef.current = course;
+  });
   useEffect(() => prefetchLessonEditorWhenIdle(), []);
 
   const run = useCallback(
@@ -225,13 +246,14 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
   const openProblem = useCallback(
     (path: string) => {
       setPublishing(false);
-      const target = selectionForPath(course, path);
+      const target = selectionForPath(courseRef.current, path);
       select(target);
       setFocusRequest({ selection: target, takeFocus: false });
       focusField(path, () => editorRef.current);
     },
-    [course, select],
+    [select],
   );
+  const onOutlineAction = useCallback((action: OutlineAction) => run(action), [run]);
 
   const editorContext: EditorContext = useMemo(
     () => ({ path: doc.path, course, assets: doc.assets, readOnly: doc.readOnly, apply, applyAll, select }),
@@ -243,8 +265,8 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
       [
         ...analysis.problems.map((p) => ({ severity: 'error' as const, path: p.path, message: p.message })),
         ...analysis.findings.map((f) => ({ severity: f.severity, path: f.path, message: f.message })),
-      ].map((p) => ({ ...p, where: describeLocation(course, p.path) })),
-    [analysis, course],
+      ].map((p) => ({ ...p, where: describeLocation(deferredCourse, p.path) })),
+    [analysis, deferredCourse],
   );
 
   // The outline answers a new selection at once; the editor for it (a new module's, a lesson's) is built in a
@@ -422,7 +444,7 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
               focusRequest={focusRequest}
               onSelect={select}
               onSelectedItemsChange={setItems}
-              onAction={(action) => run(action)}
+              onAction={onOutlineAction}
               onContextMenu={onContextMenu}
             />
           </nav>
@@ -438,7 +460,7 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
           <>
             <Separator className="workspace-separator" aria-label="Resize the problems panel" />
             <Panel id="problems" defaultSize="24%" minSize="200px" maxSize="45%">
-              <ProblemsPanel course={course} analysis={analysis} onOpen={openProblem} />
+              <ProblemsPanel course={deferredCourse} analysis={analysis} onOpen={openProblem} />
             </Panel>
           </>
         )}

@@ -6,15 +6,7 @@ import type { EditorContext } from '../../editors/editor-context';
 import { checkCondition, scopeFor } from '../conditions/check-condition';
 import { ConditionBuilder } from '../conditions/ConditionBuilder';
 import { LazyConditionEditor } from '../conditions/LazyConditionEditor';
-
-const ACTIONS: readonly { value: RuleAction['kind']; label: string }[] = [
-  { value: 'skip', label: 'Skip (tested out)' },
-  { value: 'require', label: 'Require' },
-  { value: 'recommend', label: 'Recommend' },
-  { value: 'optional', label: 'Make optional' },
-  { value: 'offer-choice', label: 'Offer a choice between' },
-  { value: 'offer-formats', label: 'Offer formats' },
-];
+import { ACTIONS } from './rule-summary';
 
 /** The action after a change of kind, keeping the modules it named where the new kind takes modules. */
 function actionOfKind(kind: RuleAction['kind'], previous: RuleAction, firstModules: readonly string[]): RuleAction {
@@ -37,6 +29,12 @@ export interface RuleCardProps {
   /** What the rule does to the personas, in words; undefined while the analysis works it out. */
   readonly effect: string | undefined;
   readonly selected: boolean;
+  /** The condition still being typed when this rule was last open (it did not check); the rule's own otherwise. */
+  readonly draft?: string | undefined;
+  /** Told the draft after each change: the text while it does not check, undefined once the document has it. */
+  readonly onDraft?: ((id: string, draft: string | undefined) => void) | undefined;
+  /** Opened from the list: the condition takes the focus, as a keyboard user expects after "Edit". */
+  readonly takeFocus?: boolean;
 }
 
 /**
@@ -50,6 +48,8 @@ function sameCard(a: RuleCardProps, b: RuleCardProps): boolean {
     a.rule === b.rule &&
     a.effect === b.effect &&
     a.selected === b.selected &&
+    a.onDraft === b.onDraft &&
+    a.takeFocus === b.takeFocus &&
     x.readOnly === y.readOnly &&
     x.apply === y.apply &&
     x.select === y.select &&
@@ -63,11 +63,11 @@ function sameCard(a: RuleCardProps, b: RuleCardProps): boolean {
 /** One skip-ahead rule: when / then / which modules / the reason the learner reads, and its effect on the personas. */
 export const RuleCard = memo(RuleCardView, sameCard);
 
-function RuleCardView({ rule, context, effect, selected }: RuleCardProps): ReactNode {
+function RuleCardView({ rule, context, effect, selected, draft: kept, onDraft, takeFocus }: RuleCardProps): ReactNode {
   const { course, readOnly } = context;
   const ids = useId();
   const path = useMemo(() => ['rules', { id: rule.id }] as const, [rule.id]);
-  const [draft, setDraft] = useState(rule.when);
+  const [draft, setDraft] = useState(kept ?? rule.when);
   const applied = useRef(rule.when);
   const card = useRef<HTMLDivElement>(null);
 
@@ -76,12 +76,19 @@ function RuleCardView({ rule, context, effect, selected }: RuleCardProps): React
     if (rule.when !== applied.current) {
       applied.current = rule.when;
       setDraft(rule.when);
+      onDraft?.(rule.id, undefined);
     }
-  }, [rule.when]);
+  }, [rule.when, rule.id, onDraft]);
 
   useEffect(() => {
     if (selected) card.current?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
+
+  // The editor mounted with the card (an open rule's is eager): hand it the focus the "Edit" button had.
+  useEffect(() => {
+    if (!takeFocus) return;
+    card.current?.querySelector('.condition-editor')?.shadowRoot?.querySelector<HTMLElement>('.cm-content')?.focus();
+  }, [takeFocus]);
 
   const { competencies, settings } = course;
   // A rule's scope reads only the competencies and the settings: typing leaves both the same objects.
@@ -94,7 +101,9 @@ function RuleCardView({ rule, context, effect, selected }: RuleCardProps): React
   const changeCondition = (text: string) => {
     setDraft(text);
     // A condition that does not check stays a draft here; the document (and so the engine) keeps the last good one.
-    if (text === applied.current || !checkCondition(text, scope).ok) return;
+    const ok = checkCondition(text, scope).ok;
+    onDraft?.(rule.id, ok ? undefined : text);
+    if (text === applied.current || !ok) return;
     applied.current = text;
     void context.apply({
       op: { kind: 'set', path: [...path, 'when'], value: text },
