@@ -128,6 +128,44 @@ test('accepting the completion fixes a misspelt name, and undo and redo cover th
   await expect(condition).toHaveText('mastery(policy) >= expert');
 });
 
+test('the rules list opens one rule at a time: Edit moves the focus into its condition, and a draft survives opening another rule', async ({
+  page,
+  host,
+}) => {
+  const path = await importExample(host);
+  await open(page, host.url, path, 'rules');
+  const list = page.getByRole('list', { name: 'Rules' });
+  const summary = list.getByRole('listitem', { name: 'skip-why-policy' });
+  await expect(summary).toContainText('mastery(policy) >= proficient', { timeout: 30_000 });
+  // A closed rule has no editor: only the open one does.
+  await expect(page.getByRole('textbox', { name: /^Condition of rule / })).toHaveCount(0);
+  await expectNoSeriousAxeViolations(page);
+
+  await summary.getByRole('button', { name: 'Edit rule skip-why-policy' }).focus();
+  await page.keyboard.press('Enter');
+  const rule = page.getByRole('group', { name: 'Rule skip-why-policy' });
+  const condition = rule.getByRole('textbox', { name: 'Condition of rule skip-why-policy' });
+  await expect(condition).toBeVisible();
+  await expect(condition).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' and', { delay: 10 });
+  await expect(rule.getByText('Draft: not used until fixed')).toBeVisible();
+
+  // Open another rule by keyboard: the first closes to its summary, still a draft with the text typed.
+  const other = list.getByRole('listitem').filter({ has: page.getByRole('button', { name: /^Edit rule / }) });
+  const otherButton = other.first().getByRole('button', { name: /^Edit rule / });
+  const otherId = ((await otherButton.getAttribute('aria-label')) ?? '').replace('Edit rule ', '');
+  await otherButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: `Condition of rule ${otherId}` })).toBeFocused();
+  await expect(summary).toContainText('mastery(policy) >= proficient and');
+  await expect(summary.getByText('Draft: not used until fixed')).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+
+  await summary.getByRole('button', { name: 'Edit rule skip-why-policy' }).click();
+  await expect(condition).toHaveText('mastery(policy) >= proficient and');
+});
+
 /** Where an element is once the flow has stopped fitting itself into view. */
 async function settledBox(
   page: Page,
