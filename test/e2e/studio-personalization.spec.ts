@@ -60,6 +60,7 @@ async function reload(page: Page): Promise<void> {
 async function open(page: Page, hostUrl: string, path: string, sel: string): Promise<void> {
   await page.goto(`${hostUrl}#course=${encodeURIComponent(path)}&sel=${sel}`);
   await expect(page.getByRole('progressbar', { name: 'Opening the course' })).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.locator('.lazy-loading')).toHaveCount(0, { timeout: 30_000 });
 }
 
 test('a misspelt competency in a rule is underlined at the name and fixed by the completion', async ({
@@ -91,7 +92,7 @@ test('a misspelt competency in a rule is underlined at the name and fixed by the
 
   // The document kept the last condition that checked: the engine never sees the broken one.
   await reload(page);
-  await expect(condition).toHaveText('mastery(policy) >= proficient');
+  await expect(condition).toHaveText('mastery(policy) >= proficient', { timeout: 30_000 });
 });
 
 test('accepting the completion fixes a misspelt name, and undo and redo cover the edit after a reload', async ({
@@ -241,7 +242,8 @@ test('the flow shows every question and the end; a dragged connection adds a bra
   await open(page, host.url, path, 'placement');
   const flow = page.getByRole('region', { name: 'Placement flow' });
   const nodes = flow.locator('.react-flow__node');
-  await expect(nodes).toHaveCount(10);
+  // The flow is laid out once its chunk has loaded and it has measured itself; a busy machine takes its time.
+  await expect(nodes).toHaveCount(10, { timeout: 30_000 });
   for (const id of ['policy-1', 'policy-easy', 'policy-hard', 'thresholds-1', 'self-negotiation'])
     await expect(flow.locator(`.react-flow__node[data-id="${id}"]`)).toHaveAttribute(
       'aria-label',

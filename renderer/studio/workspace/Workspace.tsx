@@ -38,7 +38,7 @@ import { useMenuCommands } from '../commands/menu-hub';
 import { useCommandHotkeys } from '../commands/use-command-hotkeys';
 import { InlineTitle } from '../course/InlineTitle';
 import { PublishDialog } from '../course/PublishDialog';
-import type { EditorContext } from '../editors/editor-context';
+import type { ApplyOptions, EditorContext } from '../editors/editor-context';
 import { prefetchLessonEditorWhenIdle } from '../editors/editor-code';
 import { SelectionEditor } from '../editors/SelectionEditor';
 import { MoveToDialog } from '../outline/MoveToDialog';
@@ -64,7 +64,7 @@ export interface WorkspaceProps {
   readonly problem: string | null;
   /** Edits are on their way to the backend. */
   readonly saving: boolean;
-  readonly apply: (edit: Edit) => Promise<void>;
+  readonly apply: (edit: Edit, options?: ApplyOptions) => Promise<void>;
   readonly applyAll: (edits: readonly Edit[], label: string) => Promise<void>;
   readonly undo: () => Promise<void>;
   readonly redo: () => Promise<void>;
@@ -112,8 +112,6 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
   const editorRef = useRef<HTMLElement>(null);
   const navigatorRef = useRef<HTMLElement>(null);
   const nodes = useOutlineNodes(course);
-  // The problems panel follows the course in a render of its own after the keystroke's frame (their places' names).
-  const deferredCourse = useDeferredValue(course);
   const courseRef = useRef(course);
   useLayoutEffect(() => {
     courseRef.current = course;
@@ -265,8 +263,8 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
       [
         ...analysis.problems.map((p) => ({ severity: 'error' as const, path: p.path, message: p.message })),
         ...analysis.findings.map((f) => ({ severity: f.severity, path: f.path, message: f.message })),
-      ].map((p) => ({ ...p, where: describeLocation(deferredCourse, p.path) })),
-    [analysis, deferredCourse],
+      ].map((p) => ({ ...p, where: describeLocation(course, p.path) })),
+    [analysis, course],
   );
 
   // The outline answers a new selection at once; the editor for it (a new module's, a lesson's) is built in a
@@ -460,7 +458,7 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
           <>
             <Separator className="workspace-separator" aria-label="Resize the problems panel" />
             <Panel id="problems" defaultSize="24%" minSize="200px" maxSize="45%">
-              <ProblemsPanel course={deferredCourse} analysis={analysis} onOpen={openProblem} />
+              <ProblemsPanel course={course} analysis={analysis} onOpen={openProblem} />
             </Panel>
           </>
         )}

@@ -71,13 +71,25 @@ function RuleCardView({ rule, context, effect, selected, draft: kept, onDraft, t
   const applied = useRef(rule.when);
   const card = useRef<HTMLDivElement>(null);
 
+  // Conditions this card applied that the document has not shown back yet. The studio draws an applied keystroke after
+  // the frame (`later`), so it may show an older one of them while a newer one is typed: that is no change from outside.
+  const sent = useRef<string[]>([]);
+
   // Undo, redo or another window changed the condition: show the document's text again.
   useEffect(() => {
-    if (rule.when !== applied.current) {
-      applied.current = rule.when;
-      setDraft(rule.when);
-      onDraft?.(rule.id, undefined);
+    if (rule.when === applied.current) {
+      sent.current = [];
+      return;
     }
+    const echo = sent.current.indexOf(rule.when);
+    if (echo >= 0) {
+      sent.current = sent.current.slice(echo + 1);
+      return;
+    }
+    applied.current = rule.when;
+    sent.current = [];
+    setDraft(rule.when);
+    onDraft?.(rule.id, undefined);
   }, [rule.when, rule.id, onDraft]);
 
   useEffect(() => {
@@ -105,17 +117,32 @@ function RuleCardView({ rule, context, effect, selected, draft: kept, onDraft, t
     onDraft?.(rule.id, ok ? undefined : text);
     if (text === applied.current || !ok) return;
     applied.current = text;
-    void context.apply({
-      op: { kind: 'set', path: [...path, 'when'], value: text },
-      label: `Change the condition of "${rule.id}"`,
-      merge: `rule-when-${rule.id}`,
-    });
+    sent.current = [...sent.current.slice(-49), text];
+    void context.apply(
+      {
+        op: { kind: 'set', path: [...path, 'when'], value: text },
+        label: `Change the condition of "${rule.id}"`,
+        merge: `rule-when-${rule.id}`,
+      },
+      // The condition is on screen already (CodeMirror, the builder): the rules list and the analysis follow after.
+      { later: true },
+    );
   };
 
   const setAction = (then: RuleAction, label: string) =>
     void context.apply({ op: { kind: 'set', path: [...path, 'then'], value: then }, label });
 
   const action = rule.then;
+  // Every module not yet a target: on a 300-module course, built once per change of targets, not per keystroke.
+  const addable = useMemo(
+    () => [
+      { value: '', label: 'Add a module…' },
+      ...course.modules
+        .filter((m) => !('modules' in action) || !action.modules.includes(m.id))
+        .map((m) => ({ value: m.id, label: m.title })),
+    ],
+    [course.modules, action],
+  );
   const moduleTitle = (id: string) => course.modules.find((m) => m.id === id)?.title ?? id;
   const statusId = `${ids}-status`;
   const minimum = action.kind === 'offer-choice' ? 2 : 1;
@@ -228,12 +255,7 @@ function RuleCardView({ rule, context, effect, selected, draft: kept, onDraft, t
                 aria-label={`Add a module to rule ${rule.id}`}
                 value=""
                 disabled={readOnly}
-                options={[
-                  { value: '', label: 'Add a module…' },
-                  ...course.modules
-                    .filter((m) => !action.modules.includes(m.id))
-                    .map((m) => ({ value: m.id, label: m.title })),
-                ]}
+                options={addable}
                 onChange={(e) => {
                   const id = e.currentTarget.value;
                   if (id) setAction({ ...action, modules: [...action.modules, id] }, `Add "${id}" to "${rule.id}"`);
