@@ -60,6 +60,7 @@ async function reload(page: Page): Promise<void> {
 async function open(page: Page, hostUrl: string, path: string, sel: string): Promise<void> {
   await page.goto(`${hostUrl}#course=${encodeURIComponent(path)}&sel=${sel}`);
   await expect(page.getByRole('progressbar', { name: 'Opening the course' })).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.locator('.lazy-loading')).toHaveCount(0, { timeout: 30_000 });
 }
 
 test('a misspelt competency in a rule is underlined at the name and fixed by the completion', async ({
@@ -91,7 +92,7 @@ test('a misspelt competency in a rule is underlined at the name and fixed by the
 
   // The document kept the last condition that checked: the engine never sees the broken one.
   await reload(page);
-  await expect(condition).toHaveText('mastery(policy) >= proficient');
+  await expect(condition).toHaveText('mastery(policy) >= proficient', { timeout: 30_000 });
 });
 
 test('accepting the completion fixes a misspelt name, and undo and redo cover the edit after a reload', async ({
@@ -126,6 +127,44 @@ test('accepting the completion fixes a misspelt name, and undo and redo cover th
   await expect(condition).toHaveText('mastery(policy) >= proficient');
   await page.keyboard.press('Control+Shift+z');
   await expect(condition).toHaveText('mastery(policy) >= expert');
+});
+
+test('the rules list opens one rule at a time: Edit moves the focus into its condition, and a draft survives opening another rule', async ({
+  page,
+  host,
+}) => {
+  const path = await importExample(host);
+  await open(page, host.url, path, 'rules');
+  const list = page.getByRole('list', { name: 'Rules' });
+  const summary = list.getByRole('listitem', { name: 'skip-why-policy' });
+  await expect(summary).toContainText('mastery(policy) >= proficient', { timeout: 30_000 });
+  // A closed rule has no editor: only the open one does.
+  await expect(page.getByRole('textbox', { name: /^Condition of rule / })).toHaveCount(0);
+  await expectNoSeriousAxeViolations(page);
+
+  await summary.getByRole('button', { name: 'Edit rule skip-why-policy' }).focus();
+  await page.keyboard.press('Enter');
+  const rule = page.getByRole('group', { name: 'Rule skip-why-policy' });
+  const condition = rule.getByRole('textbox', { name: 'Condition of rule skip-why-policy' });
+  await expect(condition).toBeVisible();
+  await expect(condition).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' and', { delay: 10 });
+  await expect(rule.getByText('Draft: not used until fixed')).toBeVisible();
+
+  // Open another rule by keyboard: the first closes to its summary, still a draft with the text typed.
+  const other = list.getByRole('listitem').filter({ has: page.getByRole('button', { name: /^Edit rule / }) });
+  const otherButton = other.first().getByRole('button', { name: /^Edit rule / });
+  const otherId = ((await otherButton.getAttribute('aria-label')) ?? '').replace('Edit rule ', '');
+  await otherButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: `Condition of rule ${otherId}` })).toBeFocused();
+  await expect(summary).toContainText('mastery(policy) >= proficient and');
+  await expect(summary.getByText('Draft: not used until fixed')).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+
+  await summary.getByRole('button', { name: 'Edit rule skip-why-policy' }).click();
+  await expect(condition).toHaveText('mastery(policy) >= proficient and');
 });
 
 /** Where an element is once the flow has stopped fitting itself into view. */
@@ -203,7 +242,8 @@ test('the flow shows every question and the end; a dragged connection adds a bra
   await open(page, host.url, path, 'placement');
   const flow = page.getByRole('region', { name: 'Placement flow' });
   const nodes = flow.locator('.react-flow__node');
-  await expect(nodes).toHaveCount(10);
+  // The flow is laid out once its chunk has loaded and it has measured itself; a busy machine takes its time.
+  await expect(nodes).toHaveCount(10, { timeout: 30_000 });
   for (const id of ['policy-1', 'policy-easy', 'policy-hard', 'thresholds-1', 'self-negotiation'])
     await expect(flow.locator(`.react-flow__node[data-id="${id}"]`)).toHaveAttribute(
       'aria-label',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CourseInput } from '../../../shared/model';
-import { analyzeCourse } from './analyze';
+import { analyzeCourse, keepUnchanged } from './analyze';
 
 const example = (): CourseInput =>
   JSON.parse(
@@ -63,5 +63,25 @@ describe('the studio analysis', () => {
     course.personas!.push({ id: 'pat', name: 'Pat, new requester', role: 'requester' });
     const analysis = analyzeCourse(course);
     expect(analysis.coverage.map((c) => c.persona)).toContain('pat');
+  });
+});
+
+describe('a new analysis beside the one shown', () => {
+  it('is the one shown, the same object, when the course changed in a way no path sees', () => {
+    const shown = analyzeCourse(example());
+    const raw = example();
+    raw.rules![0]!.when = `${raw.rules![0]!.when} `;
+    expect(keepUnchanged(shown, analyzeCourse(raw))).toBe(shown);
+  });
+
+  it('keeps the parts that did not change and takes the ones that did', () => {
+    const shown = analyzeCourse(example());
+    const raw = example();
+    raw.personas = raw.personas!.filter((p) => p.id !== 'rosa');
+    const next = keepUnchanged(shown, analyzeCourse(raw));
+    expect(next).not.toBe(shown);
+    expect(next.coverage).not.toBe(shown.coverage);
+    expect(next.coverage.map((c) => c.persona)).not.toContain('rosa');
+    expect(next.budget).toBe(shown.budget);
   });
 });

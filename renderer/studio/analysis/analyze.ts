@@ -178,3 +178,26 @@ export function analyzeCourse(course: unknown): StudioAnalysis {
     ruleEffects: ruleEffectsOf(report.index),
   };
 }
+
+/**
+ * The new analysis, with each part that came back the same as before kept as the old object: a keystroke that changes
+ * no one's path (most do not) then leaves the coverage matrix, the findings and the rule effects as they were, and
+ * nothing that shows them is drawn again. Returns `previous` itself when nothing changed at all.
+ */
+export function keepUnchanged(previous: StudioAnalysis, next: StudioAnalysis): StudioAnalysis {
+  const same = <K extends keyof StudioAnalysis>(key: K): StudioAnalysis[K] =>
+    previous[key] === next[key] || JSON.stringify(previous[key]) === JSON.stringify(next[key])
+      ? previous[key]
+      : next[key];
+  const merged: StudioAnalysis = {
+    status: next.status,
+    problems: same('problems'),
+    findings: same('findings'),
+    budget: same('budget'),
+    coverage: same('coverage'),
+    ruleEffects: same('ruleEffects'),
+  };
+  return (Object.keys(merged) as (keyof StudioAnalysis)[]).every((key) => merged[key] === previous[key])
+    ? previous
+    : merged;
+}

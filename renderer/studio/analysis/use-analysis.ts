@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import type { Course } from '../../../shared/model';
 import type { AnalysisRequest, AnalysisResponse } from './analysis.worker';
-import { PENDING_ANALYSIS, type StudioAnalysis } from './analyze';
+import { keepUnchanged, PENDING_ANALYSIS, type StudioAnalysis } from './analyze';
 
 export type { CoverageCell, CoverageState, PersonaCoverage, RuleEffect, StudioAnalysis } from './analyze';
 
@@ -27,7 +27,7 @@ export function useAnalysis(course: Course, enabled = true): StudioAnalysis {
         w.postMessage(state.waiting);
         state.waiting = null;
         state.busy = true;
-      } else if (event.data.seq === state.seq) setAnalysis(event.data.analysis);
+      } else if (event.data.seq === state.seq) setAnalysis((previous) => keepUnchanged(previous, event.data.analysis));
     });
     return () => {
       w.terminate();

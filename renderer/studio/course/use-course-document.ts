@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { ContractError, DocumentSnapshot } from '../../../shared/contract';
 import { applyOp, OpError, replay, type Edit } from '../../../shared/ops';
 import { useBackend } from '../app/backend-context';
+import type { ApplyOptions } from '../editors/editor-context';
 
 export type DocumentState =
   | { readonly kind: 'loading' }
@@ -44,9 +45,15 @@ export function useCourseDocument(path: string, readOnly: boolean) {
     return () => window.removeEventListener('beforeunload', hold);
   }, [saving, serial]);
 
-  const show = useCallback((doc: DocumentSnapshot) => {
+  /**
+   * Shows a snapshot. `later`: in a transition, after the frame the designer is waiting for. A keystroke's text is
+   * already on screen in its own field (a CodeMirror, a text box with local state); drawing the whole studio again
+   * for it (the rules list, the analysis, the outline) would hold that frame back by tens of milliseconds.
+   */
+  const show = useCallback((doc: DocumentSnapshot, later = false) => {
     current.current = doc;
-    setState({ kind: 'ready', doc });
+    if (later) startTransition(() => setState({ kind: 'ready', doc }));
+    else setState({ kind: 'ready', doc });
   }, []);
 
   const reload = useCallback(async () => {
@@ -77,7 +84,7 @@ export function useCourseDocument(path: string, readOnly: boolean) {
   }, [client, path, readOnly, reload, show]);
 
   const apply = useCallback(
-    async (edit: Edit) => {
+    async (edit: Edit, options?: ApplyOptions) => {
       const doc = current.current;
       if (!doc || doc.readOnly) return;
       let optimistic;
@@ -87,12 +94,14 @@ export function useCourseDocument(path: string, readOnly: boolean) {
         setProblem(error instanceof OpError ? `${error.path}: ${error.message}` : String(error));
         return;
       }
-      show({ ...doc, course: optimistic.course });
+      show({ ...doc, course: optimistic.course }, options?.later === true);
       const result = await inOrder(() => client.invoke('document.apply', { path: doc.path, edit }));
       if (result.ok) {
         setProblem(null);
         const latest = current.current!;
-        show({ ...latest, version: result.value.version, history: result.value.history });
+        // The confirmation changes only the version and the undo label: for an edit drawn later, drawn later too.
+        // (Others at once: Undo must be enabled as soon as the edit is saved.)
+        show({ ...latest, version: result.value.version, history: result.value.history }, options?.later === true);
       } else {
         setProblem(result.error.message);
         await reload();

@@ -1,5 +1,5 @@
 import { H3, NonIdealState } from '@blueprintjs/core';
-import { lazy, type ReactNode } from 'react';
+import { lazy, memo, type ReactNode } from 'react';
 import { LazyView } from '../app/LazyView';
 import type { Selection } from '../workspace/selection';
 import { authoringEditor } from './authoring';
@@ -26,8 +26,8 @@ const PreviewEditors = lazy(() =>
 
 const PERSONALIZATION = new Set<Selection['kind']>(['placement', 'rules', 'rule', 'personas', 'persona']);
 
-/** The middle panel: the editor for whatever the navigator selected. */
-export function SelectionEditor({ selection, context }: SelectionEditorProps): ReactNode {
+/** The middle panel: the editor for whatever the navigator selected (drawn again only when one of them changes). */
+export const SelectionEditor = memo(function SelectionEditor({ selection, context }: SelectionEditorProps): ReactNode {
   const authored = authoringEditor(selection, context);
   if (authored !== undefined) return authored;
   if (PERSONALIZATION.has(selection.kind))
@@ -52,4 +52,4 @@ export function SelectionEditor({ selection, context }: SelectionEditorProps): R
       }
     />
   );
-}
+});

@@ -98,3 +98,24 @@ export function outlineNodes(course: Course): Map<string, OutlineNode> {
 /** Modules and lessons can be moved, renamed and deleted from the navigator. */
 export const isOutlineItem = (s: Selection): s is Extract<Selection, { kind: 'module' | 'lesson' }> =>
   s.kind === 'module' || s.kind === 'lesson';
+
+const sameNode = (a: OutlineNode, b: OutlineNode): boolean =>
+  a.name === b.name &&
+  a.detail === b.detail &&
+  a.section === b.section &&
+  a.children.length === b.children.length &&
+  a.children.every((c, i) => c === b.children[i]);
+
+/**
+ * Whether two outlines show the same tree: the same rows, names, details and order. Typing a rule's condition or a
+ * lesson's text makes a new course but the same outline, and the navigator need not be rebuilt for it.
+ */
+export function sameOutline(a: ReadonlyMap<string, OutlineNode>, b: ReadonlyMap<string, OutlineNode>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const [id, node] of a) {
+    const other = b.get(id);
+    if (!other || !sameNode(node, other)) return false;
+  }
+  return true;
+}

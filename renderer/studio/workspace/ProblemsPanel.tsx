@@ -1,3 +1,4 @@
+import { memo, useDeferredValue } from 'react';
 import { Classes, H2, H3, Intent, NonIdealState, Spinner, Tag } from '@blueprintjs/core';
 import { Error as ErrorIcon, InfoSign, TickCircle, WarningSign } from '@blueprintjs/icons';
 import type { Course } from '../../../shared/model';
@@ -30,8 +31,16 @@ function SeverityIcon({ severity }: { readonly severity: keyof typeof SEVERITY_I
   return <Glyph className={Classes.intentClass(intent)} title={title} size={14} />;
 }
 
-/** Problems and proof findings, each a link to the place that fixes it (like VS Code's Problems panel). */
-export function ProblemsPanel({ course, analysis, onOpen }: ProblemsPanelProps) {
+/**
+ * Problems and proof findings, each a link to the place that fixes it (like VS Code's Problems panel). The places'
+ * names follow the course in a render of their own after a keystroke's frame: typing never waits for this list.
+ */
+export const ProblemsPanel = memo(function ProblemsPanel(props: ProblemsPanelProps) {
+  const course = useDeferredValue(props.course);
+  return <ProblemsList {...props} course={course} />;
+});
+
+const ProblemsList = memo(function ProblemsList({ course, analysis, onOpen }: ProblemsPanelProps) {
   const entries: Entry[] = [
     ...analysis.problems.map((p) => ({ severity: 'error' as const, path: p.path, message: p.message })),
     ...analysis.findings.map((f) => ({ severity: f.severity, path: f.path, message: f.message })),
@@ -82,4 +91,4 @@ export function ProblemsPanel({ course, analysis, onOpen }: ProblemsPanelProps) 
       )}
     </section>
   );
-}
+});

@@ -38,7 +38,7 @@ import { useMenuCommands } from '../commands/menu-hub';
 import { useCommandHotkeys } from '../commands/use-command-hotkeys';
 import { InlineTitle } from '../course/InlineTitle';
 import { PublishDialog } from '../course/PublishDialog';
-import type { EditorContext } from '../editors/editor-context';
+import type { ApplyOptions, EditorContext } from '../editors/editor-context';
 import { prefetchLessonEditorWhenIdle } from '../editors/editor-code';
 import { SelectionEditor } from '../editors/SelectionEditor';
 import { MoveToDialog } from '../outline/MoveToDialog';
@@ -51,7 +51,7 @@ import {
   type OutlineAction,
   type OutlineItem,
 } from '../outline/outline-edits';
-import { outlineNodes } from '../outline/outline-nodes';
+import { outlineNodes, sameOutline, type OutlineNode } from '../outline/outline-nodes';
 import { describeLocation } from './describe-location';
 import { focusField } from './focus-field';
 import { ProblemsPanel } from './ProblemsPanel';
@@ -64,7 +64,7 @@ export interface WorkspaceProps {
   readonly problem: string | null;
   /** Edits are on their way to the backend. */
   readonly saving: boolean;
-  readonly apply: (edit: Edit) => Promise<void>;
+  readonly apply: (edit: Edit, options?: ApplyOptions) => Promise<void>;
   readonly applyAll: (edits: readonly Edit[], label: string) => Promise<void>;
   readonly undo: () => Promise<void>;
   readonly redo: () => Promise<void>;
@@ -78,6 +78,21 @@ const CONTEXT_MENU_COMMANDS = [
   'outline.moveTo',
   'outline.delete',
 ];
+
+/**
+ * The course's outline nodes, kept the same object while the outline they show is the same: a keystroke in a rule or a
+ * lesson makes a new course, but the navigator and the palette need not rebuild for it.
+ */
+function useOutlineNodes(course: DocumentSnapshot['course']): ReadonlyMap<string, OutlineNode> {
+  const built = useMemo(() => outlineNodes(course), [course]);
+  const [stable, setStable] = useState({ built, nodes: built });
+  if (stable.built !== built) {
+    const next = { built, nodes: sameOutline(built, stable.nodes) ? stable.nodes : built };
+    setStable(next);
+    return next.nodes;
+  }
+  return stable.nodes;
+}
 
 /** The studio's workspace: navigator · editor · problems, one command registry over all of it. */
 export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }: WorkspaceProps) {
@@ -96,7 +111,11 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
   const toaster = useRef<OverlayToaster>(null);
   const editorRef = useRef<HTMLElement>(null);
   const navigatorRef = useRef<HTMLElement>(null);
-  const nodes = useMemo(() => outlineNodes(course), [course]);
+  const nodes = useOutlineNodes(course);
+  const courseRef = useRef(course);
+  useLayoutEffect(() => {
+    courseRef.current = course;
+  });
   useEffect(() => prefetchLessonEditorWhenIdle(), []);
 
   const run = useCallback(
@@ -225,13 +244,14 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
   const openProblem = useCallback(
     (path: string) => {
       setPublishing(false);
-      const target = selectionForPath(course, path);
+      const target = selectionForPath(courseRef.current, path);
       select(target);
       setFocusRequest({ selection: target, takeFocus: false });
       focusField(path, () => editorRef.current);
     },
-    [course, select],
+    [select],
   );
+  const onOutlineAction = useCallback((action: OutlineAction) => run(action), [run]);
 
   const editorContext: EditorContext = useMemo(
     () => ({ path: doc.path, course, assets: doc.assets, readOnly: doc.readOnly, apply, applyAll, select }),
@@ -422,7 +442,7 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
               focusRequest={focusRequest}
               onSelect={select}
               onSelectedItemsChange={setItems}
-              onAction={(action) => run(action)}
+              onAction={onOutlineAction}
               onContextMenu={onContextMenu}
             />
           </nav>

@@ -14,23 +14,31 @@ import {
 } from '@blueprintjs/core';
 import { Plus, Trash } from '@blueprintjs/icons';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import {
-  FORMATS,
-  persona as personaSchema,
-  SENIORITIES,
-  type Answer,
-  type Course,
-  type Persona,
-  type Question,
-} from '../../../../shared/model';
-import { labelOf } from '../../../../shared/engine/attributes';
+import { FORMATS, SENIORITIES, type Persona, type Question } from '../../../../shared/model';
 import type { Edit } from '../../../../shared/ops';
 import type { EditorContext } from '../../editors/editor-context';
-
-function nextPersonaId(personas: readonly Persona[]): string {
-  const ids = new Set(personas.map((p) => p.id));
-  for (let n = personas.length + 1; ; n++) if (!ids.has(`persona-${n}`)) return `persona-${n}`;
-}
+import {
+  addPersona,
+  answerOptions,
+  answerProblem,
+  departmentOptions,
+  describePersona,
+  formatOptions,
+  levelOf,
+  pickAnswer,
+  pickedChoices,
+  placementQuestions,
+  priorMode,
+  removePersona,
+  renamePersona,
+  roleOptions,
+  setAttribute,
+  setLevel,
+  setNeed,
+  switchPriorMode,
+  toggleChoice,
+  type PriorMode,
+} from './persona-edits';
 
 /** Text that the course refuses empty: kept here until it has something, applied as a merged typing burst. */
 function TextField(props: {
@@ -78,45 +86,26 @@ function TextField(props: {
   );
 }
 
-/** The answers a question can be given, as choices to pick from; null when a profile cannot say it simply. */
-function answerOptions(q: Question): { value: string; label: string; answer: Answer }[] | null {
-  switch (q.type) {
-    case 'single':
-      return q.choices.map((c) => ({
-        value: c.id,
-        label: `${c.id}: ${c.text.slice(0, 50)}${c.correct ? ' (right)' : ''}`,
-        answer: c.id,
-      }));
-    case 'true-false':
-      return [
-        { value: 'true', label: `True${q.answer ? ' (right)' : ''}`, answer: true },
-        { value: 'false', label: `False${!q.answer ? ' (right)' : ''}`, answer: false },
-      ];
-    case 'likert':
-      return Array.from({ length: q.points }, (_, i) => ({
-        value: String(i + 1),
-        label: `${i + 1} of ${q.points}`,
-        answer: i + 1,
-      }));
-    default:
-      return null;
-  }
-}
-
 function AnswerPicker(props: {
   persona: Persona;
   question: Question;
   disabled: boolean;
-  apply: (edit: Edit) => void;
+  apply: (edit: Edit | null) => void;
 }): ReactNode {
   const { persona, question, disabled, apply } = props;
-  const path = ['personas', { id: persona.id }, 'prior', 'answers', question.id];
   const current = persona.prior.answers[question.id];
   const label = `${persona.name}'s answer to ${question.id}`;
+  const problemId = useId();
+  const problem = answerProblem(persona, question);
+  const shown = problem && (
+    <p id={problemId} className="field-error">
+      {problem}
+    </p>
+  );
   if (question.type === 'multiple') {
-    const picked = Array.isArray(current) ? current : [];
+    const picked = pickedChoices(persona, question);
     return (
-      <fieldset className="persona-multiple" aria-label={label}>
+      <fieldset className="persona-multiple" aria-label={label} aria-describedby={problem ? problemId : undefined}>
         {question.choices.map((c) => (
           <Checkbox
             key={c.id}
@@ -124,44 +113,32 @@ function AnswerPicker(props: {
             label={`${c.id}${c.correct ? ' ✓' : ''}`}
             checked={picked.includes(c.id)}
             disabled={disabled}
-            onChange={(e) => {
-              const next = e.currentTarget.checked
-                ? question.choices.map((x) => x.id).filter((id) => id === c.id || picked.includes(id))
-                : picked.filter((id) => id !== c.id);
-              apply({ op: { kind: 'set', path, value: next }, label: `Change ${label}` });
-            }}
+            onChange={(e) => apply(toggleChoice(persona, question, c.id, e.currentTarget.checked))}
           />
         ))}
+        {shown}
       </fieldset>
     );
   }
   const options = answerOptions(question);
   if (!options) return <span className={Classes.TEXT_MUTED}>Typed answer: set it in the preview.</span>;
   return (
-    <HTMLSelect
-      aria-label={label}
-      value={current === undefined ? '' : String(current)}
-      disabled={disabled}
-      options={[
-        { value: '', label: 'No answer (the preview stops here)' },
-        ...options.map(({ value, label: l }) => ({ value, label: l })),
-      ]}
-      onChange={(e) => {
-        const value = e.currentTarget.value;
-        const option = options.find((o) => o.value === value);
-        apply(
-          option
-            ? { op: { kind: 'set', path, value: option.answer }, label: `Change ${label}` }
-            : { op: { kind: 'remove', path }, label: `Clear ${label}` },
-        );
-      }}
-    />
+    <>
+      <HTMLSelect
+        aria-label={label}
+        aria-invalid={problem !== null}
+        aria-describedby={problem ? problemId : undefined}
+        value={current === undefined || problem ? '' : String(current)}
+        disabled={disabled}
+        options={[
+          { value: '', label: 'No answer (the preview stops here)' },
+          ...options.map(({ value, label: l }) => ({ value, label: l })),
+        ]}
+        onChange={(e) => apply(pickAnswer(persona, question, e.currentTarget.value))}
+      />
+      {shown}
+    </>
   );
-}
-
-function placementQuestions(course: Course): Question[] {
-  const ids = new Set(course.placement?.nodes.map((n) => n.question));
-  return course.questions.filter((q) => ids.has(q.id));
 }
 
 function PersonaCard({
@@ -176,13 +153,11 @@ function PersonaCard({
   const { course, readOnly } = context;
   const ids = useId();
   const card = useRef<HTMLDivElement>(null);
-  const path = ['personas', { id: persona.id }] as const;
-  const apply = (edit: Edit) => void context.apply(edit);
-  const set = (field: string, value: unknown, label: string, merge?: string) =>
-    apply({ op: { kind: 'set', path: [...path, field], value }, label, ...(merge ? { merge } : {}) });
-  const usesAnswers =
-    Object.keys(persona.prior.answers).length > 0 ||
-    (course.placement !== undefined && Object.keys(persona.prior.mastery).length === 0);
+  // An edit the persona's rules refuse (a blank name, an answer the question does not offer) is null: nothing happens.
+  const apply = (edit: Edit | null) => {
+    if (edit) void context.apply(edit);
+  };
+  const usesAnswers = priorMode(course, persona) === 'answers';
   useEffect(() => {
     if (selected) card.current?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
@@ -202,7 +177,7 @@ function PersonaCard({
           icon={<Trash />}
           aria-label={`Delete persona ${persona.name}`}
           disabled={readOnly}
-          onClick={() => apply({ op: { kind: 'remove', path: [...path] }, label: `Delete persona "${persona.name}"` })}
+          onClick={() => apply(removePersona(persona))}
         />
       </div>
       <div className="persona-grid">
@@ -212,7 +187,7 @@ function PersonaCard({
             required
             value={persona.name}
             disabled={readOnly}
-            onCommit={(v) => set('name', v, 'Rename persona', `persona-name-${persona.id}`)}
+            onCommit={(v) => apply(renamePersona(persona, v))}
           />
         </FormGroup>
         <FormGroup label="Role" labelFor={`${ids}-role`}>
@@ -220,11 +195,8 @@ function PersonaCard({
             id={`${ids}-role`}
             value={persona.role}
             disabled={readOnly}
-            options={[...new Set([persona.role, ...course.settings.roles])].map((r) => ({
-              value: r,
-              label: labelOf(course, r),
-            }))}
-            onChange={(e) => set('role', e.currentTarget.value, `Change ${persona.name}'s role`)}
+            options={roleOptions(course, persona)}
+            onChange={(e) => apply(setAttribute(persona, 'role', e.currentTarget.value))}
           />
         </FormGroup>
         <FormGroup label="Department" labelFor={`${ids}-department`}>
@@ -232,23 +204,8 @@ function PersonaCard({
             id={`${ids}-department`}
             value={persona.department ?? ''}
             disabled={readOnly}
-            options={[
-              { value: '', label: 'Any' },
-              ...course.settings.departments.map((d) => ({ value: d, label: labelOf(course, d) })),
-            ]}
-            onChange={(e) =>
-              apply(
-                e.currentTarget.value
-                  ? {
-                      op: { kind: 'set', path: [...path, 'department'], value: e.currentTarget.value },
-                      label: `Change ${persona.name}'s department`,
-                    }
-                  : {
-                      op: { kind: 'remove', path: [...path, 'department'] },
-                      label: `Clear ${persona.name}'s department`,
-                    },
-              )
-            }
+            options={departmentOptions(course)}
+            onChange={(e) => apply(setAttribute(persona, 'department', e.currentTarget.value))}
           />
         </FormGroup>
         <FormGroup label="Seniority" labelFor={`${ids}-seniority`}>
@@ -257,7 +214,7 @@ function PersonaCard({
             value={persona.seniority}
             disabled={readOnly}
             options={[...SENIORITIES]}
-            onChange={(e) => set('seniority', e.currentTarget.value, `Change ${persona.name}'s seniority`)}
+            onChange={(e) => apply(setAttribute(persona, 'seniority', e.currentTarget.value))}
           />
         </FormGroup>
         <FormGroup label="Preferred format" labelFor={`${ids}-format`}>
@@ -265,20 +222,8 @@ function PersonaCard({
             id={`${ids}-format`}
             value={persona.preferredFormat ?? ''}
             disabled={readOnly}
-            options={[{ value: '', label: 'No preference' }, ...FORMATS.map((f) => ({ value: f, label: f }))]}
-            onChange={(e) =>
-              apply(
-                e.currentTarget.value
-                  ? {
-                      op: { kind: 'set', path: [...path, 'preferredFormat'], value: e.currentTarget.value },
-                      label: `Change ${persona.name}'s format`,
-                    }
-                  : {
-                      op: { kind: 'remove', path: [...path, 'preferredFormat'] },
-                      label: `Clear ${persona.name}'s format`,
-                    },
-              )
-            }
+            options={formatOptions(FORMATS)}
+            onChange={(e) => apply(setAttribute(persona, 'preferredFormat', e.currentTarget.value))}
           />
         </FormGroup>
         <FormGroup label="Needs">
@@ -295,9 +240,7 @@ function PersonaCard({
               label={label}
               checked={persona.needs[need]}
               disabled={readOnly}
-              onChange={(e) =>
-                set('needs', { ...persona.needs, [need]: e.currentTarget.checked }, `Change ${persona.name}'s needs`)
-              }
+              onChange={(e) => apply(setNeed(persona, need, e.currentTarget.checked))}
             />
           ))}
         </FormGroup>
@@ -308,7 +251,7 @@ function PersonaCard({
           multiline
           value={persona.description}
           disabled={readOnly}
-          onCommit={(v) => set('description', v, 'Change the persona note', `persona-note-${persona.id}`)}
+          onCommit={(v) => apply(describePersona(persona, v))}
         />
       </FormGroup>
       <FormGroup label="What they already know">
@@ -320,15 +263,7 @@ function PersonaCard({
             { value: 'answers', label: 'Answers to the placement test', disabled: !course.placement },
             { value: 'levels', label: 'Levels' },
           ]}
-          onValueChange={(value) =>
-            set(
-              'prior',
-              value === 'levels'
-                ? { mastery: Object.fromEntries(course.competencies.map((c) => [c.id, c.levels[0]!.id])), answers: {} }
-                : { mastery: {}, answers: {} },
-              `Describe what ${persona.name} knows by ${value === 'levels' ? 'levels' : 'answers'}`,
-            )
-          }
+          onValueChange={(value) => apply(switchPriorMode(course, persona, value as PriorMode))}
         />
         <div className="persona-prior">
           {usesAnswers
@@ -345,16 +280,10 @@ function PersonaCard({
                   <span className="persona-prior-label">{c.name}</span>
                   <HTMLSelect
                     aria-label={`${persona.name}'s level in ${c.name}`}
-                    value={persona.prior.mastery[c.id] ?? c.levels[0]!.id}
+                    value={levelOf(persona, c)}
                     disabled={readOnly}
                     options={c.levels.map((l) => ({ value: l.id, label: l.name }))}
-                    onChange={(e) =>
-                      set(
-                        'prior',
-                        { ...persona.prior, mastery: { ...persona.prior.mastery, [c.id]: e.currentTarget.value } },
-                        `Change ${persona.name}'s level`,
-                      )
-                    }
+                    onChange={(e) => apply(setLevel(persona, c, e.currentTarget.value))}
                   />
                 </div>
               ))}
@@ -373,13 +302,8 @@ export interface PersonasEditorProps {
 export function PersonasEditor({ context, selectedPersona }: PersonasEditorProps): ReactNode {
   const { course, readOnly } = context;
   const add = async () => {
-    const id = nextPersonaId(course.personas);
-    const role = course.settings.roles[0] ?? 'learner';
-    await context.apply({
-      // Parsed, so the optimistic snapshot gets every default the backend's copy will have.
-      op: { kind: 'insert', path: ['personas'], value: personaSchema.parse({ id, name: `New ${role}`, role }) },
-      label: 'Add a persona',
-    });
+    const { id, edit } = addPersona(course);
+    await context.apply(edit);
     context.select({ kind: 'persona', id });
   };
   const addButton = (

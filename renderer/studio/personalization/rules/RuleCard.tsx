@@ -6,15 +6,7 @@ import type { EditorContext } from '../../editors/editor-context';
 import { checkCondition, scopeFor } from '../conditions/check-condition';
 import { ConditionBuilder } from '../conditions/ConditionBuilder';
 import { LazyConditionEditor } from '../conditions/LazyConditionEditor';
-
-const ACTIONS: readonly { value: RuleAction['kind']; label: string }[] = [
-  { value: 'skip', label: 'Skip (tested out)' },
-  { value: 'require', label: 'Require' },
-  { value: 'recommend', label: 'Recommend' },
-  { value: 'optional', label: 'Make optional' },
-  { value: 'offer-choice', label: 'Offer a choice between' },
-  { value: 'offer-formats', label: 'Offer formats' },
-];
+import { ACTIONS } from './rule-summary';
 
 /** The action after a change of kind, keeping the modules it named where the new kind takes modules. */
 function actionOfKind(kind: RuleAction['kind'], previous: RuleAction, firstModules: readonly string[]): RuleAction {
@@ -37,6 +29,12 @@ export interface RuleCardProps {
   /** What the rule does to the personas, in words; undefined while the analysis works it out. */
   readonly effect: string | undefined;
   readonly selected: boolean;
+  /** The condition still being typed when this rule was last open (it did not check); the rule's own otherwise. */
+  readonly draft?: string | undefined;
+  /** Told the draft after each change: the text while it does not check, undefined once the document has it. */
+  readonly onDraft?: ((id: string, draft: string | undefined) => void) | undefined;
+  /** Opened from the list: the condition takes the focus, as a keyboard user expects after "Edit". */
+  readonly takeFocus?: boolean;
 }
 
 /**
@@ -50,6 +48,8 @@ function sameCard(a: RuleCardProps, b: RuleCardProps): boolean {
     a.rule === b.rule &&
     a.effect === b.effect &&
     a.selected === b.selected &&
+    a.onDraft === b.onDraft &&
+    a.takeFocus === b.takeFocus &&
     x.readOnly === y.readOnly &&
     x.apply === y.apply &&
     x.select === y.select &&
@@ -63,25 +63,44 @@ function sameCard(a: RuleCardProps, b: RuleCardProps): boolean {
 /** One skip-ahead rule: when / then / which modules / the reason the learner reads, and its effect on the personas. */
 export const RuleCard = memo(RuleCardView, sameCard);
 
-function RuleCardView({ rule, context, effect, selected }: RuleCardProps): ReactNode {
+function RuleCardView({ rule, context, effect, selected, draft: kept, onDraft, takeFocus }: RuleCardProps): ReactNode {
   const { course, readOnly } = context;
   const ids = useId();
   const path = useMemo(() => ['rules', { id: rule.id }] as const, [rule.id]);
-  const [draft, setDraft] = useState(rule.when);
+  const [draft, setDraft] = useState(kept ?? rule.when);
   const applied = useRef(rule.when);
   const card = useRef<HTMLDivElement>(null);
 
+  // Conditions this card applied that the document has not shown back yet. The studio draws an applied keystroke after
+  // the frame (`later`), so it may show an older one of them while a newer one is typed: that is no change from outside.
+  const sent = useRef<string[]>([]);
+
   // Undo, redo or another window changed the condition: show the document's text again.
   useEffect(() => {
-    if (rule.when !== applied.current) {
-      applied.current = rule.when;
-      setDraft(rule.when);
+    if (rule.when === applied.current) {
+      sent.current = [];
+      return;
     }
-  }, [rule.when]);
+    const echo = sent.current.indexOf(rule.when);
+    if (echo >= 0) {
+      sent.current = sent.current.slice(echo + 1);
+      return;
+    }
+    applied.current = rule.when;
+    sent.current = [];
+    setDraft(rule.when);
+    onDraft?.(rule.id, undefined);
+  }, [rule.when, rule.id, onDraft]);
 
   useEffect(() => {
     if (selected) card.current?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
+
+  // The editor mounted with the card (an open rule's is eager): hand it the focus the "Edit" button had.
+  useEffect(() => {
+    if (!takeFocus) return;
+    card.current?.querySelector('.condition-editor')?.shadowRoot?.querySelector<HTMLElement>('.cm-content')?.focus();
+  }, [takeFocus]);
 
   const { competencies, settings } = course;
   // A rule's scope reads only the competencies and the settings: typing leaves both the same objects.
@@ -94,19 +113,36 @@ function RuleCardView({ rule, context, effect, selected }: RuleCardProps): React
   const changeCondition = (text: string) => {
     setDraft(text);
     // A condition that does not check stays a draft here; the document (and so the engine) keeps the last good one.
-    if (text === applied.current || !checkCondition(text, scope).ok) return;
+    const ok = checkCondition(text, scope).ok;
+    onDraft?.(rule.id, ok ? undefined : text);
+    if (text === applied.current || !ok) return;
     applied.current = text;
-    void context.apply({
-      op: { kind: 'set', path: [...path, 'when'], value: text },
-      label: `Change the condition of "${rule.id}"`,
-      merge: `rule-when-${rule.id}`,
-    });
+    sent.current = [...sent.current.slice(-49), text];
+    void context.apply(
+      {
+        op: { kind: 'set', path: [...path, 'when'], value: text },
+        label: `Change the condition of "${rule.id}"`,
+        merge: `rule-when-${rule.id}`,
+      },
+      // The condition is on screen already (CodeMirror, the builder): the rules list and the analysis follow after.
+      { later: true },
+    );
   };
 
   const setAction = (then: RuleAction, label: string) =>
     void context.apply({ op: { kind: 'set', path: [...path, 'then'], value: then }, label });
 
   const action = rule.then;
+  // Every module not yet a target: on a 300-module course, built once per change of targets, not per keystroke.
+  const addable = useMemo(
+    () => [
+      { value: '', label: 'Add a module…' },
+      ...course.modules
+        .filter((m) => !('modules' in action) || !action.modules.includes(m.id))
+        .map((m) => ({ value: m.id, label: m.title })),
+    ],
+    [course.modules, action],
+  );
   const moduleTitle = (id: string) => course.modules.find((m) => m.id === id)?.title ?? id;
   const statusId = `${ids}-status`;
   const minimum = action.kind === 'offer-choice' ? 2 : 1;
@@ -219,12 +255,7 @@ function RuleCardView({ rule, context, effect, selected }: RuleCardProps): React
                 aria-label={`Add a module to rule ${rule.id}`}
                 value=""
                 disabled={readOnly}
-                options={[
-                  { value: '', label: 'Add a module…' },
-                  ...course.modules
-                    .filter((m) => !action.modules.includes(m.id))
-                    .map((m) => ({ value: m.id, label: m.title })),
-                ]}
+                options={addable}
                 onChange={(e) => {
                   const id = e.currentTarget.value;
                   if (id) setAction({ ...action, modules: [...action.modules, id] }, `Add "${id}" to "${rule.id}"`);

@@ -1,10 +1,12 @@
 import { Button, H2, Intent, NonIdealState, Classes } from '@blueprintjs/core';
 import { Plus } from '@blueprintjs/icons';
-import type { ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { Rule } from '../../../../shared/model';
 import type { EditorContext } from '../../editors/editor-context';
 import type { StudioAnalysis } from '../../analysis/use-analysis';
 import { RuleCard } from './RuleCard';
+import { RuleSummary } from './RuleSummary';
+import { withDraft, type Drafts } from './rule-summary';
 
 function nextRuleId(rules: readonly Rule[]): string {
   const ids = new Set(rules.map((r) => r.id));
@@ -17,9 +19,25 @@ export interface RulesEditorProps {
   readonly selectedRule?: string | undefined;
 }
 
-/** Skip-ahead rules, each with its live effect on the personas. */
+/**
+ * Skip-ahead rules, each with its live effect on the personas. The selected rule is open for editing; the others are
+ * summaries with an "Edit" button, so a keystroke lays out one rule's editors, not two hundred.
+ */
 export function RulesEditor({ context, analysis, selectedRule }: RulesEditorProps): ReactNode {
   const { course, readOnly } = context;
+  const { select } = context;
+  const [drafts, setDrafts] = useState<Drafts>(() => new Map());
+  const onDraft = useCallback((id: string, draft: string | undefined) => setDrafts((d) => withDraft(d, id, draft)), []);
+  // The rule opened from the list by its "Edit" button: its condition takes the focus when it opens.
+  const [opened, setOpened] = useState<string | null>(null);
+  const edit = useCallback(
+    (id: string) => {
+      setOpened(id);
+      select({ kind: 'rule', id });
+    },
+    [select],
+  );
+  const titles = useMemo(() => new Map(course.modules.map((m) => [m.id, m.title])), [course.modules]);
   const add = async () => {
     const id = nextRuleId(course.rules);
     const first = course.modules[0];
@@ -71,17 +89,32 @@ export function RulesEditor({ context, analysis, selectedRule }: RulesEditorProp
           action={addButton}
         />
       ) : (
-        <div className="rule-list">
-          {course.rules.map((rule) => (
-            <RuleCard
-              key={rule.id}
-              rule={rule}
-              context={context}
-              effect={analysis.ruleEffects[rule.id]?.summary}
-              selected={rule.id === selectedRule}
-            />
-          ))}
-        </div>
+        <ul className="rule-list" aria-label="Rules">
+          {course.rules.map((rule) =>
+            rule.id === selectedRule ? (
+              <li key={rule.id} className="rule-list-open">
+                <RuleCard
+                  rule={rule}
+                  context={context}
+                  effect={analysis.ruleEffects[rule.id]?.summary}
+                  selected
+                  draft={drafts.get(rule.id)}
+                  onDraft={onDraft}
+                  takeFocus={opened === rule.id}
+                />
+              </li>
+            ) : (
+              <RuleSummary
+                key={rule.id}
+                rule={rule}
+                draft={drafts.get(rule.id)}
+                effect={analysis.ruleEffects[rule.id]?.summary}
+                titles={titles}
+                onEdit={edit}
+              />
+            ),
+          )}
+        </ul>
       )}
     </section>
   );

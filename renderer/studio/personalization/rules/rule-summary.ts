@@ -1,0 +1,43 @@
+import type { Rule, RuleAction } from '../../../../shared/model';
+
+/** What each action is called where the designer picks it. */
+export const ACTIONS: readonly { value: RuleAction['kind']; label: string }[] = [
+  { value: 'skip', label: 'Skip (tested out)' },
+  { value: 'require', label: 'Require' },
+  { value: 'recommend', label: 'Recommend' },
+  { value: 'optional', label: 'Make optional' },
+  { value: 'offer-choice', label: 'Offer a choice between' },
+  { value: 'offer-formats', label: 'Offer formats' },
+];
+
+/** How many module titles a summary names before it counts the rest. */
+const NAMED = 3;
+
+/**
+ * A rule's action in one line, e.g. `Skip (tested out): Purchasing policy, Thresholds and 2 more`; modules by their
+ * titles (an id the course no longer has stays as it is).
+ */
+export function actionSummary(action: RuleAction, titles: ReadonlyMap<string, string>): string {
+  const label = ACTIONS.find((a) => a.value === action.kind)?.label ?? action.kind;
+  if (!('modules' in action)) {
+    const lessons = action.lessons.length
+      ? `${action.lessons.length} lesson${action.lessons.length > 1 ? 's' : ''}`
+      : 'every lesson with formats';
+    return `${label}: ${action.formats.join(', ')} (${lessons})`;
+  }
+  const names = action.modules.slice(0, NAMED).map((id) => titles.get(id) ?? id);
+  const rest = action.modules.length - names.length;
+  return `${label}: ${names.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`;
+}
+
+/** The rules whose condition is a draft (typed, not checking yet), by id: what the list shows for each. */
+export type Drafts = ReadonlyMap<Rule['id'], string>;
+
+/** The drafts after a rule's condition was typed: kept while it does not check, dropped once it does (or is undone). */
+export function withDraft(drafts: Drafts, id: string, draft: string | undefined): Drafts {
+  if (drafts.get(id) === draft) return drafts;
+  const next = new Map(drafts);
+  if (draft === undefined) next.delete(id);
+  else next.set(id, draft);
+  return next;
+}
