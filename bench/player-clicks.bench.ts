@@ -9,10 +9,10 @@ import { generateCourse } from './generate-course';
 import type { Benchmark, Measured } from './harness';
 
 /**
- * The learner's clicks in the exported player, in headless Chromium: what the main thread spends on
- * script, style and layout for one click (Chrome's own counters, so the time spent driving the page
- * is not counted), on the generated 3,000-module course with 120 competencies against the 30-module
- * course, in the same run.
+ * The learner's clicks in the exported player, in headless Chromium: the main thread's busy time for
+ * one click, up to its next frame (Chrome's own counter, so the driver's round trips outside the page
+ * are not counted; the small evaluate that clicks is, on both sides alike), on the generated
+ * 3,000-module course with 120 competencies against the 30-module course, in the same run.
  */
 
 type Course = ReturnType<typeof generateCourse>;
@@ -140,11 +140,13 @@ async function openPlayer(size: Size): Promise<{ page: Page; cdp: CDPSession }> 
   return opened;
 }
 
-/** Chrome's main-thread counters (seconds): script, style and layout. */
+/**
+ * Chrome's counter of the main thread's busy time (seconds, as milliseconds): every task, so script,
+ * style and layout, and also what follows them in the frame (visibility checks, pre-paint, paint).
+ */
 async function mainThreadMs(cdp: CDPSession): Promise<number> {
   const { metrics } = await cdp.send('Performance.getMetrics');
-  const of = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
-  return (of('ScriptDuration') + of('RecalcStyleDuration') + of('LayoutDuration')) * 1000;
+  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
 }
 
 type Click = 'answer' | 'continue' | 'mark complete' | 'open the map';
@@ -213,7 +215,7 @@ async function clickOnce(size: Size, click: Click): Promise<Measured> {
 
 const row = (click: Click): Benchmark => ({
   name: `player in Chromium, "${click}" click: 3,000 modules × 120 competencies vs 30 modules`,
-  goal: 'under 50 ms of script, style and layout per click (Chrome’s counters, DOM included)',
+  goal: 'under 50 ms of main-thread work per click, up to its next frame (Chrome’s TaskDuration: script, style, layout, paint)',
   maxSubjectMs: 50,
   maxSubjectP99Ms: 50,
   samples: 15,

@@ -14,7 +14,15 @@ import { localCopy } from './tracking/local';
 import type { LearnerNeeds, PlayerOutcome, PreviewControl } from './preview-channel';
 import type { Tracker } from './tracking/tracker';
 import { h, richText, uid } from './ui/dom';
-import { keyedChildren, keyedRefresh, type KeyedCache, type KeyedItem } from './ui/keyed';
+import {
+  chunked,
+  keyedChildren,
+  keyedChunkRefresh,
+  keyedChunks,
+  type Chunked,
+  type KeyedCache,
+  type KeyedItem,
+} from './ui/keyed';
 import {
   duration,
   formatLabel,
@@ -224,13 +232,17 @@ export function startPlayer({
     m.lessons.map((l) => (l.completed ? '1' : '0') + (l.id === current ? '*' : '')).join('');
   const walks = (m: PathModule) => m.status === 'required' || m.status === 'optional';
 
-  /** A section of the outline or the map that stays between clicks: its count and its keyed list. */
+  /** A section of the outline or the map that stays between clicks: its count and its modules. */
   interface SectionParts {
     readonly node: HTMLElement;
     readonly count: HTMLElement;
-    readonly list: HTMLElement;
-    readonly cache: KeyedCache;
+    readonly modules: Chunked;
   }
+  /**
+   * Modules go in lists of at most this many: the browser skips an off-screen list whole
+   * (content-visibility), so thousands of modules cost a few dozen boxes per frame.
+   */
+  const CHUNK = 50;
 
   // The outline stays between clicks: only the modules whose rows changed are drawn again.
   const outlineBar = h('span', { class: 'bar-fill' });
@@ -252,14 +264,15 @@ export function startPlayer({
     let parts = outlineSections.get(section);
     if (!parts) {
       const count = h('span', { class: 'count' });
-      const list = h('ul', { class: 'outline-modules' });
+      const lists = h('div', { class: 'outline-lists' });
       const node = h(
         'section',
         { class: `outline-section outline-${section}` },
         h('h2', {}, SECTION_TITLES[section], count),
-        list,
+        lists,
       );
-      outlineSections.set(section, (parts = { node, count, list, cache: new Map() }));
+      const modules = chunked(lists, CHUNK, () => h('ul', { class: 'outline-modules' }));
+      outlineSections.set(section, (parts = { node, count, modules }));
     }
     return parts;
   };
@@ -326,7 +339,7 @@ export function startPlayer({
         const at = id === undefined ? undefined : index.lessonIndex.get(id);
         const m = at && path.modules[at.module];
         const parts = m && outlineSections.get(sectionOf(m));
-        if (m && parts) keyedRefresh(parts.list, parts.cache, outlineItem(m, current));
+        if (m && parts) keyedChunkRefresh(parts.modules, outlineItem(m, current));
       }
       outlineDrawn = { path, current };
       shell.showOutline(true);
@@ -338,9 +351,8 @@ export function startPlayer({
       const modules = groups.get(section)!;
       const parts = outlineSection(section);
       parts.count.textContent = ` (${modules.length})`;
-      keyedChildren(
-        parts.list,
-        parts.cache,
+      keyedChunks(
+        parts.modules,
         modules.map((m) => outlineItem(m, current)),
       );
       return { key: section, sig: '', render: () => parts.node };
@@ -868,15 +880,9 @@ export function startPlayer({
 
   // The map stays between visits: only the module cards whose content changed are drawn again.
   const mapTop: KeyedCache = new Map();
-  /** A section of the map: its count and its cards, in lists of at most MAP_CHUNK. */
-  interface MapSection {
-    readonly node: HTMLElement;
-    readonly count: HTMLElement;
+  /** A section of the map: its count, its disclosure's summary (modules left out) and its cards. */
+  interface MapSection extends SectionParts {
     readonly summary: HTMLElement | null;
-    /** Holds the section's lists. */
-    readonly lists: HTMLElement;
-    readonly listCache: KeyedCache;
-    readonly chunks: Map<number, { readonly list: HTMLOListElement; readonly cache: KeyedCache }>;
   }
   const mapSections = new Map<OutlineSection, MapSection>();
   const mapSection = (section: OutlineSection): MapSection => {
@@ -895,31 +901,14 @@ export function startPlayer({
             h('details', { class: 'disclosure' }, summary, lists),
           )
         : h('section', { class: 'map-section', 'aria-labelledby': id }, title, lists);
-      mapSections.set(section, (parts = { node, count, summary, lists, listCache: new Map(), chunks: new Map() }));
+      // Numbered on from list to list, so the cards count as one list would.
+      const modules = chunked(lists, CHUNK, (i) =>
+        h('ol', { class: 'modules', ...(i ? { start: i * CHUNK + 1 } : {}) }),
+      );
+      mapSections.set(section, (parts = { node, count, summary, modules }));
     }
     return parts;
   };
-  /**
-   * A section's cards go in lists of at most this many, numbered on: the browser skips an
-   * off-screen list whole (content-visibility), so a map of thousands of modules costs a few dozen
-   * boxes per visit instead of thousands. A course of usual size has one list per section.
-   */
-  const MAP_CHUNK = 50;
-  function keyedCards(parts: MapSection, cards: readonly KeyedItem[]): void {
-    const lists: KeyedItem[] = [];
-    for (let i = 0; i * MAP_CHUNK < cards.length; i++) {
-      let chunk = parts.chunks.get(i);
-      if (!chunk) {
-        const list = h('ol', { class: 'modules' });
-        if (i) list.start = i * MAP_CHUNK + 1;
-        parts.chunks.set(i, (chunk = { list, cache: new Map() }));
-      }
-      keyedChildren(chunk.list, chunk.cache, cards.slice(i * MAP_CHUNK, (i + 1) * MAP_CHUNK));
-      const { list } = chunk;
-      lists.push({ key: String(i), sig: '', render: () => list });
-    }
-    keyedChildren(parts.lists, parts.listCache, lists);
-  }
 
   /** The path the map shows: the same path (only a lesson was looked at) leaves the map as it is. */
   let mapDrawnFor: LearnerPath | null = null;
@@ -938,8 +927,8 @@ export function startPlayer({
       parts.count.textContent = ` (${modules.length})`;
       if (parts.summary)
         parts.summary.textContent = `Why ${modules.length === 1 ? 'this module is' : `these ${modules.length} modules are`} left out`;
-      keyedCards(
-        parts,
+      keyedChunks(
+        parts.modules,
         modules.map((m) => {
           const why = moduleReasons(course, m, record.role);
           const choice = m.status === 'choice' ? choiceOf.get(m.id) : undefined;

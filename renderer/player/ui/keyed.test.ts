@@ -1,6 +1,14 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { keyedChildren, keyedRefresh, type KeyedCache } from './keyed';
+import {
+  chunked,
+  keyedChildren,
+  keyedChunkRefresh,
+  keyedChunks,
+  keyedRefresh,
+  type Chunked,
+  type KeyedCache,
+} from './keyed';
 
 const item = (key: string, sig = key) => ({
   key,
@@ -97,5 +105,66 @@ describe('refreshing one keyed child', () => {
     keyedRefresh(ol, cache, item('z', 'new'));
     expect([...ol.children]).toEqual([a]);
     expect(cache.has('z')).toBe(false);
+  });
+});
+
+describe('chunked keyed lists', () => {
+  const make = () => {
+    const holder = document.createElement('div');
+    return chunked(holder, 2, (i) => {
+      const ol = document.createElement('ol');
+      ol.dataset['chunk'] = String(i);
+      return ol;
+    });
+  };
+  const shape = (c: Chunked) => [...c.holder.children].map((list) => texts(list));
+
+  it('splits the items into lists of at most the chunk size, in order', () => {
+    const c = make();
+    keyedChunks(
+      c,
+      ['a', 'b', 'c', 'd', 'e'].map((k) => item(k)),
+    );
+    expect(shape(c)).toEqual([['a:a', 'b:b'], ['c:c', 'd:d'], ['e:e']]);
+  });
+
+  it('keeps unchanged children and lists, and drops lists no longer needed', () => {
+    const c = make();
+    keyedChunks(
+      c,
+      ['a', 'b', 'c'].map((k) => item(k)),
+    );
+    const [first] = [...c.holder.children];
+    const a = first!.children[0];
+    keyedChunks(c, [item('a'), item('b', 'done')]);
+    expect(shape(c)).toEqual([['a:a', 'b:done']]);
+    expect(c.holder.children[0]).toBe(first);
+    expect(first!.children[0]).toBe(a);
+  });
+
+  it('moves a child to the next list when an item before it is added', () => {
+    const c = make();
+    keyedChunks(
+      c,
+      ['a', 'b', 'c'].map((k) => item(k)),
+    );
+    keyedChunks(
+      c,
+      ['x', 'a', 'b', 'c'].map((k) => item(k)),
+    );
+    expect(shape(c)).toEqual([
+      ['x:x', 'a:a'],
+      ['b:b', 'c:c'],
+    ]);
+  });
+
+  it('refreshes one child in whichever list holds it', () => {
+    const c = make();
+    keyedChunks(
+      c,
+      ['a', 'b', 'c'].map((k) => item(k)),
+    );
+    keyedChunkRefresh(c, item('c', 'current'));
+    expect(shape(c)).toEqual([['a:a', 'b:b'], ['c:current']]);
   });
 });

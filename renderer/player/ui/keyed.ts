@@ -56,3 +56,43 @@ export function keyedRefresh(parent: Element, cache: KeyedCache, item: KeyedItem
   parent.replaceChild(node, kept.node);
   cache.set(item.key, { sig: item.sig, node });
 }
+
+/**
+ * A long keyed list split into consecutive lists of at most `size` children. Styled with
+ * `content-visibility: auto`, an off-screen list is skipped whole by the browser: a course of
+ * thousands of modules costs a few dozen boxes (and a few dozen visibility checks) per frame
+ * instead of thousands. A list of usual length is one list.
+ */
+export interface Chunked {
+  readonly holder: Element;
+  readonly size: number;
+  readonly makeList: (index: number) => Element;
+  readonly lists: KeyedCache;
+  readonly chunks: Map<number, { readonly list: Element; readonly cache: KeyedCache }>;
+}
+
+export const chunked = (holder: Element, size: number, makeList: (index: number) => Element): Chunked => ({
+  holder,
+  size,
+  makeList,
+  lists: new Map(),
+  chunks: new Map(),
+});
+
+/** Keeps a chunked list in step with `items`, as `keyedChildren` does for one list. */
+export function keyedChunks(into: Chunked, items: readonly KeyedItem[]): void {
+  const lists: KeyedItem[] = [];
+  for (let i = 0; i * into.size < items.length; i++) {
+    let chunk = into.chunks.get(i);
+    if (!chunk) into.chunks.set(i, (chunk = { list: into.makeList(i), cache: new Map() }));
+    keyedChildren(chunk.list, chunk.cache, items.slice(i * into.size, (i + 1) * into.size));
+    const { list } = chunk;
+    lists.push({ key: String(i), sig: '', render: () => list });
+  }
+  keyedChildren(into.holder, into.lists, lists);
+}
+
+/** Redraws one child of a chunked list, wherever it stands (see `keyedRefresh`). */
+export function keyedChunkRefresh(into: Chunked, item: KeyedItem): void {
+  for (const { list, cache } of into.chunks.values()) if (cache.has(item.key)) return keyedRefresh(list, cache, item);
+}
