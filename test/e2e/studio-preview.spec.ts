@@ -38,8 +38,24 @@ async function chooseLearner(page: Page, personaName: string): Promise<void> {
   await page.getByRole('combobox', { name: 'Learner' }).selectOption({ label: personaName });
 }
 
-/** Starts the course as the chosen persona and answers the placement test as they would, up to their path. */
+/** The LMS tab's simulation: closes the course's tab, as a learner would. */
+async function closeTheTab(page: Page): Promise<void> {
+  await page.getByRole('group', { name: 'Simulate the LMS' }).getByRole('button', { name: 'Close the tab' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Tab closed/ })).toBeVisible();
+}
+
+/** The LMS tab's simulation: launches the course again, resuming; `session` is the new session's number. */
+async function relaunch(page: Page, session: number): Promise<void> {
+  await page
+    .getByRole('group', { name: 'Simulate the LMS' })
+    .getByRole('button', { name: 'Relaunch (resume)' })
+    .click();
+  await expect(page.getByRole('status').filter({ hasText: new RegExp(`^Session ${session} launched`) })).toBeVisible();
+}
+
+/** Chooses the persona (if not chosen yet), starts the course and answers the placement test as they would, up to their path. */
 async function startAsPersona(page: Page, personaName: string): Promise<void> {
+  await chooseLearner(page, personaName);
   const { course } = exampleIndex('purchase-approvals');
   const persona = course.personas.find((p) => p.name === personaName)!;
   const frame = playerIn(page);
@@ -116,7 +132,6 @@ test('a simulated close and relaunch resumes on the bookmark; a failing commit i
   host,
 }) => {
   await openPreview(page, host);
-  await chooseLearner(page, 'Victor, veteran approver');
   await startAsPersona(page, 'Victor, veteran approver');
   const frame = playerIn(page);
   await frame.getByRole('button', { name: 'Continue' }).click();
@@ -125,13 +140,11 @@ test('a simulated close and relaunch resumes on the bookmark; a failing commit i
 
   await page.getByRole('tab', { name: /^LMS calls/ }).click();
   const simulate = page.getByRole('group', { name: 'Simulate the LMS' });
-  await simulate.getByRole('button', { name: 'Close the tab' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /^Tab closed/ })).toBeVisible();
+  await closeTheTab(page);
   await expect(page.getByRole('table', { name: 'API calls' })).toContainText('Terminate');
   await expect(simulate.getByRole('button', { name: 'Close the tab' })).toBeDisabled();
 
-  await simulate.getByRole('button', { name: 'Relaunch (resume)' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /^Session 2 launched/ })).toBeVisible();
+  await relaunch(page, 2);
   await expect(frame.getByRole('heading', { level: 1 })).toHaveText(lesson);
   const model = page.getByRole('table', { name: 'Data model' });
   await expect(model.getByRole('row', { name: /cmi\.entry/ })).toContainText('resume');
@@ -307,7 +320,6 @@ test('an edit rebuilds the preview and the learner stays on their lesson, under 
   host,
 }) => {
   await openPreview(page, host);
-  await chooseLearner(page, 'Victor, veteran approver');
   await startAsPersona(page, 'Victor, veteran approver');
   const frame = playerIn(page);
   // Lesson 2 of "Approval thresholds", with lesson 1 done.
@@ -410,24 +422,16 @@ test('with an LMS that drops values equal to their launch value, map → lesson 
   host,
 }) => {
   await openPreview(page, host);
-  await chooseLearner(page, 'Victor, veteran approver');
   await startAsPersona(page, 'Victor, veteran approver');
   const frame = playerIn(page);
   await page.getByRole('tab', { name: /^LMS calls/ }).click();
   const simulate = page.getByRole('group', { name: 'Simulate the LMS' });
   await simulate.getByText('LMS drops values equal to their launch value').click();
   await expect(simulate.getByRole('checkbox', { name: 'LMS drops values equal to their launch value' })).toBeChecked();
-  const relaunch = async (session: number) => {
-    await simulate.getByRole('button', { name: 'Close the tab' }).click();
-    await expect(page.getByRole('status').filter({ hasText: /^Tab closed/ })).toBeVisible();
-    await simulate.getByRole('button', { name: 'Relaunch (resume)' }).click();
-    await expect(
-      page.getByRole('status').filter({ hasText: new RegExp(`^Session ${session} launched`) }),
-    ).toBeVisible();
-  };
 
   // Session 2 launches on the map: "map" is now the value the LMS launched with.
-  await relaunch(2);
+  await closeTheTab(page);
+  await relaunch(page, 2);
   await expect(frame.getByRole('button', { name: 'Continue' })).toBeVisible();
   await frame.getByRole('button', { name: 'Continue' }).click();
   const title = (await frame.getByRole('heading', { level: 1 }).textContent())!.trim();
@@ -441,7 +445,8 @@ test('with an LMS that drops values equal to their launch value, map → lesson 
   await expect(frame.getByRole('button', { name: 'Continue' })).toBeVisible();
 
   // The LMS dropped the return to "map" and still holds the lesson as the bookmark...
-  await relaunch(3);
+  await closeTheTab(page);
+  await relaunch(page, 3);
   await expect(bookmark).toContainText(lessonId);
   // ...yet the learner is back on their map, where they left.
   await expect(frame.getByRole('button', { name: 'Continue' })).toBeVisible();
