@@ -444,10 +444,11 @@ test('with an LMS that drops values equal to their launch value, map → lesson 
   await frame.getByRole('button', { name: 'Back to my path' }).first().click();
   await expect(frame.getByRole('button', { name: 'Continue' })).toBeVisible();
 
-  // The LMS dropped the return to "map" and still holds the lesson as the bookmark...
+  // The LMS dropped the return to "map" and still holds the lesson as the bookmark (read before the
+  // relaunch: once the player runs again it rightly records "map", which differs from the new launch value)...
   await closeTheTab(page);
-  await relaunch(page, 3);
   await expect(bookmark).toContainText(lessonId);
+  await relaunch(page, 3);
   // ...yet the learner is back on their map, where they left.
   await expect(frame.getByRole('button', { name: 'Continue' })).toBeVisible();
   await expect(frame.getByRole('heading', { level: 1 })).not.toHaveText(title);
