@@ -416,3 +416,41 @@ test('the preview leaves the keyboard focus in the studio when the player loads 
   await frame.getByRole('button', { name: 'Next', exact: true }).click();
   await expect(frame.getByRole('heading', { level: 1 })).toBeFocused();
 });
+
+test('with an LMS that drops values equal to their launch value, map → lesson → map in one session still resumes on the map', async ({
+  page,
+  host,
+}) => {
+  await openPreview(page, host);
+  await startAsPersona(page, 'Victor, veteran approver');
+  const frame = playerIn(page);
+  await page.getByRole('tab', { name: /^LMS calls/ }).click();
+  const simulate = page.getByRole('group', { name: 'Simulate the LMS' });
+  await simulate.getByText('LMS drops values equal to their launch value').click();
+  await expect(simulate.getByRole('checkbox', { name: 'LMS drops values equal to their launch value' })).toBeChecked();
+
+  // Session 2 launches on the map: "map" is now the value the LMS launched with.
+  await closeTheTab(page);
+  await relaunch(page, 2);
+  await expect(frame.getByRole('button', { name: 'Continue' })).toBeVisible();
+  await frame.getByRole('button', { name: 'Continue' }).click();
+  const title = (await frame.getByRole('heading', { level: 1 }).textContent())!.trim();
+  const { course } = exampleIndex('purchase-approvals');
+  const lessonId = course.modules.flatMap((m) => m.lessons).find((l) => l.title === title)!.id;
+  // The player commits a few seconds after a change: the LMS now holds the lesson as the bookmark.
+  const model = page.getByRole('table', { name: 'Data model' });
+  // The last cell is what the LMS stores; the one before is only this session's value.
+  const bookmark = model.getByRole('row', { name: /cmi\.(core\.lesson_)?location\b/ }).getByRole('cell').last();
+  await expect(bookmark).toContainText(lessonId, { timeout: 15_000 });
+  await frame.getByRole('button', { name: 'Back to my path' }).first().click();
+  await expect(frame.getByRole('button', { name: 'Continue' })).toBeVisible();
+
+  // The LMS dropped the return to "map" and still holds the lesson as the bookmark (read before the
+  // relaunch: once the player runs again it rightly records "map", which differs from the new launch value)...
+  await closeTheTab(page);
+  await expect(bookmark).toContainText(lessonId);
+  await relaunch(page, 3);
+  // ...yet the learner is back on their map, where they left.
+  await expect(frame.getByRole('button', { name: 'Continue' })).toBeVisible();
+  await expect(frame.getByRole('heading', { level: 1 })).not.toHaveText(title);
+});
