@@ -38,6 +38,25 @@ describe('keyed children', () => {
     expect([...ol.children][0]).toBe(before[0]);
   });
 
+  it('does not even read the list when nothing changed since its last draw', () => {
+    const ol = document.createElement('ol');
+    const cache: KeyedCache = new Map();
+    keyedChildren(ol, cache, [item('a'), item('b')]);
+    let reads = 0;
+    const firstChild = Object.getOwnPropertyDescriptor(Node.prototype, 'firstChild')!.get!;
+    Object.defineProperty(ol, 'firstChild', {
+      get() {
+        reads += 1;
+        return firstChild.call(this);
+      },
+    });
+    keyedChildren(ol, cache, [item('a'), item('b')]);
+    expect(reads).toBe(0);
+    keyedChildren(ol, cache, [item('b'), item('a')]);
+    expect(reads).toBe(1);
+    expect(texts(ol)).toEqual(['b:b', 'a:a']);
+  });
+
   it('replaces only the child whose signature changed, where it stands, without moving the others', () => {
     const ol = document.createElement('ol');
     const cache: KeyedCache = new Map();

@@ -9,6 +9,9 @@ export interface KeyedItem {
   readonly render: () => Element;
 }
 
+/** The keys each list last drew, in order. */
+const drawnKeys = new WeakMap<KeyedCache, readonly string[]>();
+
 /**
  * Keeps `parent`'s children in step with `items`, touching only what changed: a child whose
  * signature is unchanged stays the very same node (its listeners, open disclosures and focus
@@ -17,6 +20,18 @@ export interface KeyedItem {
  * click from rebuilding the whole map and outline.
  */
 export function keyedChildren(parent: Element, cache: KeyedCache, items: readonly KeyedItem[]): void {
+  // Nothing changed since the last draw: the DOM is not even read (walking thousands of siblings was a
+  // few milliseconds of a click on a large course).
+  const drawn = drawnKeys.get(cache);
+  if (
+    drawn?.length === items.length &&
+    items.every((item, i) => drawn[i] === item.key && cache.get(item.key)?.sig === item.sig)
+  )
+    return;
+  drawnKeys.set(
+    cache,
+    items.map((item) => item.key),
+  );
   const wanted = new Set(items.map((i) => i.key));
   for (const [key, { node }] of cache)
     if (!wanted.has(key)) {
