@@ -440,7 +440,10 @@ test('with an LMS that drops values equal to their launch value, map → lesson 
   // The player commits a few seconds after a change: the LMS now holds the lesson as the bookmark.
   const model = page.getByRole('table', { name: 'Data model' });
   // The last cell is what the LMS stores; the one before is only this session's value.
-  const bookmark = model.getByRole('row', { name: /cmi\.(core\.lesson_)?location\b/ }).getByRole('cell').last();
+  const bookmark = model
+    .getByRole('row', { name: /cmi\.(core\.lesson_)?location\b/ })
+    .getByRole('cell')
+    .last();
   await expect(bookmark).toContainText(lessonId, { timeout: 15_000 });
   await frame.getByRole('button', { name: 'Back to my path' }).first().click();
   await expect(frame.getByRole('button', { name: 'Continue' })).toBeVisible();
