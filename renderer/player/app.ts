@@ -230,12 +230,6 @@ export function startPlayer({
   saveExit.hidden = true;
   shell.actions.append(saveExit);
 
-  /** The lessons a learner walks through, in order: their path, then what is optional or recommended. */
-  const walkable = () =>
-    now().path.modules.flatMap((m) =>
-      m.status === 'required' || m.status === 'optional' ? m.lessons.map((l) => ({ module: m, lesson: l })) : [],
-    );
-
   /** The modules a learner sees, by section, in the order the outline and the map show them. */
   function bySection(path: LearnerPath): Map<OutlineSection, PathModule[]> {
     const groups = new Map<OutlineSection, PathModule[]>();
@@ -253,14 +247,50 @@ export function startPlayer({
   /** Done and current, lesson by lesson ("10*0"): what a module's rows show that changes as the learner goes. */
   const lessonMarks = (m: PathModule, current?: string) =>
     m.lessons.map((l) => (l.completed ? '1' : '0') + (l.id === current ? '*' : '')).join('');
+  /** A module the learner walks through, lesson by lesson: required or optional (recommended is optional). */
   const walks = (m: PathModule) => m.status === 'required' || m.status === 'optional';
+  /** The lessons a learner walks through, in order: their path, then what is optional or recommended. */
+  const walkable = () =>
+    now().path.modules.flatMap((m) => (walks(m) ? m.lessons.map((l) => ({ module: m, lesson: l })) : []));
 
   /** A section of the outline or the map that stays between clicks: its count and its modules. */
   interface SectionParts {
     readonly node: HTMLElement;
     readonly count: HTMLElement;
+    /** The disclosure's summary, where the section folds away (the map's modules left out). */
+    readonly summary: HTMLElement | null;
     readonly modules: Chunked;
   }
+  /** How the outline or the map draws a section around its title and its lists of modules. */
+  interface SectionLook {
+    readonly title: (section: OutlineSection) => Record<string, string>;
+    readonly listsClass: string;
+    /** One list of at most CHUNK modules, the `index`th of its section. */
+    readonly list: (index: number) => Element;
+    readonly frame: (
+      section: OutlineSection,
+      title: HTMLElement,
+      lists: HTMLElement,
+    ) => { readonly node: HTMLElement; readonly summary: HTMLElement | null };
+  }
+  /** The sections of the outline or the map, each made on first use and kept. */
+  const keptSections = (look: SectionLook) => {
+    const made = new Map<OutlineSection, SectionParts>();
+    return {
+      get: (section: OutlineSection) => made.get(section),
+      make(section: OutlineSection): SectionParts {
+        let parts = made.get(section);
+        if (!parts) {
+          const count = h('span', { class: 'count' });
+          const title = h('h2', look.title(section), SECTION_TITLES[section], count);
+          const lists = h('div', { class: look.listsClass });
+          const { node, summary } = look.frame(section, title, lists);
+          made.set(section, (parts = { node, count, summary, modules: chunked(lists, CHUNK, look.list) }));
+        }
+        return parts;
+      },
+    };
+  };
   /**
    * Modules go in lists of at most this many: the browser skips an off-screen list whole
    * (content-visibility), so thousands of modules cost a few dozen boxes per frame.
@@ -282,23 +312,15 @@ export function startPlayer({
     'Course overview',
   );
   const outlineTop: KeyedCache = new Map();
-  const outlineSections = new Map<OutlineSection, SectionParts>();
-  const outlineSection = (section: OutlineSection): SectionParts => {
-    let parts = outlineSections.get(section);
-    if (!parts) {
-      const count = h('span', { class: 'count' });
-      const lists = h('div', { class: 'outline-lists' });
-      const node = h(
-        'section',
-        { class: `outline-section outline-${section}` },
-        h('h2', {}, SECTION_TITLES[section], count),
-        lists,
-      );
-      const modules = chunked(lists, CHUNK, () => h('ul', { class: 'outline-modules' }));
-      outlineSections.set(section, (parts = { node, count, modules }));
-    }
-    return parts;
-  };
+  const outlineSections = keptSections({
+    title: () => ({}),
+    listsClass: 'outline-lists',
+    list: () => h('ul', { class: 'outline-modules' }),
+    frame: (section, title, lists) => ({
+      node: h('section', { class: `outline-section outline-${section}` }, title, lists),
+      summary: null,
+    }),
+  });
 
   function outlineModule(m: PathModule, current: string | undefined, why: string): HTMLElement {
     const done = m.lessons.filter((l) => l.completed).length;
@@ -356,23 +378,23 @@ export function startPlayer({
     outlineHome.classList.toggle('current', current === undefined);
     if (current === undefined) outlineHome.setAttribute('aria-current', 'page');
     else outlineHome.removeAttribute('aria-current');
-    if (outlineDrawn?.path === path) {
+    shell.showOutline(true);
+    const before = outlineDrawn;
+    outlineDrawn = { path, current };
+    if (before?.path === path) {
       // Same path, another lesson: only the modules the current lesson left and entered change.
-      for (const id of new Set([outlineDrawn.current, current])) {
+      for (const id of new Set([before.current, current])) {
         const at = id === undefined ? undefined : index.lessonIndex.get(id);
         const m = at && path.modules[at.module];
         const parts = m && outlineSections.get(sectionOf(m));
         if (m && parts) keyedChunkRefresh(parts.modules, outlineItem(m, current));
       }
-      outlineDrawn = { path, current };
-      shell.showOutline(true);
       return;
     }
-    outlineDrawn = { path, current };
     const groups = bySection(path);
     const sections = SECTIONS.filter((section) => groups.has(section)).map((section): KeyedItem => {
       const modules = groups.get(section)!;
-      const parts = outlineSection(section);
+      const parts = outlineSections.make(section);
       parts.count.textContent = ` (${modules.length})`;
       keyedChunks(
         parts.modules,
@@ -385,7 +407,6 @@ export function startPlayer({
       { key: 'home', sig: '', render: () => outlineHome },
       ...sections,
     ]);
-    shell.showOutline(true);
   }
 
   /** Which screen the learner is on; the preview asks it before opening a lesson or answering for them. */
@@ -829,12 +850,10 @@ export function startPlayer({
         'p',
         { class: 'module-meta' },
         h('span', { class: `chip chip-${chip.toLowerCase().replace(/ /g, '-')}` }, chip),
-        m.status === 'required' || m.status === 'optional' || m.status === 'choice'
+        walks(m) || m.status === 'choice'
           ? h('span', {}, `${m.lessons.length} lesson${m.lessons.length === 1 ? '' : 's'} · ${minutes} min`)
           : null,
-        m.status === 'required' || m.status === 'optional'
-          ? h('span', {}, `${done} of ${m.lessons.length} done`)
-          : null,
+        walks(m) ? h('span', {}, `${done} of ${m.lessons.length} done`) : null,
       ),
     );
     if (why.length) li.append(h('p', { class: 'reason' }, why.join(' ')));
@@ -903,35 +922,18 @@ export function startPlayer({
 
   // The map stays between visits: only the module cards whose content changed are drawn again.
   const mapTop: KeyedCache = new Map();
-  /** A section of the map: its count, its disclosure's summary (modules left out) and its cards. */
-  interface MapSection extends SectionParts {
-    readonly summary: HTMLElement | null;
-  }
-  const mapSections = new Map<OutlineSection, MapSection>();
-  const mapSection = (section: OutlineSection): MapSection => {
-    let parts = mapSections.get(section);
-    if (!parts) {
-      const id = `section-${section}`;
-      const count = h('span', { class: 'count' });
-      const title = h('h2', { id, class: 'section-title' }, SECTION_TITLES[section], count);
-      const lists = h('div', { class: 'module-lists' });
-      const summary = section === 'not-for-you' ? h('summary', {}) : null;
-      const node = summary
-        ? h(
-            'section',
-            { class: 'map-section', 'aria-labelledby': id },
-            title,
-            h('details', { class: 'disclosure' }, summary, lists),
-          )
-        : h('section', { class: 'map-section', 'aria-labelledby': id }, title, lists);
-      // Numbered on from list to list, so the cards count as one list would.
-      const modules = chunked(lists, CHUNK, (i) =>
-        h('ol', { class: 'modules', ...(i ? { start: i * CHUNK + 1 } : {}) }),
-      );
-      mapSections.set(section, (parts = { node, count, summary, modules }));
-    }
-    return parts;
-  };
+  const mapSections = keptSections({
+    title: (section) => ({ id: `section-${section}`, class: 'section-title' }),
+    listsClass: 'module-lists',
+    // Numbered on from list to list, so the cards count as one list would.
+    list: (i) => h('ol', { class: 'modules', ...(i ? { start: i * CHUNK + 1 } : {}) }),
+    frame: (section, title, lists) => {
+      const labelled = { class: 'map-section', 'aria-labelledby': `section-${section}` };
+      if (section !== 'not-for-you') return { node: h('section', labelled, title, lists), summary: null };
+      const summary = h('summary', {});
+      return { node: h('section', labelled, title, h('details', { class: 'disclosure' }, summary, lists)), summary };
+    },
+  });
 
   /** The path the map shows: the same path (only a lesson was looked at) leaves the map as it is. */
   let mapDrawnFor: LearnerPath | null = null;
@@ -946,7 +948,7 @@ export function startPlayer({
     const groups = bySection(path);
     const sections = SECTIONS.filter((section) => groups.has(section)).map((section): KeyedItem => {
       const modules = groups.get(section)!;
-      const parts = mapSection(section);
+      const parts = mapSections.make(section);
       parts.count.textContent = ` (${modules.length})`;
       if (parts.summary)
         parts.summary.textContent = `Why ${modules.length === 1 ? 'this module is' : `these ${modules.length} modules are`} left out`;
