@@ -4,14 +4,42 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
-import { decodeLearnerRecord, loadCourseOrThrow, resolvePath, stateFromRecord } from '../../shared/engine';
+import { expect, test, type Browser } from '@playwright/test';
+import { lmsPageAddress } from '../../renderer/studio/preview/learner-preview';
+import {
+  decodeLearnerRecord,
+  loadCourseOrThrow,
+  resolvePath,
+  stateFromRecord,
+  type CourseIndex,
+} from '../../shared/engine';
+import type { Persona } from '../../shared/model';
 import { EXAMPLE_NAMES, exampleJson } from '../fixtures/examples';
 import { answer, driver, playThrough } from './player-driver';
-import { packageForLms, serve } from './scorm-lms';
+import { packageForLms, previewForLms, serve } from './scorm-lms';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const STANDARDS = ['scorm12', 'scorm2004-3rd', 'scorm2004-4th'] as const;
+type Standard = (typeof STANDARDS)[number];
+/** Every API method a package may call, as the test LMS records them. */
+const API_METHODS = [
+  'LMSInitialize',
+  'LMSFinish',
+  'LMSGetValue',
+  'LMSSetValue',
+  'LMSCommit',
+  'LMSGetLastError',
+  'LMSGetErrorString',
+  'LMSGetDiagnostic',
+  'Initialize',
+  'Terminate',
+  'GetValue',
+  'SetValue',
+  'Commit',
+  'GetLastError',
+  'GetErrorString',
+  'GetDiagnostic',
+];
 
 interface Call {
   m: string;
@@ -94,6 +122,92 @@ function asStored(p: Prediction['lms'], v12: boolean): Held {
   };
 }
 
+/**
+ * The persona played through in the studio's preview: the package the preview builds, in the
+ * preview's LMS page, launched as the studio launches it (the persona's attributes as launch
+ * parameters). Returns every API call the package made on that page's API.
+ */
+async function previewTrace(
+  browser: Browser,
+  url: string,
+  standard: Standard,
+  persona: Persona,
+  course: Parameters<typeof playThrough>[2],
+): Promise<Call[]> {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript((methods) => {
+      if (!location.pathname.endsWith('/lms.html')) return;
+      const page = window as unknown as { trace: Call[] } & Record<string, unknown>;
+      page.trace = [];
+      for (const name of ['API', 'API_1484_11']) {
+        let api: Record<string, unknown> | undefined;
+        Object.defineProperty(window, name, {
+          configurable: true,
+          get: () => api,
+          set(value: Record<string, unknown>) {
+            api = value;
+            for (const m of methods) {
+              const method = value[m];
+              if (typeof method !== 'function') continue;
+              const bound = (method as (...args: unknown[]) => unknown).bind(value);
+              value[m] = (...args: unknown[]) => {
+                const result = bound(...args);
+                page.trace.push({ m, args: args.map(String), result: String(result) });
+                return result;
+              };
+            }
+          },
+        });
+      }
+    }, API_METHODS);
+    const page = await context.newPage();
+    await page.goto(
+      lmsPageAddress(`${url}preview/lms/lms.html`, {
+        standard,
+        studioOrigin: new URL(url).origin,
+        persona,
+        title: 'Course',
+      }),
+    );
+    await playThrough(page, persona, course, 'mouse');
+    await page.frameLocator('iframe[title="Course"]').getByRole('button', { name: 'Save and exit' }).click();
+    await expect(
+      page.frameLocator('iframe[title="Course"]').getByRole('heading', { name: 'Progress saved' }),
+    ).toBeVisible();
+    return (await page.evaluate(() => (window as unknown as { trace: Call[] }).trace)) as Call[];
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * A trace as calls and values, timing aside: times and durations are blanked, the time spent is
+ * taken out of the suspend data, a value set again unchanged once that is done is left out, and
+ * commits are left out (the player commits a few seconds after a change, so where a commit falls
+ * depends on the learner's pace, not on what is sent).
+ */
+function comparable(trace: readonly Call[], index: CourseIndex): string[] {
+  const last = new Map<string, string>();
+  const calls: string[] = [];
+  for (const { m, args, result } of trace) {
+    if (m.endsWith('Commit')) continue;
+    const [key, raw] = args.map(String);
+    let value = raw;
+    if (key !== undefined && value !== undefined) {
+      if (/(session_time|\.time|\.timestamp|\.latency)$/.test(key)) value = '<time>';
+      else if (key === 'cmi.suspend_data' && value)
+        value = JSON.stringify({ ...decodeLearnerRecord(index, value), seconds: 0 });
+      if (m.endsWith('SetValue')) {
+        if (last.get(key) === value) continue;
+        last.set(key, value);
+      }
+    }
+    calls.push(`${m}(${[key, value].filter((a) => a !== undefined).join(', ')}) → ${result}`);
+  }
+  return calls;
+}
+
 for (const example of EXAMPLE_NAMES) {
   for (const standard of STANDARDS) {
     test(`${example} as ${standard}: every persona plays through; the LMS holds what tailor paths predicts, the trace is valid and resume lands where they left off`, async ({
@@ -112,6 +226,7 @@ for (const example of EXAMPLE_NAMES) {
       const server = await serve(dir);
       try {
         const entries = packageForLms(join(root, 'resources/examples', example), standard, dir);
+        await previewForLms(join(root, 'resources/examples', example), standard, dir);
         expect(entries[0]).toBe('imsmanifest.xml');
         const v12 = standard === 'scorm12';
 
@@ -213,6 +328,13 @@ for (const example of EXAMPLE_NAMES) {
             const frame = page.frameLocator('iframe[title="Course"]');
             await expect(frame.getByText('You have completed the course.')).toBeVisible();
             await expect(frame.getByRole('button', { name: 'Submit answer' })).toHaveCount(0);
+
+            // The studio's preview of the same persona sends the LMS the very same calls and values:
+            // what the designer previews is what the LMS receives.
+            const previewed = await previewTrace(browser, server.url, standard, persona, course);
+            expect(comparable(previewed, index), `${persona.id}: the preview's LMS trace`).toEqual(
+              comparable(trace, index),
+            );
           } finally {
             await context.close();
           }

@@ -1,10 +1,21 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
+import { openCourseSource } from '../../electron/backend/course-source';
+import { buildPreviewPackage } from '../../electron/backend/preview/preview-package';
 import { mimeTypeOf, resolveUnderRoot } from '../../electron/backend/static-files';
 
 export { nextLaunch } from '../../shared/scorm/lms-limits';
@@ -146,4 +157,32 @@ export function packageForLms(
   const entries = unpack(zip, dir);
   writeLms(dir, standard === 'scorm12' ? 'scorm12' : 'scorm2004');
   return entries;
+}
+
+/**
+ * Sets up the studio's preview of a course beside the test LMS, as the studio serves it: the package
+ * the preview builds (`dir/preview/pkg`) and the preview's LMS page (`dir/preview/lms/lms.html`).
+ */
+export async function previewForLms(
+  courseFolder: string,
+  standard: 'scorm12' | 'scorm2004-3rd' | 'scorm2004-4th',
+  dir: string,
+): Promise<void> {
+  const source = openCourseSource(courseFolder);
+  try {
+    const preview = buildPreviewPackage({ course: source.course, assets: source.assets, standard, appRoot: root });
+    for (const path of preview.paths()) {
+      const target = resolveUnderRoot(join(dir, 'preview', 'pkg'), `/${path}`);
+      const bytes = await preview.read(path);
+      if (!target || !bytes) throw new Error(`the preview package cannot serve ${path}`);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, bytes);
+    }
+  } finally {
+    source.close();
+  }
+  const lms = join(dir, 'preview', 'lms');
+  mkdirSync(lms, { recursive: true });
+  for (const file of readdirSync(join(root, 'out', 'preview-lms')))
+    copyFileSync(join(root, 'out', 'preview-lms', file), join(lms, file));
 }
