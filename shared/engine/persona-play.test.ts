@@ -108,6 +108,34 @@ describe('a persona playing the package through', () => {
     expect(after.result.score).toBeLessThan(1);
   });
 
+  it('stops once the placement test is answered: nothing taken, on the map', () => {
+    const p = approvals.course.personas[0]!;
+    const whole = playAsPersona(approvals, p);
+    const placed = playAsPersona(approvals, p, { placed: true });
+    expect(placed.record.answers).toEqual(whole.record.answers);
+    expect(placed.record.completed).toEqual([]);
+    expect(placed.record.location).toBeUndefined();
+    expect(placed.finished).toBe(false);
+  });
+
+  it('stops on a module’s first lesson with what comes before it taken, as the persona would', () => {
+    for (const p of approvals.course.personas) {
+      const whole = playAsPersona(approvals, p);
+      const modules = [
+        ...new Set(whole.lessons.map((id) => approvals.course.modules[approvals.lessonIndex.get(id)!.module]!.id)),
+      ];
+      const target = modules.at(-1)!;
+      const first = whole.lessons.find(
+        (id) => approvals.course.modules[approvals.lessonIndex.get(id)!.module]!.id === target,
+      )!;
+      const at = playAsPersona(approvals, p, { module: target });
+      expect(at.record.location, p.id).toBe(first);
+      expect(at.lessons).toEqual(whole.lessons.slice(0, whole.lessons.indexOf(first)));
+      expect(at.record.completed).toEqual(at.lessons);
+      expect(at.finished).toBe(false);
+    }
+  });
+
   it('makes the first open choice the map offers and takes the picked module', () => {
     const play = playAsPersona(
       approvals,

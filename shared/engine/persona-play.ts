@@ -137,8 +137,14 @@ export interface PersonaPlaythrough {
   readonly finished: boolean;
 }
 
-/** Plays the package as the persona would, by the rule above, without a browser. */
-export function playAsPersona(index: CourseIndex, persona: Persona): PersonaPlaythrough {
+/** Where a play-through stops early: once the placement test is answered, or on a module's first lesson. */
+export type PlayUntil = { readonly placed: true } | { readonly module: string };
+
+/**
+ * Plays the package as the persona would, by the rule above, without a browser: to the end, or
+ * `until` a place (the record then says where the learner stands, as a preview starting there needs).
+ */
+export function playAsPersona(index: CourseIndex, persona: Persona, until?: PlayUntil): PersonaPlaythrough {
   const { course } = index;
   const answers: Answer[] = [];
   const walker = PlacementWalker.start(index);
@@ -179,7 +185,11 @@ export function playAsPersona(index: CourseIndex, persona: Persona): PersonaPlay
     now = resultOfRecord(index, record);
   };
   // Each step takes a lesson or makes a choice, so the walk ends within lessons + choices steps.
-  for (let guard = index.lessonIndex.size + course.rules.length + 1; guard > 0; guard--) {
+  for (
+    let guard = index.lessonIndex.size + course.rules.length + 1;
+    guard > 0 && !(until && 'placed' in until);
+    guard--
+  ) {
     if (now.result.completed) break;
     const pick = personaPick(now.path);
     if (pick) {
@@ -189,6 +199,10 @@ export function playAsPersona(index: CourseIndex, persona: Persona): PersonaPlay
     }
     let next = now.path.next;
     if (!next) break;
+    if (until && 'module' in until && next.module === until.module) {
+      record = { ...record, location: next.lesson };
+      break;
+    }
     // "Mark complete and continue" stays in the module while it has a next lesson, as the player does.
     const inModule = next.module;
     while (next && next.module === inModule) {

@@ -26,6 +26,7 @@ import { LmsInspector, type LmsSimulation } from './LmsInspector';
 import { PathXray, type PlayerNote } from './PathXray';
 import { ReviewReportDialog } from './ReviewReportDialog';
 import { SideBySide } from './SideBySide';
+import { startLaunch, startOptions, type StartAt } from './start-at';
 import { asLmsMessage, type LmsCall, type LmsMisbehaviour, type StudioToLms } from './lms-messages';
 import './preview.css';
 
@@ -75,6 +76,7 @@ interface Attempt {
 interface KeptPreview {
   readonly standard: Standard;
   readonly personaId: string;
+  readonly startAt: StartAt;
   readonly restarts: number;
   readonly device: Device;
   readonly display: PreviewDisplay;
@@ -95,6 +97,7 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
   const [kept] = useState(() => keptPreviews.get(path));
   const [standard, setStandard] = useState<Standard>(kept?.standard ?? 'scorm2004-4th');
   const [personaId, setPersonaId] = useState(kept?.personaId ?? '');
+  const [startAt, setStartAt] = useState<StartAt>(kept?.startAt ?? '');
   const [restarts, setRestarts] = useState(kept?.restarts ?? 0);
   const [url, setUrl] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -154,6 +157,13 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
   }, [client, path, standard, course, restarts]);
 
   const resumed = carried && carried.url === url && carried.personaId === personaId ? carried.place : null;
+  const starts = useMemo(() => startOptions(index, persona), [index, persona]);
+  // A place the edited course no longer has for this learner falls back to the beginning.
+  const start = starts.some((o) => o.value === startAt) ? startAt : '';
+  const startsWith = useMemo(
+    () => (persona ? startLaunch(index, persona, start, standard === 'scorm12') : undefined),
+    [index, persona, start, standard],
+  );
   const address = url
     ? lmsPageAddress(url, {
         standard,
@@ -161,7 +171,7 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
         persona,
         title: course.title,
         display,
-        resume: resumed?.launch,
+        resume: resumed?.launch ?? startsWith,
       })
     : null;
   // A new address is a new attempt: the previous attempt's calls are not shown against it.
@@ -170,7 +180,7 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
     // An attempt that has not called the LMS yet holds nothing: the one before it keeps the place to carry.
     if (current.calls.length) attempt.current = { log: current, personaId };
   });
-  const settings = { standard, personaId, restarts, device, display, tab };
+  const settings = { standard, personaId, startAt, restarts, device, display, tab };
   const latestSettings = useRef(settings);
   useEffect(() => {
     latestSettings.current = settings;
@@ -254,11 +264,26 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
           className="preview-learner"
           label="Learner"
           value={personaId}
-          onChange={setPersonaId}
+          onChange={(id) => {
+            setPersonaId(id);
+            setStartAt('');
+          }}
           options={[
             { value: '', label: 'Anyone (answers the intake)' },
             ...course.personas.map((p) => ({ value: p.id, label: p.name })),
           ]}
+        />
+        <LabelledSelect
+          className="preview-start"
+          label="Start at"
+          value={start}
+          onChange={setStartAt}
+          options={starts}
+          title={
+            persona
+              ? `Where ${persona.name} starts, with everything before it done as they would`
+              : 'Choose a learner to start further in'
+          }
         />
         <LabelledSelect
           label="LMS"
@@ -439,18 +464,20 @@ function LabelledSelect<T extends string>({
   onChange,
   options,
   className,
+  title,
 }: {
   readonly label: string;
   readonly value: T;
   readonly onChange: (value: T) => void;
   readonly options: readonly { readonly value: T; readonly label: string; readonly title?: string }[];
   readonly className?: string;
+  readonly title?: string;
 }): ReactNode {
   const id = useId();
   return (
     <div className={className ? `preview-field ${className}` : 'preview-field'}>
       <label htmlFor={id}>{label}</label>
-      <HTMLSelect id={id} value={value} onChange={(e) => onChange(e.currentTarget.value as T)}>
+      <HTMLSelect id={id} value={value} title={title} onChange={(e) => onChange(e.currentTarget.value as T)}>
         {options.map((o) => (
           <option key={o.value} value={o.value} title={o.title}>
             {o.label}

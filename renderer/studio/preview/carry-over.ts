@@ -78,11 +78,17 @@ export function carryOver(
         ? `The placement test changed: the learner keeps their first ${answersKept} answers and goes on from there.`
         : 'The placement test changed: the learner’s earlier answers no longer fit it and are dropped.',
     );
+  return { launch: resumeLaunch(encoded, location, v12), note: notes.length ? notes.join(' ') : null };
+}
+
+/** What an LMS hands a resumed attempt: the saved progress, the bookmark (a lesson, else the map) and entry "resume". */
+export function resumeLaunch(
+  suspendData: string,
+  location: string | undefined,
+  v12: boolean,
+): Readonly<Record<string, string>> {
   const bookmark = location ?? 'map';
-  return {
-    launch: v12
-      ? { 'cmi.suspend_data': encoded, 'cmi.core.lesson_location': bookmark, 'cmi.core.entry': 'resume' }
-      : { 'cmi.suspend_data': encoded, 'cmi.location': bookmark, 'cmi.entry': 'resume' },
-    note: notes.length ? notes.join(' ') : null,
-  };
+  return v12
+    ? { 'cmi.suspend_data': suspendData, 'cmi.core.lesson_location': bookmark, 'cmi.core.entry': 'resume' }
+    : { 'cmi.suspend_data': suspendData, 'cmi.location': bookmark, 'cmi.entry': 'resume' };
 }
