@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { personaAnswer } from '../../shared/engine/persona-play';
+import { personaAnswer, playAsPersona } from '../../shared/engine/persona-play';
 import { exampleIndex } from '../fixtures/examples';
 import { expect, test } from './fixtures';
 import { answer, driver } from './player-driver';
@@ -456,4 +456,30 @@ test('with an LMS that drops values equal to their launch value, map → lesson 
   // ...yet the learner is back on their map, where they left.
   await expect(frame.getByRole('button', { name: 'Continue' })).toBeVisible();
   await expect(frame.getByRole('heading', { level: 1 })).not.toHaveText(title);
+});
+
+test('a persona can start at any module they take, with what comes before it done as they would', async ({
+  page,
+  host,
+}) => {
+  await openPreview(page, host);
+  await chooseLearner(page, 'Victor, veteran approver');
+  const startAt = page.getByRole('combobox', { name: 'Start at' });
+  const { course } = exampleIndex('purchase-approvals');
+  const victor = course.personas.find((p) => p.id === 'victor')!;
+  const lessons = playAsPersona(exampleIndex('purchase-approvals'), victor).lessons;
+  const taken = [...new Set(lessons.map((id) => course.modules.find((m) => m.lessons.some((l) => l.id === id))!))];
+  const last = taken.at(-1)!;
+  await startAt.selectOption({ label: `Module: ${last.title}` });
+  const frame = playerIn(page);
+  // Straight into the module's first lesson: no intake, no placement test.
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText(last.lessons[0]!.title, { timeout: 30_000 });
+  await expect(frame.getByText(`${last.title} · Lesson 1 of ${last.lessons.length}`)).toBeVisible();
+  // What comes before it is done: the map counts those lessons, and the module is still to do.
+  await frame.getByRole('button', { name: 'Back to my path' }).first().click();
+  const before = taken.slice(0, taken.indexOf(last)).flatMap((m) => m.lessons).length;
+  await expect(frame.getByText(new RegExp(`^${before} of \\d+ lessons done`))).toBeVisible();
+  // The beginning again: the persona answers the intake.
+  await startAt.selectOption({ label: 'The beginning (intake)' });
+  await expect(frame.getByRole('button', { name: /^Start/ })).toBeVisible({ timeout: 30_000 });
 });
