@@ -133,6 +133,15 @@ async function openPlayer(size: Size): Promise<{ page: Page; cdp: CDPSession }> 
   });
   // (Playwright's role queries are not used here: on a map of 9,800 buttons each one takes seconds.)
   if (!onMap) throw new Error(`the ${size} course's player never showed its map with a Continue button`);
+  // A large course's map and outline fill in over later tasks: the clicks are timed once they are whole.
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((done) => {
+        const count = () => document.querySelectorAll('li').length;
+        const before = count();
+        setTimeout(() => done(count() === before), 500);
+      }),
+  );
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const opened = { page, cdp };

@@ -296,6 +296,38 @@ export function startPlayer({
    * (content-visibility), so thousands of modules cost a few dozen boxes per frame.
    */
   const CHUNK = 50;
+  /**
+   * A large course's map and outline come in steps: the first screenfuls of modules at once, the rest
+   * this many at a time in later tasks, so the first map after the placement test shows without a
+   * long wait and the learner can act while the rest fills in.
+   */
+  const STEP = 4 * CHUNK;
+  /** How many modules a view draws, section after section, and how to draw the next step. */
+  const inSteps = (drawMore: () => void) => {
+    let limit = STEP;
+    let left = 0;
+    let pending = false;
+    return {
+      /** Starts a draw. */
+      begin: () => void (left = limit),
+      /** The modules of the next section drawn now. */
+      take: <T>(list: readonly T[]): readonly T[] => {
+        const taken = list.length <= left ? list : list.slice(0, Math.max(0, left));
+        left -= list.length;
+        return taken;
+      },
+      /** Ends a draw: what is left out is drawn in a later task. */
+      end: () => {
+        if (left >= 0 || pending) return;
+        pending = true;
+        setTimeout(() => {
+          pending = false;
+          limit += STEP;
+          drawMore();
+        });
+      },
+    };
+  };
 
   // The outline stays between clicks: only the modules whose rows changed are drawn again.
   const outlineBar = h('span', { class: 'bar-fill' });
@@ -380,25 +412,30 @@ export function startPlayer({
     else outlineHome.removeAttribute('aria-current');
     shell.showOutline(true);
     const before = outlineDrawn;
+    if (before?.path !== path) return drawOutline(path, current);
     outlineDrawn = { path, current };
-    if (before?.path === path) {
-      // Same path, another lesson: only the modules the current lesson left and entered change.
-      for (const id of new Set([before.current, current])) {
-        const at = id === undefined ? undefined : index.lessonIndex.get(id);
-        const m = at && path.modules[at.module];
-        const parts = m && outlineSections.get(sectionOf(m));
-        if (m && parts) keyedChunkRefresh(parts.modules, outlineItem(m, current));
-      }
-      return;
+    // Same path, another lesson: only the modules the current lesson left and entered change.
+    for (const id of new Set([before.current, current])) {
+      const at = id === undefined ? undefined : index.lessonIndex.get(id);
+      const m = at && path.modules[at.module];
+      const parts = m && outlineSections.get(sectionOf(m));
+      if (m && parts) keyedChunkRefresh(parts.modules, outlineItem(m, current));
     }
+  }
+
+  const outlineSteps = inSteps(() => outlineDrawn && drawOutline(outlineDrawn.path, outlineDrawn.current));
+  /** Draws the outline for a path: only the modules whose rows changed are drawn again. */
+  function drawOutline(path: LearnerPath, current: string | undefined): void {
+    outlineDrawn = { path, current };
     const groups = bySection(path);
+    outlineSteps.begin();
     const sections = SECTIONS.filter((section) => groups.has(section)).map((section): KeyedItem => {
       const modules = groups.get(section)!;
       const parts = outlineSections.make(section);
       parts.count.textContent = ` (${modules.length})`;
       keyedChunks(
         parts.modules,
-        modules.map((m) => outlineItem(m, current)),
+        outlineSteps.take(modules).map((m) => outlineItem(m, current)),
       );
       return { key: section, sig: '', render: () => parts.node };
     });
@@ -407,6 +444,7 @@ export function startPlayer({
       { key: 'home', sig: '', render: () => outlineHome },
       ...sections,
     ]);
+    outlineSteps.end();
   }
 
   /** Which screen the learner is on; the preview asks it before opening a lesson or answering for them. */
@@ -937,8 +975,10 @@ export function startPlayer({
 
   /** The path the map shows: the same path (only a lesson was looked at) leaves the map as it is. */
   let mapDrawnFor: LearnerPath | null = null;
+  const mapSteps = inSteps(() => mapDrawnFor && drawMap(mapDrawnFor));
   function drawMap(path: LearnerPath): void {
     mapDrawnFor = path;
+    mapSteps.begin();
     const choiceOf = new Map<string, LearnerPath['choices'][number]>();
     const pickedOf = new Map<string, LearnerPath['choices'][number]>();
     for (const c of path.choices) {
@@ -954,7 +994,7 @@ export function startPlayer({
         parts.summary.textContent = `Why ${modules.length === 1 ? 'this module is' : `these ${modules.length} modules are`} left out`;
       keyedChunks(
         parts.modules,
-        modules.map((m) => {
+        mapSteps.take(modules).map((m) => {
           const why = moduleReasons(course, m, record.role);
           const choice = m.status === 'choice' ? choiceOf.get(m.id) : undefined;
           const picked = pickedOf.get(m.id);
@@ -968,6 +1008,7 @@ export function startPlayer({
       return { key: section, sig: '', render: () => parts.node };
     });
     keyedChildren(map, mapTop, sections);
+    mapSteps.end();
   }
 
   function courseMap(): void {
