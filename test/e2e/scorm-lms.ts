@@ -35,6 +35,30 @@ export function unpack(zip: string, dir: string): string[] {
   return Object.keys(entries);
 }
 
+/** Every API method of each standard, as the test LMS records them. */
+export const LMS_METHODS = {
+  scorm12: [
+    'LMSInitialize',
+    'LMSFinish',
+    'LMSGetValue',
+    'LMSSetValue',
+    'LMSCommit',
+    'LMSGetLastError',
+    'LMSGetErrorString',
+    'LMSGetDiagnostic',
+  ],
+  scorm2004: [
+    'Initialize',
+    'Terminate',
+    'GetValue',
+    'SetValue',
+    'Commit',
+    'GetLastError',
+    'GetErrorString',
+    'GetDiagnostic',
+  ],
+} as const;
+
 /**
  * A test LMS: a page that provides the SCORM API with scorm-again, records every call and opens
  * the package in a frame, as an LMS would. `?resume=<json>` preloads stored CMI data first.
@@ -42,36 +66,8 @@ export function unpack(zip: string, dir: string): string[] {
 export function writeLms(dir: string, standard: 'scorm12' | 'scorm2004'): void {
   const lib = standard === 'scorm12' ? 'scorm12.min.js' : 'scorm2004.min.js';
   copyFileSync(join(root, 'node_modules', 'scorm-again', 'dist', lib), join(dir, lib));
-  const [global, name, methods] =
-    standard === 'scorm12'
-      ? [
-          'Scorm12API',
-          'API',
-          [
-            'LMSInitialize',
-            'LMSFinish',
-            'LMSGetValue',
-            'LMSSetValue',
-            'LMSCommit',
-            'LMSGetLastError',
-            'LMSGetErrorString',
-            'LMSGetDiagnostic',
-          ],
-        ]
-      : [
-          'Scorm2004API',
-          'API_1484_11',
-          [
-            'Initialize',
-            'Terminate',
-            'GetValue',
-            'SetValue',
-            'Commit',
-            'GetLastError',
-            'GetErrorString',
-            'GetDiagnostic',
-          ],
-        ];
+  const [global, name] = standard === 'scorm12' ? ['Scorm12API', 'API'] : ['Scorm2004API', 'API_1484_11'];
+  const methods = LMS_METHODS[standard];
   writeFileSync(
     join(dir, 'lms.js'),
     `window.trace = [];
