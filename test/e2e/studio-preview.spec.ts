@@ -283,6 +283,15 @@ test('the Path X-ray opens a module in the player, says why it cannot when the p
   await expect(frame.getByRole('button', { name: /^Start/ })).toBeVisible({ timeout: 30_000 });
   const xray = page.getByRole('region', { name: 'Path of Victor, veteran approver' });
   const note = xray.getByRole('status');
+  // Each status has its colour even when the preview is the first view opened (the palette is the studio's).
+  await expect(xray.locator('.preview-xray-item.is-skipped').first()).toHaveCSS(
+    'background-color',
+    'rgb(201, 236, 216)',
+  );
+  await expect(xray.locator('.preview-xray-item.is-required').first()).toHaveCSS(
+    'background-color',
+    'rgb(211, 228, 250)',
+  );
 
   // Before the intake the learner has no path: the X-ray says so and the player stays where it is.
   await xray.getByRole('button', { name: /^The approver's desk/ }).click();
@@ -480,6 +489,6 @@ test('a persona can start at any module they take, with what comes before it don
   const before = taken.slice(0, taken.indexOf(last)).flatMap((m) => m.lessons).length;
   await expect(frame.getByText(new RegExp(`^${before} of \\d+ lessons done`))).toBeVisible();
   // The beginning again: the persona answers the intake.
-  await startAt.selectOption({ label: 'The beginning (intake)' });
+  await startAt.selectOption({ label: 'The beginning' });
   await expect(frame.getByRole('button', { name: /^Start/ })).toBeVisible({ timeout: 30_000 });
 });

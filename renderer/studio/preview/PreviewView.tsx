@@ -374,7 +374,8 @@ export function PreviewView({ context }: { context: EditorContext }): ReactNode 
         <Button
           className="preview-report"
           icon={<Document />}
-          text="Review report…"
+          aria-label="Review report…"
+          title="Review report: every persona’s path and the findings, as one page for a stakeholder"
           onClick={() => setReporting(true)}
         />
         {reporting && <ReviewReportDialog path={path} title={course.title} onClose={() => setReporting(false)} />}

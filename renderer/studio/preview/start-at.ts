@@ -12,9 +12,9 @@ export interface StartOption {
 
 /** The places a persona can start at: the beginning, after the placement test, and each module they take, in order. */
 export function startOptions(index: CourseIndex, persona: Persona | undefined): readonly StartOption[] {
-  const options: StartOption[] = [{ value: '', label: 'The beginning (intake)' }];
+  const options: StartOption[] = [{ value: '', label: 'The beginning' }];
   if (!persona) return options;
-  if (index.course.placement) options.push({ value: 'placed', label: 'After the placement test' });
+  if (index.course.placement) options.push({ value: 'placed', label: 'After placement' });
   const taken = new Set(
     playAsPersona(index, persona).lessons.map((id) => index.course.modules[index.lessonIndex.get(id)!.module]!),
   );
