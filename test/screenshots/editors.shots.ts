@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../e2e/fixtures';
+import { callHost } from '../e2e/web-host-process';
 
 const EXAMPLE = resolve('resources/examples/purchase-approvals');
 
@@ -17,11 +18,7 @@ async function open(page: Page, url: string, path: string, sel: string, theme: '
 test('editors: lesson, question, media library and course settings, light and dark', async ({ page, host }) => {
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1280, height: 900 });
-  const imported = await page.request.post(`${host.url}api/call/document.importPortable`, {
-    data: { folder: EXAMPLE },
-  });
-  const result = (await imported.json()) as { ok: boolean; value: { path: string } };
-  expect(result.ok).toBe(true);
+  const { path } = await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE });
   const screens = [
     ['lesson-editor', 'lesson:why-policy:why-risks'],
     ['question-editor', 'question:p-vendor-2'],
@@ -30,7 +27,7 @@ test('editors: lesson, question, media library and course settings, light and da
   ] as const;
   for (const theme of ['light', 'dark'] as const) {
     for (const [name, sel] of screens) {
-      await open(page, host.url, result.value.path, sel, theme);
+      await open(page, host.url, path, sel, theme);
       await page.locator('.editor-panel').screenshot({ path: `docs/screenshots/editors-${name}-${theme}.png` });
     }
   }
