@@ -57,7 +57,7 @@ import { focusField } from './focus-field';
 import { ProblemsPanel } from './ProblemsPanel';
 import { selectionExists, selectionForPath } from './selection-for-path';
 import { useHashSelection } from './use-hash-selection';
-import type { Selection } from './selection';
+import { selectionToParam, type Selection } from './selection';
 
 export interface WorkspaceProps {
   readonly doc: DocumentSnapshot;
@@ -252,6 +252,17 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
     [select],
   );
   const onOutlineAction = useCallback((action: OutlineAction) => run(action), [run]);
+  // The tree reports its selected items after every change of the outline; the same items must not redraw the studio.
+  const onSelectedItemsChange = useCallback(
+    (next: readonly OutlineItem[]) =>
+      setItems((previous) =>
+        previous.length === next.length &&
+        previous.every((item, i) => selectionToParam(item) === selectionToParam(next[i]!))
+          ? previous
+          : next,
+      ),
+    [],
+  );
 
   const editorContext: EditorContext = useMemo(
     () => ({ path: doc.path, course, assets: doc.assets, readOnly: doc.readOnly, apply, applyAll, select }),
@@ -441,7 +452,7 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
               editable={editable}
               focusRequest={focusRequest}
               onSelect={select}
-              onSelectedItemsChange={setItems}
+              onSelectedItemsChange={onSelectedItemsChange}
               onAction={onOutlineAction}
               onContextMenu={onContextMenu}
             />
