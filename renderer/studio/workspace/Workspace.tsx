@@ -18,7 +18,6 @@ import {
 import { Export, FolderOpen, Layers, Play, Plus, Redo, Search, Select, Trash, Undo } from '@blueprintjs/icons';
 import {
   useCallback,
-  useDeferredValue,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -56,6 +55,7 @@ import { describeLocation } from './describe-location';
 import { focusField } from './focus-field';
 import { ProblemsPanel } from './ProblemsPanel';
 import { selectionExists, selectionForPath } from './selection-for-path';
+import { useAfterPaint } from './use-after-paint';
 import { useHashSelection } from './use-hash-selection';
 import { selectionToParam, type Selection } from './selection';
 
@@ -278,14 +278,16 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
     [analysis, course],
   );
 
-  // The outline answers a new selection at once; the editor for it (a new module's, a lesson's) is built in a
-  // deferred render after that frame, so adding or picking an item never waits for the editor to mount.
-  const deferredSelection = useDeferredValue(selection);
+  // The outline answers a new selection at once; the editor for it (a new module's, a lesson's) is built after that
+  // frame is painted, so adding or picking an item never waits for the editor to mount. When the course opens, too:
+  // `undefined` (not drawn yet) lets the outline and the title paint first.
+  const deferredSelection = useAfterPaint<Selection | null | undefined>(selection, undefined);
   // An item just deleted is never shown as "no longer in the course" while its replacement is on its way.
   const shownSelection =
     deferredSelection && selection && !selectionExists(course, deferredSelection) ? selection : deferredSelection;
   let editor;
-  if (!shownSelection)
+  if (shownSelection === undefined) editor = null;
+  else if (!shownSelection)
     editor =
       course.modules.length === 0 ? (
         <NonIdealState
