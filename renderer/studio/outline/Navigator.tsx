@@ -236,6 +236,9 @@ function NavigatorView(props: NavigatorProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
+    // A scroll from a focus request (a new module at the end) would draw the rows in a nested synchronous render;
+    // batched, they are drawn once with the rename field, still before the frame is painted.
+    useFlushSync: false,
   });
   virtualizerRef.current = virtualizer;
 
