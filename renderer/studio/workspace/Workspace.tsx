@@ -37,6 +37,7 @@ import { useMenuCommands } from '../commands/menu-hub';
 import { useCommandHotkeys } from '../commands/use-command-hotkeys';
 import { InlineTitle } from '../course/InlineTitle';
 import { PublishDialog } from '../course/PublishDialog';
+import type { SavingStatus } from '../course/saving-status';
 import type { ApplyOptions, EditorContext } from '../editors/editor-context';
 import { prefetchLessonEditorWhenIdle } from '../editors/editor-code';
 import { SelectionEditor } from '../editors/SelectionEditor';
@@ -54,6 +55,7 @@ import { outlineNodes, sameOutline, type OutlineNode } from '../outline/outline-
 import { describeLocation } from './describe-location';
 import { focusField } from './focus-field';
 import { ProblemsPanel } from './ProblemsPanel';
+import { SaveState } from './SaveState';
 import { selectionExists, selectionForPath } from './selection-for-path';
 import { useAfterPaint } from './use-after-paint';
 import { useHashSelection } from './use-hash-selection';
@@ -62,8 +64,8 @@ import { selectionToParam, type Selection } from './selection';
 export interface WorkspaceProps {
   readonly doc: DocumentSnapshot;
   readonly problem: string | null;
-  /** Edits are on their way to the backend. */
-  readonly saving: boolean;
+  /** Whether edits are on their way to the backend. */
+  readonly saving: SavingStatus;
   readonly apply: (edit: Edit, options?: ApplyOptions) => Promise<void>;
   readonly applyAll: (edits: readonly Edit[], label: string) => Promise<void>;
   readonly undo: () => Promise<void>;
@@ -369,7 +371,7 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
             }
           />
           <span className={`${Classes.TEXT_MUTED} workspace-saved`} title={doc.path}>
-            <span role="status">{doc.readOnly ? 'Read-only' : saving ? 'Saving…' : 'Saved'}</span>
+            <SaveState status={saving} readOnly={doc.readOnly} />
             {info.capabilities.revealInFolder && (
               <Button
                 variant="minimal"
