@@ -1,16 +1,15 @@
 import { BlueprintProvider, Callout, Intent } from '@blueprintjs/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createClient } from '../../shared/contract';
+import { createClient, type Transport } from '../../shared/contract';
 import { App } from './app/App';
 import { BackendProvider } from './app/backend-context';
-import { pickTransport } from './app/transports';
 import { MenuProvider } from './commands/menu-hub';
 
-/** Starts the studio; main.tsx loads this module once zod's JIT is off. */
-export async function boot(): Promise<void> {
+/** Starts the studio over `transport`; main.tsx loads this module once zod's JIT is off. */
+export async function boot(transport: Transport): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
-  const client = createClient(pickTransport(window));
+  const client = createClient(transport);
   const info = await client.invoke('app.info', {});
   if (!info.ok) {
     root.render(

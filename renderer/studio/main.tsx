@@ -6,5 +6,9 @@ import './app/zod-jitless';
 import '@blueprintjs/core/lib/css/blueprint.css';
 import '@blueprintjs/select/lib/css/blueprint-select.css';
 import './styles.css';
+import { startupCalls, withEarlyCalls } from './app/early-calls';
+import { pickTransport } from './app/transports';
 
-void import('./boot').then(({ boot }) => boot());
+// The backend reads the course while the studio's code downloads and starts (no schema is needed to ask).
+const transport = withEarlyCalls(pickTransport(window), startupCalls(window.location.hash));
+void import('./boot').then(({ boot }) => boot(transport));

@@ -103,8 +103,10 @@ export function App() {
   useCommandHotkeys(APP_COMMANDS, commandContext);
   useMenuRecent(recent);
 
-  // Open Recent: the library's courses, newest first (refreshed when the open course changes).
+  // Open Recent: the library's courses, newest first (refreshed when the open course changes). Not while a reload's
+  // course is opening: the backend is reading that course, and the list is asked again once it is open.
   useEffect(() => {
+    if (restoring) return;
     let live = true;
     void client.invoke('library.list', {}).then((result) => {
       if (live && result.ok)
@@ -115,7 +117,7 @@ export function App() {
     return () => {
       live = false;
     };
-  }, [client, course]);
+  }, [client, course, restoring]);
 
   // The desktop shell hands over documents the OS opened with Tailor (double-click, a second launch).
   useEffect(() => client.subscribe('app.openDocument', ({ path }) => openPath(path)), [client, openPath]);

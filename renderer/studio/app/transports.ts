@@ -1,10 +1,7 @@
-import {
-  BRIDGE_GLOBAL,
-  HTTP_CALL_PREFIX,
-  HTTP_EVENTS_PATH,
-  isEventName,
-  type Transport,
-} from '../../../shared/contract';
+// From the contract's schema-free files only: the studio's entry picks the transport before zod's JIT is off.
+import { BRIDGE_GLOBAL, HTTP_CALL_PREFIX, HTTP_EVENTS_PATH } from '../../../shared/contract/channels';
+import type { Transport } from '../../../shared/contract/client';
+import { isEventName } from '../../../shared/contract/events';
 
 /** Where a tab keeps the host's token, so a reload still works after the URL was cleaned. */
 export const TOKEN_STORAGE_KEY = 'tailor.token';

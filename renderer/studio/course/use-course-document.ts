@@ -3,6 +3,7 @@ import type { ContractError, DocumentSnapshot } from '../../../shared/contract';
 import { applyOp, OpError, replay, type Edit } from '../../../shared/ops';
 import { useBackend } from '../app/backend-context';
 import type { ApplyOptions } from '../editors/editor-context';
+import { createSavingStatus } from './saving-status';
 
 export type DocumentState =
   | { readonly kind: 'loading' }
@@ -22,25 +23,27 @@ export function useCourseDocument(path: string, readOnly: boolean) {
   // after "Plan first": browser mode sends edits one at a time. Electron's IPC keeps order by itself.
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const inFlight = useRef(0);
-  const [saving, setSaving] = useState(false);
+  const [saving] = useState(createSavingStatus);
   const serial = info.host === 'web';
   const inOrder = useCallback(
     <T>(send: () => Promise<T>): Promise<T> => {
-      if (inFlight.current++ === 0) setSaving(true);
+      if (inFlight.current++ === 0) saving.set(true);
       const sent = serial ? queue.current.then(send, send) : send();
       const next = sent.finally(() => {
-        if (--inFlight.current === 0) setSaving(false);
+        if (--inFlight.current === 0) saving.set(false);
       });
       queue.current = next.catch(() => undefined);
       return next;
     },
-    [serial],
+    [serial, saving],
   );
 
   // A browser tab closed while edits are on their way would lose them: the browser asks first.
   useEffect(() => {
-    if (!saving || !serial) return;
-    const hold = (event: BeforeUnloadEvent) => event.preventDefault();
+    if (!serial) return;
+    const hold = (event: BeforeUnloadEvent) => {
+      if (saving.saving()) event.preventDefault();
+    };
     window.addEventListener('beforeunload', hold);
     return () => window.removeEventListener('beforeunload', hold);
   }, [saving, serial]);

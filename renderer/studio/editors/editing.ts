@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { loadCourse } from '../../../shared/engine/course-index';
+import { useCallback, useMemo, useState } from 'react';
 import type { Course } from '../../../shared/model';
 import { jsonPath } from '../../../shared/model/json-path';
 import { applyOp, OpError, type Op, type Segment } from '../../../shared/ops';
+import { useStudioAnalysis } from '../analysis/use-analysis';
 import type { EditorContext } from './editor-context';
 
 /**
@@ -95,7 +95,7 @@ export function useEditing(context: EditorContext): Editing {
     },
     [course, context, clear],
   );
-  const problems = useCourseProblems(course);
+  const problems = useCourseProblems();
   const messageAt = useCallback(
     (dataPath: string, label = 'This') => {
       const problem = problems.get(dataPath);
@@ -109,19 +109,13 @@ export function useEditing(context: EditorContext): Editing {
   );
 }
 
-const PROBLEMS_DEBOUNCE_MS = 250;
-
-/** Reference problems (a level no competency has, a role the course does not know) by data-path. */
-function useCourseProblems(course: Course): ReadonlyMap<string, string> {
-  const [problems, setProblems] = useState<ReadonlyMap<string, string>>(new Map());
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      const load = loadCourse(course);
-      setProblems(new Map(load.ok ? [] : load.problems.map((p) => [p.path, p.message] as const)));
-    }, PROBLEMS_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [course]);
-  return problems;
+/**
+ * Reference problems (a level no competency has, a role the course does not know) by data-path. They are the analysis's
+ * own (its worker loads the course first): loading a 5,000-lesson course again here held the main thread ~100 ms.
+ */
+function useCourseProblems(): ReadonlyMap<string, string> {
+  const { problems } = useStudioAnalysis();
+  return useMemo(() => new Map(problems.map((p) => [p.path, p.message] as const)), [problems]);
 }
 
 /** A short id that is not yet used: `base`, `base-2`, `base-3`… (ids appear in rules, so they stay readable). */

@@ -109,6 +109,14 @@ function parentsOf(selection: Selection): string[] {
   return parent ? [parent] : [];
 }
 
+/**
+ * `expanded` with `ids` added, or `expanded` itself when it holds them all: a new list makes the tree walk every row
+ * again, and revealing an item whose parents are open (the usual case) must not cost that.
+ */
+function expanding(expanded: string[] | undefined, ids: readonly string[]): string[] | undefined {
+  return ids.every((id) => expanded?.includes(id)) ? expanded : [...new Set([...(expanded ?? []), ...ids])];
+}
+
 function canDrop(items: readonly ItemInstance<OutlineNode>[], target: DragTarget<OutlineNode>): boolean {
   const kinds = new Set(items.map((i) => i.getItemData().selection.kind));
   if (kinds.size !== 1) return false;
@@ -211,8 +219,14 @@ function NavigatorView(props: NavigatorProps) {
   });
 
   // The course changed (an edit, undo, another window): rebuild the flat list from the new nodes, before the
-  // frame is painted, so a focus request below finds a new item at once.
-  useLayoutEffect(() => tree.rebuildTree(), [nodes, tree]);
+  // frame is painted, so a focus request below finds a new item at once. Not for the first nodes: the tree builds
+  // itself when it mounts, and each build walks every row (6,000 on the 5,000-lesson course).
+  const builtNodes = useRef(nodes);
+  useLayoutEffect(() => {
+    if (builtNodes.current === nodes) return;
+    builtNodes.current = nodes;
+    tree.rebuildTree();
+  }, [nodes, tree]);
 
   const items = tree.getItems();
   // The studio is not built with React Compiler, so TanStack Virtual's mutable instance is safe here.
@@ -221,19 +235,23 @@ function NavigatorView(props: NavigatorProps) {
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 6,
+    // A scroll from a focus request (a new module at the end) would draw the rows in a nested synchronous render;
+    // batched, they are drawn once with the rename field, still before the frame is painted.
+    useFlushSync: false,
   });
   virtualizerRef.current = virtualizer;
 
   // The URL's selection is the tree's selection; reveal it when it changes from elsewhere.
   useEffect(() => {
     if (!selectedId || !selection) return;
-    setState((s) => ({
-      ...s,
-      selectedItems: s.selectedItems?.includes(selectedId) ? s.selectedItems : [selectedId],
-      focusedItem: selectedId,
-      expandedItems: [...new Set([...(s.expandedItems ?? []), ...parentsOf(selection)])],
-    }));
+    setState((s) => {
+      const selectedItems = s.selectedItems?.includes(selectedId) ? s.selectedItems : [selectedId];
+      const expandedItems = expanding(s.expandedItems, parentsOf(selection));
+      if (selectedItems === s.selectedItems && s.focusedItem === selectedId && expandedItems === s.expandedItems)
+        return s;
+      return { ...s, selectedItems, focusedItem: selectedId, expandedItems };
+    });
   }, [selectedId, selection]);
 
   // Commands act on the row in focus when the arrows moved off the selection, as in VS Code's tree:
@@ -252,10 +270,10 @@ function NavigatorView(props: NavigatorProps) {
   useLayoutEffect(() => {
     if (!focusRequest) return;
     const id = selectionToParam(focusRequest.selection);
-    setState((s) => ({
-      ...s,
-      expandedItems: [...new Set([...(s.expandedItems ?? []), ...parentsOf(focusRequest.selection)])],
-    }));
+    setState((s) => {
+      const expandedItems = expanding(s.expandedItems, parentsOf(focusRequest.selection));
+      return expandedItems === s.expandedItems ? s : { ...s, expandedItems };
+    });
     let frame = 0;
     let tries = 0;
     // The optimistic edit and the rebuilt tree arrive over the next frames; wait for the row.

@@ -11,6 +11,33 @@ const example = (): Course =>
     ),
   );
 
+describe('the outline of an edited course', () => {
+  it('keeps the rows of every module the edit did not touch, and builds the touched one’s again', () => {
+    const course = example();
+    const [first, second] = course.modules;
+    const before = outlineNodes(course);
+    const next = applyOp(course, { kind: 'set', path: ['modules', { id: first!.id }, 'title'], value: 'Renamed' });
+    const after = outlineNodes(next.course);
+    expect(after.get(`module:${first!.id}`)?.name).toBe('Renamed');
+    expect(after.get(`module:${first!.id}`)).not.toBe(before.get(`module:${first!.id}`));
+    expect(after.get(`module:${second!.id}`)).toBe(before.get(`module:${second!.id}`));
+    const lesson = second!.lessons[0]!;
+    expect(after.get(`lesson:${second!.id}:${lesson.id}`)).toBe(before.get(`lesson:${second!.id}:${lesson.id}`));
+  });
+
+  it('is the outline built from scratch', () => {
+    const course = example();
+    outlineNodes(course);
+    const next = applyOp(course, {
+      kind: 'set',
+      path: ['modules', { id: course.modules[0]!.id }, 'title'],
+      value: 'Renamed',
+    }).course;
+    const fresh = structuredClone(next);
+    expect([...outlineNodes(next)]).toEqual([...outlineNodes(fresh)]);
+  });
+});
+
 describe('whether the outline changed', () => {
   it('is the same outline after a rule’s condition was typed', () => {
     const course = example();

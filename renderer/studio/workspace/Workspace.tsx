@@ -18,7 +18,6 @@ import {
 import { Export, FolderOpen, Layers, Play, Plus, Redo, Search, Select, Trash, Undo } from '@blueprintjs/icons';
 import {
   useCallback,
-  useDeferredValue,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -38,6 +37,7 @@ import { useMenuCommands } from '../commands/menu-hub';
 import { useCommandHotkeys } from '../commands/use-command-hotkeys';
 import { InlineTitle } from '../course/InlineTitle';
 import { PublishDialog } from '../course/PublishDialog';
+import type { SavingStatus } from '../course/saving-status';
 import type { ApplyOptions, EditorContext } from '../editors/editor-context';
 import { prefetchLessonEditorWhenIdle } from '../editors/editor-code';
 import { SelectionEditor } from '../editors/SelectionEditor';
@@ -55,15 +55,17 @@ import { outlineNodes, sameOutline, type OutlineNode } from '../outline/outline-
 import { describeLocation } from './describe-location';
 import { focusField } from './focus-field';
 import { ProblemsPanel } from './ProblemsPanel';
+import { SaveState } from './SaveState';
 import { selectionExists, selectionForPath } from './selection-for-path';
+import { useAfterPaint } from './use-after-paint';
 import { useHashSelection } from './use-hash-selection';
-import type { Selection } from './selection';
+import { selectionToParam, type Selection } from './selection';
 
 export interface WorkspaceProps {
   readonly doc: DocumentSnapshot;
   readonly problem: string | null;
-  /** Edits are on their way to the backend. */
-  readonly saving: boolean;
+  /** Whether edits are on their way to the backend. */
+  readonly saving: SavingStatus;
   readonly apply: (edit: Edit, options?: ApplyOptions) => Promise<void>;
   readonly applyAll: (edits: readonly Edit[], label: string) => Promise<void>;
   readonly undo: () => Promise<void>;
@@ -252,6 +254,17 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
     [select],
   );
   const onOutlineAction = useCallback((action: OutlineAction) => run(action), [run]);
+  // The tree reports its selected items after every change of the outline; the same items must not redraw the studio.
+  const onSelectedItemsChange = useCallback(
+    (next: readonly OutlineItem[]) =>
+      setItems((previous) =>
+        previous.length === next.length &&
+        previous.every((item, i) => selectionToParam(item) === selectionToParam(next[i]!))
+          ? previous
+          : next,
+      ),
+    [],
+  );
 
   const editorContext: EditorContext = useMemo(
     () => ({ path: doc.path, course, assets: doc.assets, readOnly: doc.readOnly, apply, applyAll, select }),
@@ -267,14 +280,16 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
     [analysis, course],
   );
 
-  // The outline answers a new selection at once; the editor for it (a new module's, a lesson's) is built in a
-  // deferred render after that frame, so adding or picking an item never waits for the editor to mount.
-  const deferredSelection = useDeferredValue(selection);
+  // The outline answers a new selection at once; the editor for it (a new module's, a lesson's) is built after that
+  // frame is painted, so adding or picking an item never waits for the editor to mount. When the course opens, too:
+  // `undefined` (not drawn yet) lets the outline and the title paint first.
+  const deferredSelection = useAfterPaint<Selection | null | undefined>(selection, undefined);
   // An item just deleted is never shown as "no longer in the course" while its replacement is on its way.
   const shownSelection =
     deferredSelection && selection && !selectionExists(course, deferredSelection) ? selection : deferredSelection;
   let editor;
-  if (!shownSelection)
+  if (shownSelection === undefined) editor = null;
+  else if (!shownSelection)
     editor =
       course.modules.length === 0 ? (
         <NonIdealState
@@ -356,7 +371,7 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
             }
           />
           <span className={`${Classes.TEXT_MUTED} workspace-saved`} title={doc.path}>
-            <span role="status">{doc.readOnly ? 'Read-only' : saving ? 'Saving…' : 'Saved'}</span>
+            <SaveState status={saving} readOnly={doc.readOnly} />
             {info.capabilities.revealInFolder && (
               <Button
                 variant="minimal"
@@ -441,7 +456,7 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
               editable={editable}
               focusRequest={focusRequest}
               onSelect={select}
-              onSelectedItemsChange={setItems}
+              onSelectedItemsChange={onSelectedItemsChange}
               onAction={onOutlineAction}
               onContextMenu={onContextMenu}
             />

@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Classes, FormGroup, HTMLSelect, Intent, Tag, TextArea } from '@blueprintjs/core';
+import { Button, Card, Checkbox, Classes, FormGroup, HTMLSelect, Intent, TextArea } from '@blueprintjs/core';
 import { SmallCross, Trash } from '@blueprintjs/icons';
 import { memo, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FORMATS, type Rule, type RuleAction } from '../../../../shared/model';
@@ -6,6 +6,7 @@ import type { EditorContext } from '../../editors/editor-context';
 import { checkCondition, scopeFor } from '../conditions/check-condition';
 import { ConditionBuilder } from '../conditions/ConditionBuilder';
 import { LazyConditionEditor } from '../conditions/LazyConditionEditor';
+import { RuleHeader } from './RuleHeader';
 import { ACTIONS } from './rule-summary';
 
 /** The action after a change of kind, keeping the modules it named where the new kind takes modules. */
@@ -154,14 +155,7 @@ function RuleCardView({ rule, context, effect, selected, draft: kept, onDraft, t
       role="group"
       aria-label={`Rule ${rule.id}`}
     >
-      <div className="rule-card-header">
-        <h3 className="rule-card-title">{rule.id}</h3>
-        {!check.ok && (
-          <Tag intent={Intent.DANGER} minimal>
-            Draft: not used until fixed
-          </Tag>
-        )}
-        <span className="rule-card-spacer" />
+      <RuleHeader rule={rule.id} draft={!check.ok}>
         <Button
           variant="minimal"
           icon={<Trash />}
@@ -171,7 +165,7 @@ function RuleCardView({ rule, context, effect, selected, draft: kept, onDraft, t
             void context.apply({ op: { kind: 'remove', path: [...path] }, label: `Delete rule "${rule.id}"` })
           }
         />
-      </div>
+      </RuleHeader>
 
       <div className="rule-card-when">
         <FormGroup label="When" className="rule-card-condition">

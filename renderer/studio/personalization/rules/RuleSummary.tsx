@@ -1,7 +1,8 @@
-import { Button, Classes, Intent, Tag } from '@blueprintjs/core';
+import { Button, Classes } from '@blueprintjs/core';
 import { Edit } from '@blueprintjs/icons';
 import { memo, type ReactNode } from 'react';
 import type { Rule } from '../../../../shared/model';
+import { RuleHeader } from './RuleHeader';
 import { actionSummary } from './rule-summary';
 
 export interface RuleSummaryProps {
@@ -33,16 +34,7 @@ export const RuleSummary = memo(function RuleSummary({
       aria-labelledby={titleId}
       data-rule={rule.id}
     >
-      <div className="rule-card-header">
-        <h3 className="rule-card-title" id={titleId}>
-          {rule.id}
-        </h3>
-        {draft !== undefined && (
-          <Tag intent={Intent.DANGER} minimal>
-            Draft: not used until fixed
-          </Tag>
-        )}
-        <span className="rule-card-spacer" />
+      <RuleHeader rule={rule.id} titleId={titleId} draft={draft !== undefined}>
         <Button
           variant="minimal"
           size="small"
@@ -51,7 +43,7 @@ export const RuleSummary = memo(function RuleSummary({
           aria-label={`Edit rule ${rule.id}`}
           onClick={() => onEdit(rule.id)}
         />
-      </div>
+      </RuleHeader>
       <p className="rule-summary-line">
         <span className={Classes.TEXT_MUTED}>When </span>
         <code className="rule-summary-condition">{draft ?? rule.when}</code>
