@@ -181,7 +181,7 @@ export function generateCourse(options: GeneratorOptions): CourseInput {
   }));
 
   return {
-    format: 2,
+    format: 3,
     id: `generated-${options.seed}`,
     title: `Generated course (${options.modules} modules, seed ${options.seed})`,
     settings: { roles },
