@@ -164,7 +164,9 @@ describe('audiences and mandates that name attribute values', () => {
     expect(statusOf(course, learner('teller', { site: 'south' }), 'forklift')).toBe('excluded');
     expect(statusOf(course, learner('teller'), 'forklift')).toBe('excluded');
     const path = resolvePath(loadCourseOrThrow(course), learner('teller', { site: 'south' }));
-    expect(path.modules.find((m) => m.id === 'forklift')!.reasons[0]!.text).toBe('Meant for North plant.');
+    expect(path.modules.find((m) => m.id === 'forklift')!.reasons[0]!.text).toBe(
+      'Meant for learners who answered “North plant”.',
+    );
   });
 
   it('need every named attribute to hold: a teller at the south site, an admin at the north site', () => {
@@ -174,7 +176,7 @@ describe('audiences and mandates that name attribute values', () => {
     const path = resolvePath(loadCourseOrThrow(course), expertAdminNorth);
     const dock = path.modules.find((m) => m.id === 'dock')!;
     expect(dock.status).toBe('required');
-    expect(dock.reasons[0]!.text).toBe('Mandatory for admin (North plant).');
+    expect(dock.reasons[0]!.text).toBe('Mandatory for admin who answered “North plant”.');
     expect(statusOf(course, { ...learner('admin', { site: 'south' }), mastery: { basics: 'expert' } }, 'dock')).toBe(
       'excluded',
     );

@@ -69,7 +69,7 @@ export function isTargeted(entries: readonly string[], who: LearnerTargeting): b
   return true;
 }
 
-/** The course's readable words for a list of targets, e.g. "Teller, Approver at North plant". */
+/** The course's readable words for a list of targets, e.g. "teller, approver who answered “North plant”". */
 export function describeTargets(
   course: { readonly settings: Pick<Course['settings'], 'labels' | 'attributes'> },
   entries: readonly string[],
@@ -77,12 +77,12 @@ export function describeTargets(
 ): string {
   const groups = groupsOf(entries);
   const roles = [...(groups.get('role') ?? [])].map(labelOfRole).join(', ');
-  const others = [...groups]
+  const answers = [...groups]
     .filter(([attribute]) => attribute !== 'role')
     .map(([attribute, values]) => {
       const declared = course.settings.attributes?.find((a) => a.id === attribute);
-      return [...values].map((v) => declared?.values.find((x) => x.id === v)?.label ?? v).join(' or ');
+      return [...values].map((v) => `“${declared?.values.find((x) => x.id === v)?.label ?? v}”`).join(' or ');
     });
-  if (!roles) return others.join(', ');
-  return others.length ? `${roles} (${others.join(', ')})` : roles;
+  if (!answers.length) return roles;
+  return `${roles || 'learners'} who answered ${answers.join(' and ')}`;
 }
