@@ -100,7 +100,7 @@ export function courseAttributes(index: CourseIndex): readonly CourseAttribute[]
       : [],
   );
   // The course's own, in its words (never ids), after the built-in ones and in the order it declares them.
-  const declared = course.settings.attributes.flatMap((a): CourseAttribute[] =>
+  const declared = (course.settings.attributes ?? []).flatMap((a): CourseAttribute[] =>
     readBy.has(a.id)
       ? [
           {

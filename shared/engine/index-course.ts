@@ -197,9 +197,10 @@ export function indexCourse(course: Course, report: (path: string, message: stri
     ...course.personas.flatMap((p) => (p.department ? [p.department] : [])),
   ]);
 
-  const attributes = new Map(course.settings.attributes.map((a) => [a.id, a.values.map((v) => v.id)] as const));
+  const declaredAttributes = course.settings.attributes ?? [];
+  const attributes = new Map(declaredAttributes.map((a) => [a.id, a.values.map((v) => v.id)] as const));
   const attributeIds = new Set(attributes.keys());
-  course.settings.attributes.forEach((a, ai) => {
+  declaredAttributes.forEach((a, ai) => {
     const at = `settings.attributes[${ai}]`;
     if (RESERVED_ATTRIBUTE_IDS.has(a.id))
       report(
@@ -212,7 +213,7 @@ export function indexCourse(course: Course, report: (path: string, message: stri
         report(`${at}.values[${vi}].id`, `"${v.id}" is also the id of an attribute; rules could not tell them apart`);
     });
   });
-  duplicates(course.settings.attributes, (a) => a.id, 'settings.attributes', report);
+  duplicates(declaredAttributes, (a) => a.id, 'settings.attributes', report);
 
   duplicates(course.competencies, (c) => c.id, 'competencies', report);
   duplicates(course.modules, (m) => m.id, 'modules', report);

@@ -42,7 +42,7 @@ describe('course.json migrations', () => {
     expect(migrated).toEqual({ ok: true, from: 2, course: { ...input, format: 3 } });
     expect(input.format).toBe(2);
     const parsed = courseSchema.parse(migrated.ok ? migrated.course : undefined);
-    expect(parsed.settings.attributes).toEqual([]);
+    expect(parsed.settings.attributes).toBeUndefined();
     expect(parsed.modules[0]).toMatchObject({ audience: ['buyer'], mandatoryFor: ['buyer'] });
     expect(parsed.personas[0]!.attributes).toBeUndefined();
   });
@@ -58,7 +58,7 @@ describe('course.json migrations', () => {
       modules: [{ id: 'm', title: 'M', audience: ['site=north'], mandatoryFor: ['buyer', 'site=north'], lessons: [] }],
       personas: [{ id: 'p', name: 'P', role: 'buyer', attributes: { site: 'north' } }],
     });
-    expect(parsed.settings.attributes[0]!.values[0]).toEqual({ id: 'north', label: 'North plant' });
+    expect(parsed.settings.attributes?.[0]!.values[0]).toEqual({ id: 'north', label: 'North plant' });
     expect(parsed.modules[0]!.audience).toEqual(['site=north']);
     expect(parsed.personas[0]!.attributes).toEqual({ site: 'north' });
     expect(

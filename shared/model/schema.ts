@@ -332,7 +332,7 @@ export const course = z.strictObject({
       roles: z.array(id).default([]),
       departments: z.array(id).default([]),
       /** Learner attributes the course declares itself (site, tenure…): the intake asks them, rules, audiences and mandates read them (format 3). */
-      attributes: z.array(learnerAttribute).default([]),
+      attributes: z.array(learnerAttribute).optional(),
       /** How the player looks: the organisation's accent colour and logo, and the cover's picture. */
       branding: z
         .strictObject({
@@ -346,7 +346,7 @@ export const course = z.strictObject({
         })
         .optional(),
     })
-    .default({ passingScore: 0.8, roles: [], departments: [], attributes: [] }),
+    .default({ passingScore: 0.8, roles: [], departments: [] }),
   competencies: z.array(competency).default([]),
   modules: z.array(courseModule).default([]),
   questions: z.array(question).default([]),

@@ -15,7 +15,7 @@ export interface AudienceOption {
 export function audienceOptions(course: Pick<Course, 'settings'>): AudienceOption[] {
   return [
     ...course.settings.roles.map((r) => ({ id: r, name: labelOf(course, r) })),
-    ...course.settings.attributes.flatMap((a) =>
+    ...(course.settings.attributes ?? []).flatMap((a) =>
       a.values.map((v) => ({ id: `${a.id}=${v.id}`, name: v.label, detail: a.label })),
     ),
   ];

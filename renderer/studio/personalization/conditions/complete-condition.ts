@@ -72,7 +72,7 @@ export function completeCondition(
       if (variable === 'role') return of(course.settings.roles, 'role');
       if (variable === 'department') return of(course.settings.departments, 'department');
       if (variable === 'seniority') return of(SENIORITY_VALUES, 'seniority');
-      const declared = course.settings.attributes.find((a) => a.id === variable);
+      const declared = (course.settings.attributes ?? []).find((a) => a.id === variable);
       if (declared) return declared.values.map((v) => ({ label: v.id, type: 'enum', detail: v.label }));
     } else if (variable === 'answer') {
       const question = course.questions.find((q) => q.id === place.question);
@@ -121,7 +121,11 @@ export function completeCondition(
       ...VARIABLES[place.context].map(([label, detail]): ConditionOption => ({ label, type: 'variable', detail })),
       // The course's own learner attributes, each described by the question the intake asks.
       ...(place.context === 'rule'
-        ? course.settings.attributes.map((a): ConditionOption => ({ label: a.id, type: 'variable', detail: a.label }))
+        ? (course.settings.attributes ?? []).map((a): ConditionOption => ({
+            label: a.id,
+            type: 'variable',
+            detail: a.label,
+          }))
         : []),
       { label: 'not', type: 'keyword', detail: 'the opposite of the next test' },
       { label: 'true', type: 'constant', detail: 'always' },

@@ -110,7 +110,7 @@ export interface DeclaredAttributeField {
 }
 
 export function declaredAttributeFields(course: Pick<Course, 'settings'>): DeclaredAttributeField[] {
-  return course.settings.attributes.map((a) => ({
+  return (course.settings.attributes ?? []).map((a) => ({
     id: a.id,
     label: a.label,
     options: [{ value: '', label: 'Not given' }, ...a.values.map((v) => ({ value: v.id, label: v.label }))],
