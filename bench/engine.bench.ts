@@ -10,6 +10,9 @@ let index: CourseIndex;
 let states: LearnerState[] = [];
 let totalCases = 1;
 
+let withAttributes: CourseIndex;
+let withAttributesCases = 1;
+
 function setup() {
   index = loadCourseOrThrow(generateCourse(LARGE_COURSE));
   states = index.course.personas.map((p) => personaState(index, p).state);
@@ -67,6 +70,27 @@ export const engineBenchmarks: Benchmark[] = [
       return `${EXHAUSTIVE_SLICE} of ${totalCases.toExponential(2)} persona × outcome cases timed, then scaled`;
     },
     subject: { label: 'projected proof', run: () => prove(index) },
+  },
+  {
+    name: 'proof on the generated course with 2 learner attributes of its own (2–3 values each) in rules, audiences, mandates and personas',
+    goal: 'under 1 s on one core; the proof reasons about every role × value combination something reads, like a role',
+    maxSubjectMs: 1000,
+    samples: 7,
+    setup: () => {
+      withAttributes = loadCourseOrThrow(generateCourse({ ...LARGE_COURSE, attributes: 2 }));
+      withAttributesCases = exhaustiveReachability(withAttributes, { maxCases: 1 }).totalCases;
+    },
+    baseline: {
+      label: 'exhaustive enumeration, projected',
+      run: () => exhaustiveReachability(withAttributes, { maxCases: EXHAUSTIVE_SLICE }),
+    },
+    get baselineScale() {
+      return withAttributesCases / EXHAUSTIVE_SLICE;
+    },
+    get baselineNote() {
+      return `${EXHAUSTIVE_SLICE} of ${withAttributesCases.toExponential(2)} learner × outcome cases timed, then scaled`;
+    },
+    subject: { label: 'projected proof', run: () => prove(withAttributes) },
   },
   {
     name: 'path resolution per persona (same course)',

@@ -13,6 +13,8 @@ export interface GeneratorOptions {
   readonly placementDepth?: number;
   /** Share of modules (0–1) that come after one of the ten modules before them; none when absent. */
   readonly prerequisites?: number;
+  /** Learner attributes the course declares (2–3 values each), read by some rules, audiences, mandates and personas; none when absent. */
+  readonly attributes?: number;
 }
 
 /** Small, fast, seeded PRNG (mulberry32): the same seed always gives the same course. */
@@ -143,6 +145,46 @@ export function generateCourse(options: GeneratorOptions): CourseInput {
     });
   }
 
+  // Attributes draw from their own sequence too, so courses generated without them stay exactly as they were.
+  const attributes = Array.from({ length: options.attributes ?? 0 }, (_, ai) => {
+    const a = prng(options.seed ^ (0xa77 + ai));
+    return {
+      id: `attr-${ai + 1}`,
+      label: `Attribute ${ai + 1}?`,
+      values: Array.from({ length: a.int(2, 3) }, (_, vi) => ({
+        id: `a${ai + 1}-v${vi + 1}`,
+        label: `Value ${vi + 1}`,
+      })),
+    };
+  });
+  if (attributes.length) {
+    const a = prng(options.seed ^ 0xa77a);
+    const test = () => {
+      const attribute = a.pick(attributes);
+      const values = attribute.values.map((v) => v.id);
+      return a.chance(0.3)
+        ? `${attribute.id} ${a.chance(0.5) ? 'in' : 'not in'} [${values
+            .filter(() => a.chance(0.5))
+            .concat(a.pick(values))
+            .join(', ')}]`
+        : `${attribute.id} ${a.pick(['==', '!='])} ${a.pick(values)}`;
+    };
+    for (const rule of rules) {
+      const roll = a.next();
+      if (roll < 0.2) rule.when = test();
+      else if (roll < 0.35) rule.when = `${test()} and (${rule.when})`;
+      else if (roll < 0.45) rule.when = `${test()} or (${rule.when})`;
+    }
+    const target = () => {
+      const attribute = a.pick(attributes);
+      return `${attribute.id}=${a.pick(attribute.values).id}`;
+    };
+    for (const m of modules) {
+      if (a.chance(0.25)) m.audience = [...m.audience, target(), ...(a.chance(0.3) ? [target()] : [])];
+      if (a.chance(0.15)) m.mandatoryFor = [...(a.chance(0.5) ? [a.pick(roles)] : []), target()];
+    }
+  }
+
   const depth = options.placementDepth ?? 2;
   const nodes: NonNullable<CourseInput['placement']>['nodes'] = [];
   if (depth > 0) {
@@ -171,7 +213,17 @@ export function generateCourse(options: GeneratorOptions): CourseInput {
     });
   }
 
+  const personaAttributes = prng(options.seed ^ 0xa77b);
   const personas = Array.from({ length: options.personas }, (_, pi) => ({
+    ...(attributes.length
+      ? {
+          attributes: Object.fromEntries(
+            attributes.flatMap((attribute) =>
+              personaAttributes.chance(0.7) ? [[attribute.id, personaAttributes.pick(attribute.values).id]] : [],
+            ),
+          ),
+        }
+      : {}),
     id: `persona-${pi + 1}`,
     name: `Persona ${pi + 1}`,
     role: roles[pi % roles.length]!,
@@ -181,10 +233,10 @@ export function generateCourse(options: GeneratorOptions): CourseInput {
   }));
 
   return {
-    format: 2,
+    format: 3,
     id: `generated-${options.seed}`,
     title: `Generated course (${options.modules} modules, seed ${options.seed})`,
-    settings: { roles },
+    settings: { roles, ...(attributes.length ? { attributes } : {}) },
     competencies: competencies.map((id) => ({
       id,
       name: `Competency ${id}`,

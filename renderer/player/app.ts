@@ -1,6 +1,11 @@
 import type { Answer, Block, Course, Lesson, Question } from '../../shared/model/schema';
 import type { DisplayPreferences } from './display';
-import { courseAttributes, fixedAttributes, type AttributeId } from '../../shared/engine/attributes';
+import {
+  courseAttributes,
+  declaredValues,
+  fixedAttributes,
+  type FixedAttributes,
+} from '../../shared/engine/attributes';
 import { correctAnswer, feedbackFor, grade } from '../../shared/engine/grade';
 import type { CourseIndex } from '../../shared/engine/index-course';
 import { PlacementWalker } from '../../shared/engine/placement';
@@ -43,7 +48,7 @@ export interface PlayerOptions {
   readonly tracker: Tracker;
   readonly root: HTMLElement;
   /** Attributes fixed by the package (`--set`) or the launch: not asked at the intake. */
-  readonly fixed?: Partial<Record<AttributeId, string>>;
+  readonly fixed?: FixedAttributes;
   /** The device's display preferences from the launch: a theme, and the intake's captions and motion ticked. */
   readonly display?: DisplayPreferences;
   /**
@@ -505,7 +510,7 @@ export function startPlayer({
     const start = button(course.placement ? 'Start the placement test' : 'Start', () => {
       const data = new FormData(form);
       const chosen = new Set(data.getAll('needs').map(String));
-      const value = (id: AttributeId) => fixed[id] ?? (data.get(id) === null ? undefined : String(data.get(id)));
+      const value = (id: string) => fixed[id] ?? (data.get(id) === null ? undefined : String(data.get(id)));
       const seniority = value('seniority');
       const format = value('preferredFormat');
       update({
@@ -518,6 +523,14 @@ export function startPlayer({
           reducedMotion: chosen.has('reducedMotion'),
         },
         preferredFormat: FORMATS.find((f) => f === format),
+        ...(index.attributes.size
+          ? {
+              attributes: {
+                ...declaredValues(index, fixed),
+                ...Object.fromEntries(asked.flatMap((a) => (a.declared && value(a.id) ? [[a.id, value(a.id)!]] : []))),
+              },
+            }
+          : {}),
       });
       document.documentElement.classList.toggle(
         'reduce-motion',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { personaState, resolvePath } from '../../shared/engine';
+import { loadCourseOrThrow, personaState, resolvePath } from '../../shared/engine';
 import { PlacementWalker } from '../../shared/engine/placement';
 import { exampleIndex } from '../../test/fixtures/examples';
 import { duration, labelOf, moduleReasons, placementLength, sectionOf, timeSpent } from './words';
@@ -34,6 +34,24 @@ describe('the words a learner reads', () => {
     const hidden = path.modules.filter((m) => sectionOf(m) === 'not-for-you');
     expect(hidden.length).toBeGreaterThan(0);
     expect(moduleReasons(safety.course, hidden[0]!, office.role)[0]).toMatch(/^Meant for floor operator/);
+  });
+
+  it('names the course’s own attribute values by their labels in audiences and mandates, never as ids', () => {
+    const course = structuredClone(safety.course);
+    course.modules[5]!.audience = ['site=warehouse'];
+    course.modules[6]!.audience = [];
+    course.modules[6]!.mandatoryFor = ['office-staff', 'site=plant'];
+    const index = loadCourseOrThrow(course);
+    const olga = index.course.personas.find((p) => p.id === 'olga')!;
+    const path = resolvePath(index, { ...personaState(index, olga).state, attributes: { site: 'plant' } });
+    const reasons = (id: string) =>
+      moduleReasons(
+        course,
+        path.modules.find((m) => m.id === id)!,
+        olga.role,
+      );
+    expect(reasons(course.modules[5]!.id)).toEqual(['Meant for learners who answered “In the warehouse”.']);
+    expect(reasons(course.modules[6]!.id)).toEqual(['Required for office staff who answered “At the main plant”.']);
   });
 
   it('counts the placement questions ahead: of about N while it branches', () => {

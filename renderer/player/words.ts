@@ -4,6 +4,7 @@ import { END } from '../../shared/model/constants';
 import type { PathModule } from '../../shared/engine/resolve';
 
 import { labelOf } from '../../shared/engine/attributes';
+import { describeTargets, parseTarget } from '../../shared/engine/targets';
 
 export { labelOf };
 
@@ -44,11 +45,16 @@ export function moduleReasons(course: Course, m: PathModule, role: string | unde
   const texts: string[] = [];
   for (const r of m.reasons) {
     if (r.kind === 'default') continue;
-    if (r.kind === 'mandatory') texts.push(`Required for your role (${role ? labelOf(course, role) : 'your role'}).`);
-    else if (r.kind === 'audience')
+    const authored = authoredModule(course, m.id);
+    const byRole = (authored?.mandatoryFor ?? []).every((e) => parseTarget(e).attribute === 'role');
+    if (r.kind === 'mandatory')
       texts.push(
-        `Meant for ${(authoredModule(course, m.id)?.audience ?? []).map((id) => labelOf(course, id)).join(', ')}.`,
+        byRole
+          ? `Required for your role (${role ? labelOf(course, role) : 'your role'}).`
+          : `Required for ${describeTargets(course, authored?.mandatoryFor ?? [], (id) => labelOf(course, id))}.`,
       );
+    else if (r.kind === 'audience')
+      texts.push(`Meant for ${describeTargets(course, authored?.audience ?? [], (id) => labelOf(course, id))}.`);
     else texts.push(r.text);
   }
   return texts;

@@ -49,7 +49,7 @@ export function exhaustiveReachability(
             for (const w of touching)
               if (fired[r] && fired[w] && course.rules[r]!.then.kind === 'require')
                 if (['skip', 'optional'].includes(course.rules[w]!.then.kind)) contradictions.add(`${r},${w}`);
-      const work = course.modules.map((_, mi) => decideModule(index, mi, learner.role, (i) => fired[i] === true));
+      const work = course.modules.map((_, mi) => decideModule(index, mi, learner, (i) => fired[i] === true));
       applyPrerequisites(index, work);
       course.modules.forEach((m, mi) => {
         const { status } = work[mi]!;

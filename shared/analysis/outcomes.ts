@@ -3,6 +3,7 @@ import type { CourseIndex } from '../engine/course-index';
 import type { LearnerFacts } from '../engine/expr';
 import { attributeFacts } from '../engine/learner';
 import { levelForScore } from '../engine/mastery';
+import { parseTarget } from '../engine/targets';
 
 /** One class of placement outcome for one competency: every score in it behaves alike in every rule. */
 export interface OutcomeClass {
@@ -40,10 +41,18 @@ export interface AnalysisLearner {
   readonly department?: string | undefined;
   readonly seniority?: string | undefined;
   readonly preferredFormat?: string | undefined;
+  /** Values of the course's own learner attributes. */
+  readonly attributes?: Readonly<Record<string, string>> | undefined;
   readonly needs: Persona['needs'];
 }
 
+/**
+ * The learners the analysis reasons about: every persona, then, for each role and each combination of values of
+ * the course's own attributes that something reads (decision 0008), any learner no persona covers: "any teller",
+ * "any teller, site=north".
+ */
 export function analysisLearners(index: CourseIndex): AnalysisLearner[] {
+  const read = readAttributes(index);
   const learners: AnalysisLearner[] = index.course.personas.map((p) => ({
     label: p.id,
     role: p.role,
@@ -51,14 +60,38 @@ export function analysisLearners(index: CourseIndex): AnalysisLearner[] {
     seniority: p.seniority,
     preferredFormat: p.preferredFormat,
     needs: p.needs,
+    ...(p.attributes ? { attributes: p.attributes } : {}),
   }));
-  const covered = new Set(index.course.personas.map((p) => p.role));
-  for (const role of [...index.roles].sort())
-    if (!covered.has(role))
-      learners.push({ label: `any ${role}`, role, needs: { captions: false, audio: false, reducedMotion: false } });
-  if (learners.length === 0)
-    learners.push({ label: 'any learner', needs: { captions: false, audio: false, reducedMotion: false } });
+  const keyOf = (role: string | undefined, attributes: Readonly<Record<string, string>>) =>
+    JSON.stringify([role ?? null, ...read.map((a) => attributes[a] ?? null)]);
+  const covered = new Set(index.course.personas.map((p) => keyOf(p.role, p.attributes ?? {})));
+  const combinations = read.reduce<Record<string, string>[]>(
+    (all, a) => all.flatMap((partial) => (index.attributes.get(a) ?? []).map((v) => ({ ...partial, [a]: v }))),
+    [{}],
+  );
+  const noNeeds = { captions: false, audio: false, reducedMotion: false };
+  const roles: (string | undefined)[] = index.roles.size ? [...index.roles].sort() : [undefined];
+  for (const role of roles)
+    for (const attributes of combinations) {
+      if (covered.has(keyOf(role, attributes))) continue;
+      const values = read.map((a) => `${a}=${attributes[a]}`);
+      learners.push({
+        label: `any ${[...(role ? [role] : values.length ? [] : ['learner']), ...values].join(', ')}`,
+        ...(role ? { role } : {}),
+        ...(read.length ? { attributes } : {}),
+        needs: noNeeds,
+      });
+    }
   return learners;
+}
+
+/** The course's own attributes that a rule, an audience or a mandate reads, in declaration order. */
+export function readAttributes(index: CourseIndex): string[] {
+  const read = new Set<string>();
+  for (const rule of index.rules) for (const a of rule?.deps.attributes ?? []) read.add(a);
+  for (const m of index.course.modules)
+    for (const entry of [...m.audience, ...m.mandatoryFor]) read.add(parseTarget(entry).attribute);
+  return [...index.attributes.keys()].filter((a) => read.has(a));
 }
 
 /** Facts for a learner whose listed competencies are in the given classes (others at the lowest level). */

@@ -278,9 +278,10 @@ describe('the proof finds planted flaws', () => {
 
 describe('the projected proof', () => {
   it.each([
-    ['without prerequisites', 0],
-    ['with prerequisites on half the modules', 0.5],
-  ])('agrees with exhaustive enumeration on which modules someone can reach, %s', (_, prerequisites) => {
+    ['without prerequisites', 0, 0],
+    ['with prerequisites on half the modules', 0.5, 0],
+    ['with learner attributes the course declares in rules, audiences, mandates and personas', 0.5, 2],
+  ])('agrees with exhaustive enumeration on which modules someone can reach, %s', (_, prerequisites, attributes) => {
     fc.assert(
       fc.property(seeds, (seed) => {
         const course = generateCourse({
@@ -291,6 +292,7 @@ describe('the projected proof', () => {
           personas: 2,
           placementDepth: 2,
           prerequisites,
+          attributes,
         });
         // Narrow audiences make prerequisites bite: a module after one meant for another role is left out.
         if (prerequisites) narrowAudiences(course, seed);

@@ -6,6 +6,7 @@ import { applyPrerequisites, decideModule, type ModuleDecision } from '../engine
 import type { Counterexample, Finding } from './findings';
 import { analysisLearners, describeOutcome, outcomeClasses, type AnalysisLearner } from './outcomes';
 import { OutcomeSolver, type Witness } from './solver';
+import { describeTargets, isTargeted, parseTarget, type LearnerTargeting } from '../engine/targets';
 
 export interface ProofOptions {
   /** Placement states explored before the reachability check falls back to the graph alone. */
@@ -64,22 +65,23 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
     `${d.status}: ${d.reasons.map((r) => (r.rule ? `${r.text} [${r.rule}]` : r.text)).join(' ')}`;
 
   /**
-   * Per role: module index → the prerequisite that leaves it out. It depends on the role alone (decision
-   * 0007): prerequisites exclude a module only when one is excluded, and only the audience excludes at
-   * decision time, whatever the rules say.
+   * Per learner (role and attribute values): module index → the prerequisite that leaves it out. It depends on who
+   * the learner is alone (decision 0007): prerequisites exclude a module only when one is excluded, and only the
+   * audience excludes at decision time, whatever the rules say.
    */
-  const leftOutByRole = new Map<string | undefined, Map<number, string>>();
-  const leftOutByPrerequisites = (role: string | undefined) => {
-    const cached = leftOutByRole.get(role);
+  const leftOutByLearner = new Map<string, Map<number, string>>();
+  const leftOutByPrerequisites = (who: LearnerTargeting) => {
+    const key = JSON.stringify([who.role ?? null, who.attributes ?? null]);
+    const cached = leftOutByLearner.get(key);
     if (cached) return cached;
-    const work = course.modules.map((_, mi) => decideModule(index, mi, role, () => false));
+    const work = course.modules.map((_, mi) => decideModule(index, mi, who, () => false));
     const before = work.map((w) => w.status);
     applyPrerequisites(index, work);
     const out = new Map<number, string>();
     work.forEach((w, mi) => {
       if (before[mi] !== 'excluded' && w.status === 'excluded') out.set(mi, w.reasons.at(-1)!.text);
     });
-    leftOutByRole.set(role, out);
+    leftOutByLearner.set(key, out);
     return out;
   };
 
@@ -99,10 +101,10 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
 
     let reachableButForPrerequisites = false;
     for (const learner of learners) {
-      const leftOut = leftOutByPrerequisites(learner.role).get(mi);
+      const leftOut = leftOutByPrerequisites(learner).get(mi);
       // A module's status depends only on whether some require, some skip and some optional rule hold.
       for (const { witness } of solver.combinations(learner, [requires, skips, optionals]).values()) {
-        const decision = decideModule(index, mi, learner.role, holdsFor(learner, witness));
+        const decision = decideModule(index, mi, learner, holdsFor(learner, witness));
         const onPath = decision.status === 'required' || decision.status === 'optional';
         if (leftOut !== undefined) {
           // The telling learner is one the rules would give the module to.
@@ -117,21 +119,24 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
         if (decision.status === 'required' && m.lessons.length === 0)
           emptyRequired ??= counterexample(learner, witness, describeDecision(decision));
       }
-      const outsideAudience =
-        m.audience.length > 0 && (learner.role === undefined || !m.audience.includes(learner.role));
-      if (outsideAudience && !(learner.role !== undefined && m.mandatoryFor.includes(learner.role)))
+      const mandated = isTargeted(m.mandatoryFor, learner);
+      const outsideAudience = m.audience.length > 0 && !isTargeted(m.audience, learner);
+      if (outsideAudience && !mandated)
         for (const i of requires) {
           if (requireOutside.has(i)) continue;
           const witness = solver.satisfy(learner, [i]);
           if (witness)
-            requireOutside.set(i, counterexample(learner, witness, `excluded: Meant for ${m.audience.join(', ')}.`));
+            requireOutside.set(
+              i,
+              counterexample(learner, witness, `excluded: Meant for ${describeTargets(course, m.audience)}.`),
+            );
         }
-      if (learner.role === undefined || !m.mandatoryFor.includes(learner.role)) continue;
+      if (!mandated) continue;
       for (const i of [...skips, ...optionals]) {
         if (mandateFindings.has(i)) continue;
         const witness = solver.satisfy(learner, [i]);
         if (!witness) continue;
-        const decision = decideModule(index, mi, learner.role, holdsFor(learner, witness));
+        const decision = decideModule(index, mi, learner, holdsFor(learner, witness));
         mandateFindings.set(i, counterexample(learner, witness, describeDecision(decision)));
       }
     }
@@ -184,20 +189,30 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
         message: `Rule "${course.rules[ruleIndex]!.id}" requires "${m.title}" for some learners outside its audience (${m.audience.join(', ')}); the audience wins and they do not get it. Add their role to the audience, make the module mandatory for them, or narrow the rule.`,
         counterexample: example,
       });
-    for (const role of m.mandatoryFor)
+    // The learners the mandate holds for: each role it names on its own, or the analysed learners when it names attributes.
+    const mandatedLearners: { readonly who: LearnerTargeting; readonly name: string }[] = m.mandatoryFor.every(
+      (e) => parseTarget(e).attribute === 'role',
+    )
+      ? m.mandatoryFor.map((role) => ({ who: { role }, name: role }))
+      : learners.filter((l) => isTargeted(m.mandatoryFor, l)).map((l) => ({ who: l, name: l.label }));
+    const reportedWithout = new Set<string>();
+    for (const { who, name } of mandatedLearners)
       for (const p of index.prerequisites[mi] ?? []) {
-        if (!leftOutByPrerequisites(role).has(p) && decideModule(index, p, role, () => false).status !== 'excluded')
+        if (reportedWithout.has(`${name}|${p}`)) continue;
+        if (!leftOutByPrerequisites(who).has(p) && decideModule(index, p, who, () => false).status !== 'excluded')
           continue;
+        reportedWithout.add(`${name}|${p}`);
         const before = course.modules[p]!;
         findings.push({
           severity: 'warning',
           code: 'mandate-without-prerequisite',
           path: `${at}.prerequisites[${m.prerequisites.indexOf(before.id)}]`,
-          message: `"${m.title}" is mandatory for ${role}, but its prerequisite "${before.title}" is never on their path; they take "${m.title}" without it. Add ${role} to the audience of "${before.title}", or drop the prerequisite.`,
+          message: `"${m.title}" is mandatory for ${name}, but its prerequisite "${before.title}" is never on their path; they take "${m.title}" without it. Add ${name} to the audience of "${before.title}", or drop the prerequisite.`,
         });
       }
-    for (const role of m.mandatoryFor)
-      if (m.audience.length > 0 && !m.audience.includes(role))
+    const audienceRoles = m.audience.filter((e) => parseTarget(e).attribute === 'role');
+    for (const role of m.mandatoryFor.filter((e) => parseTarget(e).attribute === 'role'))
+      if (audienceRoles.length > 0 && !audienceRoles.includes(role))
         findings.push({
           severity: 'warning',
           code: 'mandate-outside-audience',

@@ -8,10 +8,15 @@ import { prove } from './proof';
 const LEVELS = ['none', 'basic', 'proficient', 'expert'];
 
 /** A random condition over k competencies: and/or/not of mastery, score and role tests. */
-function randomCondition(next: ReturnType<typeof prng>, k: number, depth: number): string {
+function randomCondition(next: ReturnType<typeof prng>, k: number, depth: number, attributes = false): string {
   const competency = () => `comp-${next.int(1, k)}`;
   if (depth === 0 || next.chance(0.35)) {
     const roll = next.next();
+    // The generator's attributes: attr-1 and attr-2, each with at least the values a<n>-v1 and a<n>-v2.
+    if (attributes && roll < 0.25) {
+      const n = next.int(1, 2);
+      return `attr-${n} ${next.pick(['==', '!='])} a${n}-v${next.int(1, 2)}`;
+    }
     if (roll < 0.45) return `mastery(${competency()}) ${next.pick(['>=', '<', '==', '!='])} ${next.pick(LEVELS)}`;
     if (roll < 0.85) return `score(${competency()}) ${next.pick(['>=', '<', '>'])} ${next.pick([0.2, 0.5, 0.8])}`;
     return `role ${next.pick(['==', '!='])} role-${next.int(1, 3)}`;
@@ -22,7 +27,7 @@ function randomCondition(next: ReturnType<typeof prng>, k: number, depth: number
 }
 
 /** A small generated course (half its modules with a prerequisite) plus rules of every status-changing kind with random wide conditions on two modules. */
-function randomWideCourse(seed: number) {
+function randomWideCourse(seed: number, attributes = 0) {
   const next = prng(seed);
   const k = next.int(2, 4);
   const course = generateCourse({
@@ -33,6 +38,7 @@ function randomWideCourse(seed: number) {
     personas: 2,
     roles: 3,
     prerequisites: 0.5,
+    attributes,
   });
   // Narrow audiences make prerequisites bite: a module after one meant for another role is left out.
   for (const m of course.modules!) if (next.chance(0.5)) m.audience = [`role-${next.int(1, 3)}`];
@@ -40,7 +46,7 @@ function randomWideCourse(seed: number) {
   for (let i = 0; i < 6; i++)
     course.rules!.push({
       id: `wide-${i}`,
-      when: randomCondition(next, k, 3),
+      when: randomCondition(next, k, 3, attributes > 0),
       then: { kind: next.pick(kinds), modules: [next.pick(['module-1', 'module-2'])] },
       reason: `Wide ${i}.`,
     });
@@ -73,6 +79,15 @@ describe('the symbolic proof', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
         expectAgreement(loadCourseOrThrow(randomWideCourse(seed)));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('agrees with exhaustive enumeration when rules, audiences and mandates read the course’s own learner attributes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
+        expectAgreement(loadCourseOrThrow(randomWideCourse(seed, 2)));
       }),
       { numRuns: 60 },
     );

@@ -34,13 +34,16 @@ export type GroupValues = readonly boolean[];
  */
 export class OutcomeSolver {
   private readonly formulas = new Map<number, Formula>();
+  private readonly attributeIds: ReadonlySet<string>;
   /** Search nodes visited, for the proof's statistics. */
   nodes = 0;
 
   constructor(
     private readonly index: CourseIndex,
     private readonly classes: ReadonlyMap<string, readonly OutcomeClass[]>,
-  ) {}
+  ) {
+    this.attributeIds = new Set(index.attributes.keys());
+  }
 
   /**
    * Every combination of group values reachable for this learner that `wanted` accepts, with a witness each.
@@ -188,7 +191,8 @@ export class OutcomeSolver {
         default:
           return {
             kind: 'atom',
-            test: compileExpr(e, this.index.levels),
+            // Atoms read the course's own attributes exactly as the whole rule does.
+            test: compileExpr(e, this.index.levels, this.attributeIds),
             competencies: [...dependenciesOf(e).competencies],
           };
       }

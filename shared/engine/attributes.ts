@@ -2,14 +2,16 @@ import { FORMATS, SENIORITIES } from '../model/constants';
 import type { Course } from '../model/schema';
 import type { CourseIndex } from './course-index';
 import { baseFormat } from './resolve';
+import { parseTarget } from './targets';
 
 /** The course's own name for a role or department (settings.labels), else the id in plain words; player and studio alike. */
 export function labelOf(course: { readonly settings: Pick<Course['settings'], 'labels'> }, id: string): string {
   return course.settings.labels?.[id] ?? id.replace(/-/g, ' ');
 }
 
-/** The learner attributes a course can read; needs are always asked (they shape media, not the path). */
+/** The built-in learner attributes a course can read; needs are always asked (they shape media, not the path). */
 export type AttributeId = 'role' | 'department' | 'seniority' | 'preferredFormat';
+const BUILT_IN: readonly string[] = ['role', 'department', 'seniority', 'preferredFormat'] satisfies AttributeId[];
 
 export interface AttributeOption {
   readonly value: string;
@@ -19,7 +21,10 @@ export interface AttributeOption {
 
 /** One attribute the course reads, where it is read, and the values a learner can give. */
 export interface CourseAttribute {
-  readonly id: AttributeId;
+  /** A built-in attribute (AttributeId), or the id of one the course declares (settings.attributes). */
+  readonly id: string;
+  /** Declared by the course itself: its values go in the learner's `attributes`. */
+  readonly declared: boolean;
   /** The question the intake asks. */
   readonly question: string;
   readonly options: readonly AttributeOption[];
@@ -51,13 +56,12 @@ export function courseAttributes(index: CourseIndex): readonly CourseAttribute[]
   const cached = cache.get(index);
   if (cached) return cached;
   const { course } = index;
-  const readBy = new Map<AttributeId, string[]>();
-  const read = (id: AttributeId, where: string) => readBy.set(id, [...(readBy.get(id) ?? []), where]);
+  const readBy = new Map<string, string[]>();
+  const read = (id: string, where: string) => readBy.set(id, [...(readBy.get(id) ?? []), where]);
   course.rules.forEach((rule, i) => {
     for (const a of index.rules[i]?.deps.attributes ?? []) {
       const id = a.startsWith('prefers:') ? 'preferredFormat' : a;
-      if (id === 'role' || id === 'department' || id === 'seniority' || id === 'preferredFormat')
-        read(id, `rule "${rule.id}"`);
+      if (BUILT_IN.includes(id) || index.attributes.has(id)) read(id, `rule "${rule.id}"`);
     }
   });
   for (const [node, branches] of index.branches)
@@ -65,8 +69,15 @@ export function courseAttributes(index: CourseIndex): readonly CourseAttribute[]
       for (const a of b.deps.attributes)
         if (a === 'role' || a === 'department' || a === 'seniority') read(a, `placement question "${node}"`);
   for (const m of course.modules) {
-    if (m.audience.length) read('role', `module "${m.id}" audience`);
-    if (m.mandatoryFor.length) read('role', `module "${m.id}" mandatory roles`);
+    for (const [list, what] of [
+      [m.audience, 'audience'],
+      [m.mandatoryFor, 'mandatory learners'],
+    ] as const)
+      for (const attribute of new Set(list.map((entry) => parseTarget(entry).attribute)))
+        read(
+          attribute,
+          `module "${m.id}" ${attribute === 'role' && what === 'mandatory learners' ? 'mandatory roles' : what}`,
+        );
     if (
       !readBy.has('preferredFormat') &&
       m.lessons.some((l) => l.renditions.some((r) => r.format !== baseFormat(l.blocks)))
@@ -83,20 +94,45 @@ export function courseAttributes(index: CourseIndex): readonly CourseAttribute[]
   // Declared roles are always asked: audiences may be added later, and the LMS report names the role.
   if (index.roles.size && !readBy.has('role')) readBy.set('role', []);
   const order: AttributeId[] = ['role', 'department', 'seniority', 'preferredFormat'];
-  const result = order.flatMap((id) =>
-    readBy.has(id) ? [{ id, question: QUESTIONS[id], options: options[id], readBy: readBy.get(id)! }] : [],
+  const builtIn = order.flatMap((id): CourseAttribute[] =>
+    readBy.has(id)
+      ? [{ id, declared: false, question: QUESTIONS[id], options: options[id], readBy: readBy.get(id)! }]
+      : [],
   );
+  // The course's own, in its words (never ids), after the built-in ones and in the order it declares them.
+  const declared = (course.settings.attributes ?? []).flatMap((a): CourseAttribute[] =>
+    readBy.has(a.id)
+      ? [
+          {
+            id: a.id,
+            declared: true,
+            question: a.label,
+            options: a.values.map((v) => ({ value: v.id, label: v.label })),
+            readBy: readBy.get(a.id)!,
+          },
+        ]
+      : [],
+  );
+  const result = [...builtIn, ...declared];
   cache.set(index, result);
   return result;
+}
+
+/** Attribute id (built-in or the course's own) → the value fixed for everyone who takes the package or launch. */
+export type FixedAttributes = Readonly<Record<string, string>>;
+
+/** The course's own attribute values among fixed ones: what goes into the learner's `attributes`. */
+export function declaredValues(index: CourseIndex, fixed: FixedAttributes): Record<string, string> {
+  return Object.fromEntries(Object.entries(fixed).filter(([id]) => index.attributes.has(id)));
 }
 
 /** Attribute values fixed for a package or a launch, e.g. `role=approver`: the valid ones, and a sentence per invalid one. */
 export function fixedAttributes(
   index: CourseIndex,
   pairs: Iterable<readonly [string, string]>,
-): { readonly values: Partial<Record<AttributeId, string>>; readonly problems: readonly string[] } {
+): { readonly values: FixedAttributes; readonly problems: readonly string[] } {
   const attributes = courseAttributes(index);
-  const values: Partial<Record<AttributeId, string>> = {};
+  const values: Record<string, string> = {};
   const problems: string[] = [];
   for (const [key, value] of pairs) {
     const id = key === 'format' ? 'preferredFormat' : key;

@@ -12,6 +12,7 @@ import {
   ExprSyntaxError,
 } from './expr';
 import { sentenceHint } from './suggest';
+import { parseTarget, RESERVED_ATTRIBUTE_IDS } from './targets';
 import type { Answer } from '../model/schema';
 
 /** A problem in a course file: where (JSON path) and what. */
@@ -37,6 +38,8 @@ export interface CourseIndex {
   readonly questions: ReadonlyMap<string, Question>;
   readonly roles: ReadonlySet<string>;
   readonly departments: ReadonlySet<string>;
+  /** The course's own learner attributes (settings.attributes): attribute id → its value ids. */
+  readonly attributes: ReadonlyMap<string, readonly string[]>;
   /** rules[i].when compiled. */
   readonly rules: readonly CompiledCondition[];
   /** placement node id → its branches compiled. */
@@ -194,6 +197,24 @@ export function indexCourse(course: Course, report: (path: string, message: stri
     ...course.personas.flatMap((p) => (p.department ? [p.department] : [])),
   ]);
 
+  const declaredAttributes = course.settings.attributes ?? [];
+  const attributes = new Map(declaredAttributes.map((a) => [a.id, a.values.map((v) => v.id)] as const));
+  const attributeIds = new Set(attributes.keys());
+  declaredAttributes.forEach((a, ai) => {
+    const at = `settings.attributes[${ai}]`;
+    if (RESERVED_ATTRIBUTE_IDS.has(a.id))
+      report(
+        `${at}.id`,
+        `"${a.id}" is already a word of the rule language; name the attribute something else (e.g. "${a.id}-group")`,
+      );
+    duplicates(a.values, (v) => v.id, `${at}.values`, report);
+    a.values.forEach((v, vi) => {
+      if (attributeIds.has(v.id))
+        report(`${at}.values[${vi}].id`, `"${v.id}" is also the id of an attribute; rules could not tell them apart`);
+    });
+  });
+  duplicates(declaredAttributes, (a) => a.id, 'settings.attributes', report);
+
   duplicates(course.competencies, (c) => c.id, 'competencies', report);
   duplicates(course.modules, (m) => m.id, 'modules', report);
   duplicates(course.questions, (q) => q.id, 'questions', report);
@@ -208,6 +229,22 @@ export function indexCourse(course: Course, report: (path: string, message: stri
         `"${role}" is not one of the course's roles (${[...declaredRoles].join(', ')})${sentenceHint(role, declaredRoles)}`,
       );
   };
+  const checkAttributeValue = (attribute: string, value: string, path: string) => {
+    const values = attributes.get(attribute);
+    if (!values)
+      report(
+        path,
+        `"${attribute}" is not one of the course's learner attributes (${[...attributeIds].join(', ') || 'none declared: add them in the course settings'})${sentenceHint(attribute, attributeIds)}`,
+      );
+    else if (!values.includes(value))
+      report(path, `"${value}" is not a value of ${attribute} (${values.join(', ')})${sentenceHint(value, values)}`);
+  };
+  /** An audience or mandate entry: a role, or `attribute=value`. */
+  const checkTarget = (entry: string, path: string) => {
+    const target = parseTarget(entry);
+    if (target.attribute === 'role') checkRole(target.value, path);
+    else checkAttributeValue(target.attribute, target.value, path);
+  };
   const checkCompetency = (id: string, path: string) => {
     if (!levels.has(id)) report(path, `there is no competency "${id}"${sentenceHint(id, levels.keys())}`);
   };
@@ -218,8 +255,8 @@ export function indexCourse(course: Course, report: (path: string, message: stri
   course.modules.forEach((m, mi) => {
     const at = `modules[${mi}]`;
     m.competencies.forEach((c, ci) => checkCompetency(c, `${at}.competencies[${ci}]`));
-    m.audience.forEach((r, ri) => checkRole(r, `${at}.audience[${ri}]`));
-    m.mandatoryFor.forEach((r, ri) => checkRole(r, `${at}.mandatoryFor[${ri}]`));
+    m.audience.forEach((r, ri) => checkTarget(r, `${at}.audience[${ri}]`));
+    m.mandatoryFor.forEach((r, ri) => checkTarget(r, `${at}.mandatoryFor[${ri}]`));
     if (m.level !== undefined && !m.competencies.some((c) => levels.get(c)?.includes(m.level!)))
       report(`${at}.level`, `"${m.level}" is not a mastery level of this module's competencies`);
     m.lessons.forEach((lesson, li) => {
@@ -250,6 +287,8 @@ export function indexCourse(course: Course, report: (path: string, message: stri
   });
   course.personas.forEach((p, pi) => {
     checkRole(p.role, `personas[${pi}].role`);
+    for (const [attribute, value] of Object.entries(p.attributes ?? {}))
+      checkAttributeValue(attribute, value, `personas[${pi}].attributes.${attribute}`);
     for (const [c, level] of Object.entries(p.prior.mastery)) {
       if (!levels.has(c))
         report(`personas[${pi}].prior.mastery.${c}`, `there is no competency "${c}"${sentenceHint(c, levels.keys())}`);
@@ -283,10 +322,15 @@ export function indexCourse(course: Course, report: (path: string, message: stri
     const exprProblems = checkExpr(ast, scope);
     for (const p of exprProblems) report(path, `${p.message} (${describeLocation(source, p.at)})`);
     if (exprProblems.length) return null;
-    return { source, ast, test: compileExpr(ast, levels), deps: dependenciesOf(ast) };
+    return {
+      source,
+      ast,
+      test: compileExpr(ast, levels, attributeIds),
+      deps: dependenciesOf(ast, undefined, attributeIds),
+    };
   };
 
-  const ruleScope: ExprScope = { context: 'rule', competencies: levels, roles, departments };
+  const ruleScope: ExprScope = { context: 'rule', competencies: levels, roles, departments, attributes };
   const rules: CompiledCondition[] = [];
   course.rules.forEach((rule, ri) => {
     const compiled = compile(rule.when, ruleScope, `rules[${ri}].when`);
@@ -376,6 +420,7 @@ export function indexCourse(course: Course, report: (path: string, message: stri
     questions,
     roles,
     departments,
+    attributes,
     rules,
     branches,
     placementNodes,

@@ -36,6 +36,7 @@ export function personaState(
       seniority: persona.seniority,
       preferredFormat: persona.preferredFormat,
       needs: persona.needs,
+      ...(persona.attributes ? { attributes: persona.attributes } : {}),
       mastery: placement.mastery,
       scores: placement.scores,
       takeAnyway: [],
@@ -53,6 +54,8 @@ export interface LearnerAttributes {
   readonly department?: string | undefined;
   readonly seniority?: string | undefined;
   readonly preferredFormat?: string | undefined;
+  /** Values of the course's own learner attributes: attribute id → value id. */
+  readonly attributes?: Readonly<Record<string, string>> | undefined;
   readonly needs: { readonly captions: boolean; readonly audio: boolean; readonly reducedMotion: boolean };
 }
 
@@ -68,6 +71,7 @@ export function attributeFacts(
     role: who.role,
     department: who.department,
     seniority: who.seniority,
+    attributes: who.attributes,
     needs: (n) => (n === 'captions' ? who.needs.captions : n === 'audio' ? who.needs.audio : who.needs.reducedMotion),
     prefers: (f) => who.preferredFormat === f,
     misses: () => 0,

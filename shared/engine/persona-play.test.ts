@@ -164,4 +164,9 @@ describe('a persona playing the package through', () => {
     expect(intake.seniority).toBe('veteran');
     expect(personaIntake(safety, persona('dana')).department).toBeUndefined();
   });
+
+  it('answers the course’s own attributes as the persona gives them, else with the first value', () => {
+    expect(personaIntake(safety, persona('dana')).attributes).toEqual({ site: 'warehouse' });
+    expect(personaIntake(safety, persona('sam')).attributes).toEqual({ site: 'plant' });
+  });
 });

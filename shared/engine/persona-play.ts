@@ -79,8 +79,9 @@ export function personaAnswer(
 export function personaIntake(
   index: CourseIndex,
   persona: Persona,
-): Pick<LearnerRecord, 'role' | 'department' | 'seniority' | 'preferredFormat' | 'needs'> {
+): Pick<LearnerRecord, 'role' | 'department' | 'seniority' | 'preferredFormat' | 'needs' | 'attributes'> {
   const given: Record<string, string | undefined> = {
+    ...persona.attributes,
     role: persona.role,
     department: persona.department,
     seniority: persona.seniority,
@@ -100,6 +101,16 @@ export function personaIntake(
     seniority: SENIORITIES.find((s) => s === seniority),
     preferredFormat: FORMATS.find((f) => f === format),
     needs: { ...persona.needs },
+    ...(index.attributes.size
+      ? {
+          attributes: Object.fromEntries(
+            courseAttributes(index).flatMap((a) => {
+              const v = a.declared ? value(a.id) : undefined;
+              return v === undefined ? [] : [[a.id, v]];
+            }),
+          ),
+        }
+      : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Format } from '../model/constants';
 import type { CourseIndex } from './course-index';
 import type { LearnerFacts } from './expr';
 import { factsFor, type LearnerState } from './learner';
+import { describeTargets, isTargeted, parseTarget, type LearnerTargeting } from './targets';
 
 export type ModuleStatus =
   /** On the path and must be completed. */
@@ -121,21 +122,25 @@ function evidenceText(
 export function decideModule(
   index: CourseIndex,
   moduleIndex: number,
-  role: string | undefined,
+  who: LearnerTargeting,
   holds: (rule: number) => boolean,
   state?: Pick<LearnerState, 'mastery' | 'scores' | 'sources'>,
 ): ModuleDecision {
   const { course } = index;
   const m = course.modules[moduleIndex]!;
-  const locked = role !== undefined && m.mandatoryFor.includes(role);
+  const locked = isTargeted(m.mandatoryFor, who);
   let status: ModuleStatus;
   const reasons: Reason[] = [];
   if (locked) {
     status = 'required';
-    reasons.push({ kind: 'mandatory', text: `Mandatory for ${role}.` });
-  } else if (m.audience.length > 0 && (role === undefined || !m.audience.includes(role))) {
+    const byRole = m.mandatoryFor.every((e) => parseTarget(e).attribute === 'role');
+    reasons.push({
+      kind: 'mandatory',
+      text: `Mandatory for ${byRole ? who.role : describeTargets(course, m.mandatoryFor)}.`,
+    });
+  } else if (m.audience.length > 0 && !isTargeted(m.audience, who)) {
     status = 'excluded';
-    reasons.push({ kind: 'audience', text: `Meant for ${m.audience.join(', ')}.` });
+    reasons.push({ kind: 'audience', text: `Meant for ${describeTargets(course, m.audience)}.` });
   } else if (m.optional) {
     status = 'optional';
     reasons.push({ kind: 'default', text: 'Optional in this course.' });
@@ -276,6 +281,7 @@ const lastFired = new WeakMap<CourseIndex, { readonly key: string; readonly fire
 function firedForState(index: CourseIndex, state: LearnerState): boolean[] {
   const { role, department, seniority, preferredFormat, needs } = state;
   let key = `${role}|${department}|${seniority}|${preferredFormat}|${needs.captions}${needs.audio}${needs.reducedMotion}`;
+  for (const a of index.attributes.keys()) key += `|${state.attributes?.[a]}`;
   for (const c of index.competencyIds) key += `|${state.mastery[c]}:${state.scores[c]}`;
   const last = lastFired.get(index);
   if (last?.key === key) return last.fired;
@@ -286,7 +292,7 @@ function firedForState(index: CourseIndex, state: LearnerState): boolean[] {
 
 function layoutOf(index: CourseIndex, state: LearnerState, fired: readonly boolean[]): Layout {
   const { course } = index;
-  const work = course.modules.map((_, mi) => decideModule(index, mi, state.role, (i) => fired[i] === true, state));
+  const work = course.modules.map((_, mi) => decideModule(index, mi, state, (i) => fired[i] === true, state));
   // Prerequisites first, so a module left out by them is never offered in a choice; again once picks are known.
   applyPrerequisites(index, work);
   const required = new Set(work.flatMap((w, i) => (w.requiredByRule ? [i] : [])));
@@ -408,6 +414,7 @@ function layoutForState(index: CourseIndex, state: LearnerState, fired: readonly
   const last = lastLayout.get(index);
   const key = JSON.stringify([
     state.role,
+    state.attributes ?? null,
     state.preferredFormat ?? null,
     state.needs.audio,
     state.picks,

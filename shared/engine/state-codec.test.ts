@@ -48,6 +48,7 @@ const recordArbitrary = (index: CourseIndex): fc.Arbitrary<LearnerRecord> => {
       visits: fc.nat({ max: 4095 }),
       seconds: fc.nat({ max: 300_000 }),
       checkPicks: fc.array(fc.nat({ max: 3 }), { minLength: checks.length, maxLength: checks.length }),
+      attributePicks: fc.array(fc.nat(), { minLength: index.attributes.size, maxLength: index.attributes.size }),
     })
     .map((r) => {
       const answers: Answer[] = [];
@@ -66,6 +67,12 @@ const recordArbitrary = (index: CourseIndex): fc.Arbitrary<LearnerRecord> => {
         seniority: r.seniority,
         preferredFormat: r.preferredFormat,
         needs: r.needs,
+        attributes: Object.fromEntries(
+          [...index.attributes].flatMap(([id, values], i) => {
+            const n = r.attributePicks[i]! % (values.length + 1);
+            return n === 0 ? [] : [[id, values[n - 1]!]];
+          }),
+        ),
         prior: Object.fromEntries(
           index.course.competencies.flatMap((c, i) => {
             const n = r.priorPicks[i]! % (c.levels.length + 1);
@@ -92,9 +99,32 @@ const recordArbitrary = (index: CourseIndex): fc.Arbitrary<LearnerRecord> => {
     });
 };
 
+/** The purchase-approvals example with two attributes of its own: 63 sites (the most one character holds) and a tenure. */
+function attributeCourse(): CourseIndex {
+  const course = structuredClone(exampleIndex('purchase-approvals').course);
+  course.settings.attributes = [
+    {
+      id: 'site',
+      label: 'Which site do you work at?',
+      values: Array.from({ length: 63 }, (_, i) => ({ id: `site-${i}`, label: `Site ${i}` })),
+    },
+    {
+      id: 'tenure',
+      label: 'How long have you been with us?',
+      values: [
+        { id: 'short', label: 'Under a year' },
+        { id: 'long', label: 'A year or more' },
+      ],
+    },
+  ];
+  course.modules[0]!.audience = ['site=site-62', 'site=site-1'];
+  return loadCourseOrThrow(course);
+}
+
 const courses: Array<[string, CourseIndex]> = [
   ['purchase-approvals', exampleIndex('purchase-approvals')],
   ['shop-floor-safety', exampleIndex('shop-floor-safety')],
+  ['a course with learner attributes', attributeCourse()],
   [
     'a generated 300-module course',
     loadCourseOrThrow(generateCourse({ seed: 7, modules: 300, competencies: 12, rules: 200, personas: 8 })),
@@ -118,6 +148,7 @@ describe.each(courses)('learner state codec on %s', (_name, index) => {
         expect(decoded.checks).toEqual(record.checks);
         expect([decoded.location, decoded.visits]).toEqual([record.location, record.visits]);
         expect(decoded.seconds).toBe(Math.min(record.seconds ?? 0, MAX_SECONDS));
+        if (index.attributes.size) expect(decoded.attributes).toEqual(record.attributes);
       }),
       { numRuns: 150 },
     );
@@ -168,6 +199,26 @@ describe('learner state codec', () => {
       visits: 4095,
     };
     expect(encodeLearnerRecord(index, everything).length).toBe(worstCaseStateSize(index));
+  });
+
+  it('keeps the values of the course’s own attributes, one character each, within the worst case', () => {
+    const withAttributes = attributeCourse();
+    const saved: LearnerRecord = { ...record, attributes: { site: 'site-62', tenure: 'long' } };
+    const encoded = encodeLearnerRecord(withAttributes, saved);
+    expect(decodeLearnerRecord(withAttributes, encoded).attributes).toEqual({ site: 'site-62', tenure: 'long' });
+    expect(stateFromRecord(withAttributes, decodeLearnerRecord(withAttributes, encoded)).state.attributes).toEqual({
+      site: 'site-62',
+      tenure: 'long',
+    });
+    expect(worstCaseStateSize(withAttributes)).toBe(worstCaseStateSize(index) + 2);
+    // A course without attributes saves exactly what it saved before format 3.
+    expect(encodeLearnerRecord(index, record).split('.')[1]).toHaveLength(7);
+  });
+
+  it('refuses progress saved before the course declared its attributes', () => {
+    expect(() => decodeLearnerRecord(attributeCourse(), encodeLearnerRecord(index, record))).toThrow(
+      /earlier version of the course/,
+    );
   });
 
   it('refuses progress saved for an earlier version of the course', () => {

@@ -18,6 +18,8 @@ export interface LearnerRecord {
   readonly seniority?: (typeof SENIORITIES)[number] | undefined;
   readonly preferredFormat?: Format | undefined;
   readonly needs: { readonly captions: boolean; readonly audio: boolean; readonly reducedMotion: boolean };
+  /** Values of the course's own learner attributes: attribute id → value id. */
+  readonly attributes?: Readonly<Record<string, string>> | undefined;
   readonly prior: Readonly<Record<string, string>>;
   /** Answers to the placement questions, in the order they were asked. */
   readonly answers: readonly Answer[];
@@ -132,6 +134,8 @@ function decodeAnswer(q: Question, chars: string): Answer {
 interface Layout {
   readonly roles: readonly string[];
   readonly departments: readonly string[];
+  /** The course's own learner attributes, in declaration order, each with its value ids: one character each. */
+  readonly attributes: readonly { readonly id: string; readonly values: readonly string[] }[];
   readonly lessons: readonly string[];
   readonly modules: readonly string[];
   /** Lessons that have more than one format. */
@@ -163,6 +167,7 @@ function layoutOf(index: CourseIndex): Layout {
   const layout: Layout = {
     roles: [...index.roles].sort(),
     departments: [...index.departments].sort(),
+    attributes: [...index.attributes].map(([id, values]) => ({ id, values })),
     lessons: lessons.map((l) => l.id),
     modules: course.modules.map((m) => m.id),
     formatLessons: lessons
@@ -185,6 +190,8 @@ function layoutOf(index: CourseIndex): Layout {
     layout.formatLessons,
     layout.choiceRules,
     course.placement?.nodes.map((n) => n.question) ?? [],
+    // Only a course with attributes has them in its shape, so progress saved before format 3 stays readable.
+    ...(layout.attributes.length ? [layout.attributes] : []),
   ]);
   // The checks carry their own fingerprint, so progress saved before checks were kept (T1) stays readable.
   const h = fnv1a(shape);
@@ -213,7 +220,8 @@ export function encodeLearnerRecord(index: CourseIndex, record: LearnerRecord): 
       pair(indexPlusOne(layout.departments, record.department)) +
       digit(indexPlusOne(SENIORITIES, record.seniority)) +
       digit(indexPlusOne(FORMATS, record.preferredFormat)) +
-      digit((record.needs.captions ? 1 : 0) | (record.needs.audio ? 2 : 0) | (record.needs.reducedMotion ? 4 : 0)),
+      digit((record.needs.captions ? 1 : 0) | (record.needs.audio ? 2 : 0) | (record.needs.reducedMotion ? 4 : 0)) +
+      layout.attributes.map((a) => digit(indexPlusOne(a.values, record.attributes?.[a.id]))).join(''),
     index.course.competencies
       .map((c) =>
         digit(
@@ -280,7 +288,7 @@ export function decodeLearnerRecord(index: CourseIndex, encoded: string): Learne
   const location = previous ? undefined : fromListOrNone(layout.lessons, untriple(place, 0));
   if (checks.length !== 0 && checks.length !== layout.checkQuestions.length)
     throw new StateCodecError('this saved progress belongs to an earlier version of the course');
-  if (attrs.length !== 7) throw new StateCodecError('the learner section is damaged');
+  if (attrs.length !== 7 + layout.attributes.length) throw new StateCodecError('the learner section is damaged');
   const needs = undigit(attrs[6]);
   const fromList = <T extends string>(list: readonly T[], n: number): T | undefined =>
     n === 0 ? undefined : list[n - 1];
@@ -323,6 +331,13 @@ export function decodeLearnerRecord(index: CourseIndex, encoded: string): Learne
       const outcome = fromList(OUTCOMES, undigit(checks[i]));
       if (outcome) checkRecord[q] = outcome;
     });
+  const attributeRecord: Record<string, string> = {};
+  layout.attributes.forEach((a, i) => {
+    const n = undigit(attrs[7 + i]);
+    if (n > a.values.length) throw new StateCodecError('the learner section is damaged');
+    const value = fromList(a.values, n);
+    if (value) attributeRecord[a.id] = value;
+  });
   const pickRecord: Record<string, string> = {};
   layout.choiceRules.forEach((r, i) => {
     const m = fromList(r.options, undigit(picks[i]));
@@ -334,6 +349,7 @@ export function decodeLearnerRecord(index: CourseIndex, encoded: string): Learne
     seniority: fromList(SENIORITIES, undigit(attrs[4])),
     preferredFormat: fromList(FORMATS, undigit(attrs[5])),
     needs: { captions: (needs & 1) !== 0, audio: (needs & 2) !== 0, reducedMotion: (needs & 4) !== 0 },
+    ...(layout.attributes.length ? { attributes: attributeRecord } : {}),
     prior: priorRecord,
     answers: decodedAnswers,
     takeAnyway: layout.modules.filter((_, i) => anywayBits[i]),
@@ -367,6 +383,7 @@ export function stateFromRecord(
       seniority: record.seniority,
       preferredFormat: record.preferredFormat,
       needs: record.needs,
+      ...(record.attributes ? { attributes: record.attributes } : {}),
       mastery: placement.mastery,
       scores: placement.scores,
       takeAnyway: record.takeAnyway,
@@ -407,6 +424,7 @@ export function worstCaseStateSize(index: CourseIndex): number {
     CODEC_VERSION.length +
     layout.fingerprint.length +
     7 +
+    layout.attributes.length +
     index.course.competencies.length +
     bitChars(layout.lessons.length) +
     bitChars(layout.modules.length) +

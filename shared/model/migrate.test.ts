@@ -5,8 +5,8 @@ import { course as courseSchema } from './schema';
 
 describe('course.json migrations', () => {
   it('pass a current course through unchanged', () => {
-    const course = { format: 2, id: 'x', title: 'X' };
-    expect(migrateCourseJson(course)).toEqual({ ok: true, course, from: 2 });
+    const course = { format: 3, id: 'x', title: 'X' };
+    expect(migrateCourseJson(course)).toEqual({ ok: true, course, from: 3 });
   });
 
   it('have one step per format after the first, ending at the format this Tailor writes', () => {
@@ -15,7 +15,7 @@ describe('course.json migrations', () => {
     );
   });
 
-  it('open a format-1 course as format 2 with the same content, its modules without prerequisites', () => {
+  it('open a format-1 course as the current format with the same content, its modules without prerequisites', () => {
     const input = {
       format: 1,
       id: 'x',
@@ -23,16 +23,58 @@ describe('course.json migrations', () => {
       modules: [{ id: 'm', title: 'M', audience: ['buyer'], lessons: [] }],
     };
     const migrated = migrateCourseJson(input);
-    expect(migrated).toEqual({ ok: true, from: 1, course: { ...input, format: 2 } });
+    expect(migrated).toEqual({ ok: true, from: 1, course: { ...input, format: 3 } });
     expect(input.format).toBe(1);
     const parsed = courseSchema.parse(migrated.ok ? migrated.course : undefined);
     expect(parsed.modules[0]).toMatchObject({ id: 'm', audience: ['buyer'], prerequisites: [] });
   });
 
+  it('open a format-2 course as format 3 with the same content, declaring no learner attributes', () => {
+    const input = {
+      format: 2,
+      id: 'x',
+      title: 'X',
+      settings: { roles: ['buyer'] },
+      modules: [{ id: 'm', title: 'M', audience: ['buyer'], mandatoryFor: ['buyer'], prerequisites: [], lessons: [] }],
+      personas: [{ id: 'p', name: 'P', role: 'buyer' }],
+    };
+    const migrated = migrateCourseJson(input);
+    expect(migrated).toEqual({ ok: true, from: 2, course: { ...input, format: 3 } });
+    expect(input.format).toBe(2);
+    const parsed = courseSchema.parse(migrated.ok ? migrated.course : undefined);
+    expect(parsed.settings.attributes).toBeUndefined();
+    expect(parsed.modules[0]).toMatchObject({ audience: ['buyer'], mandatoryFor: ['buyer'] });
+    expect(parsed.personas[0]!.attributes).toBeUndefined();
+  });
+
+  it('read a format-3 course whose attributes an audience, a mandate and a persona name', () => {
+    const parsed = courseSchema.parse({
+      format: 3,
+      id: 'x',
+      title: 'X',
+      settings: {
+        attributes: [{ id: 'site', label: 'Where do you work?', values: [{ id: 'north', label: 'North plant' }] }],
+      },
+      modules: [{ id: 'm', title: 'M', audience: ['site=north'], mandatoryFor: ['buyer', 'site=north'], lessons: [] }],
+      personas: [{ id: 'p', name: 'P', role: 'buyer', attributes: { site: 'north' } }],
+    });
+    expect(parsed.settings.attributes?.[0]!.values[0]).toEqual({ id: 'north', label: 'North plant' });
+    expect(parsed.modules[0]!.audience).toEqual(['site=north']);
+    expect(parsed.personas[0]!.attributes).toEqual({ site: 'north' });
+    expect(
+      courseSchema.safeParse({
+        format: 3,
+        id: 'x',
+        title: 'X',
+        modules: [{ id: 'm', title: 'M', audience: ['site='], lessons: [] }],
+      }).success,
+    ).toBe(false);
+  });
+
   it('refuse a course from a newer Tailor with a clear message', () => {
     expect(migrateCourseJson({ format: 99, id: 'x' })).toEqual({
       ok: false,
-      message: expect.stringMatching(/newer Tailor \(format 99; this one reads up to 2\)/),
+      message: expect.stringMatching(/newer Tailor \(format 99; this one reads up to 3\)/),
     });
   });
 

@@ -18,6 +18,12 @@ export const courseMigrations: readonly CourseMigration[] = [
       'Modules may list prerequisites (docs/decisions/0007-prerequisites.md). A format-1 course has none, so it means the same in format 2.',
     up: (course) => course,
   },
+  {
+    to: 3,
+    description:
+      'Courses may declare their own learner attributes, and audiences and mandates may name their values (docs/decisions/0008-learner-attributes.md). A format-2 course declares none, so it means the same in format 3.',
+    up: (course) => course,
+  },
 ];
 
 export type MigrationResult =

@@ -23,6 +23,16 @@ export const assetPath = z
     error: 'must not contain control characters',
   });
 
+/**
+ * Who a module is for or mandatory for: a role id (`teller`), or a value of one of the course's own learner
+ * attributes (`site=north`, format 3). Entries about the same attribute are alternatives; different ones must all hold.
+ */
+export const learnerTarget = z
+  .string({ error: 'must be a role id or attribute=value (text)' })
+  .regex(/^[a-z][a-z0-9_-]{0,63}(=[a-z][a-z0-9_-]{0,63})?$/, {
+    error: 'must be a role id, or a learner attribute and one of its values written attribute=value (e.g. site=north)',
+  });
+
 export const format = z.enum(FORMATS, { error: `must be one of ${FORMATS.join(', ')}` });
 
 export const masteryLevel = z.strictObject({
@@ -121,11 +131,11 @@ export const courseModule = z.strictObject({
   level: id.optional(),
   competencies: z.array(id).default([]),
   minutes: z.number().int().min(0).max(10_000).optional(),
-  /** Roles this module is for; empty means everyone. */
-  audience: z.array(id).default([]),
+  /** Roles (and attribute values, `site=north`) this module is for; empty means everyone. */
+  audience: z.array(learnerTarget).default([]),
   optional: z.boolean().default(false),
-  /** Roles that must take it whatever the rules or the placement test say. */
-  mandatoryFor: z.array(id).default([]),
+  /** Roles (and attribute values, `site=north`) that must take it whatever the rules or the placement test say. */
+  mandatoryFor: z.array(learnerTarget).default([]),
   /** Modules this one comes after: it is on a learner's path only if each of them is on it or tested out (format 2). */
   prerequisites: z.array(id).default([]),
   lessons: z.array(lesson),
@@ -247,6 +257,19 @@ export const rule = z.strictObject({
 });
 export type Rule = z.infer<typeof rule>;
 
+/** A learner attribute a course declares (docs/decisions/0008-learner-attributes.md): what the intake asks, and the answers. */
+export const learnerAttribute = z.strictObject({
+  id,
+  /** The question the intake asks, in the learner's words (e.g. "Where do you work?"). */
+  label: title,
+  /** The answers a learner can give; at most 63, so one character of saved progress holds any of them. */
+  values: z
+    .array(z.strictObject({ id, label: title }))
+    .min(1, { error: 'needs at least one value a learner can give' })
+    .max(63, { error: 'may have at most 63 values' }),
+});
+export type LearnerAttribute = z.infer<typeof learnerAttribute>;
+
 export const needs = z
   .strictObject({
     captions: z.boolean().default(false),
@@ -275,6 +298,8 @@ export const persona = z.strictObject({
     .default({ mastery: {}, answers: {} }),
   preferredFormat: format.optional(),
   needs,
+  /** Values of the course's own learner attributes: attribute id → value id (format 3). */
+  attributes: z.record(id, id).optional(),
 });
 export type Persona = z.infer<typeof persona>;
 
@@ -306,6 +331,8 @@ export const course = z.strictObject({
       /** Roles the course knows; rules and audiences may only name these. */
       roles: z.array(id).default([]),
       departments: z.array(id).default([]),
+      /** Learner attributes the course declares itself (site, tenure…): the intake asks them, rules, audiences and mandates read them (format 3). */
+      attributes: z.array(learnerAttribute).optional(),
       /** How the player looks: the organisation's accent colour and logo, and the cover's picture. */
       branding: z
         .strictObject({

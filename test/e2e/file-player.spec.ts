@@ -40,13 +40,34 @@ test('a learner who gives the intake every attribute a rule reads gets the perso
   const dir = mkdtempSync(join(tmpdir(), 'tailor-intake-'));
   try {
     packageForLms(join(root, 'resources/examples/shop-floor-safety'), 'scorm2004-4th', dir);
-    for (const persona of index.course.personas.filter((p) => p.seniority !== 'new')) {
+    // Sam with Dana's forklift answers, at each site: the course's own attribute "site" decides whether he skips forklifts.
+    const sam = index.course.personas.find((p) => p.id === 'sam')!;
+    const dana = index.course.personas.find((p) => p.id === 'dana')!;
+    const forkliftSam = (site: string) => ({
+      ...sam,
+      id: `sam-${site}`,
+      attributes: { site },
+      prior: { ...sam.prior, answers: { ...sam.prior.answers, ...dana.prior.answers } },
+    });
+    const atSites = [forkliftSam('plant'), forkliftSam('warehouse')];
+    const skippedAt = atSites.map(
+      (p) => resolvePath(index, personaState(index, p).state).modules.find((m) => m.id === 'forklift-traffic')!.status,
+    );
+    expect(skippedAt).toEqual(['skipped', 'required']);
+    for (const persona of [...index.course.personas.filter((p) => p.seniority !== 'new'), ...atSites]) {
       // A fresh browser profile per learner: progress kept on the device must not carry over.
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(pathToFileURL(join(dir, 'pkg', 'index.html')).href);
       await page.locator(`input[name="role"][value="${persona.role}"]`).check();
       await page.locator(`input[name="seniority"][value="${persona.seniority}"]`).check();
+      // The course's own question and answers, in its words.
+      const site = page.getByRole('group', { name: 'Where do you work?' });
+      await expect(site.getByRole('radio')).toHaveCount(2);
+      const siteLabel = { plant: 'At the main plant', warehouse: 'In the warehouse' }[
+        persona.attributes?.site ?? 'plant'
+      ];
+      await site.getByRole('radio', { name: siteLabel }).check();
       await page.getByRole('button', { name: 'Start the placement test' }).click();
       const d = driver(page, 'mouse', false);
       while (await page.getByRole('button', { name: 'Submit answer' }).isVisible()) {

@@ -81,12 +81,15 @@ const AUTHORED = new Set([
   'right',
 ]);
 
+/** The shortest limit the course format sets on a field of that name (a caption's or rendition's label: 100). */
+const MAX_LENGTH: Readonly<Record<string, number>> = { title: 200, name: 200, label: 100 };
+
 /** Puts a payload into every authored text field of the course, round robin. */
 function poison(course: Course): Course {
   let n = 0;
   const walk = (value: unknown, key?: string): unknown => {
     if (typeof value === 'string' && key && AUTHORED.has(key))
-      return `${value} ${PAYLOADS[n++ % PAYLOADS.length]}`.slice(0, key === 'title' || key === 'name' ? 200 : 1900);
+      return `${value} ${PAYLOADS[n++ % PAYLOADS.length]}`.slice(0, MAX_LENGTH[key] ?? 1900);
     if (Array.isArray(value)) return value.map((v) => walk(v));
     if (value && typeof value === 'object')
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));

@@ -294,3 +294,23 @@ test('the flow shows every question and the end; a dragged connection adds a bra
   await page.keyboard.press('Control+Shift+z');
   await expect(flow.locator('.react-flow__edge')).toHaveCount(14);
 });
+
+test('a persona answers the course’s own question (where they work), kept after a reload and undone with undo', async ({
+  page,
+  host,
+}) => {
+  const safety = fileURLToPath(new URL('../../resources/examples/shop-floor-safety', import.meta.url));
+  const path = (await callHost<{ path: string }>(host, 'document.importPortable', { folder: safety })).path;
+  await open(page, host.url, path, 'personas');
+  const sam = page.getByRole('group', { name: /^Persona Sam/ });
+  const site = sam.getByRole('combobox', { name: 'Where do you work?' });
+  await expect(site).toHaveValue('');
+  await expect(site.getByRole('option')).toHaveText(['Not given', 'At the main plant', 'In the warehouse']);
+  await site.selectOption({ label: 'In the warehouse' });
+  await expect(site).toHaveValue('warehouse');
+  await reload(page);
+  await expect(site).toHaveValue('warehouse');
+  await page.keyboard.press('Control+z');
+  await expect(site).toHaveValue('');
+  await expectNoSeriousAxeViolations(page);
+});

@@ -352,15 +352,28 @@ describe('course documents: one writer at a time', () => {
 });
 
 describe('course documents: bad files', () => {
-  it('opens a document saved with course format 1 as format 2, its modules without prerequisites', () => {
+  it('opens a document saved with course format 1 as the current format, its modules without prerequisites', () => {
     const path = newDocument();
     withDocument(path, (doc) => doc.apply(addModule('a', 'A')));
     const db = new Database(path);
     db.prepare(`UPDATE course_root SET json = '1' WHERE key = 'format'`).run();
     db.close();
     withDocument(path, (doc) => {
-      expect(doc.course.format).toBe(2);
+      expect(doc.course.format).toBe(3);
       expect(doc.course.modules).toMatchObject([{ id: 'a', title: 'A', prerequisites: [] }]);
+    });
+  });
+
+  it('opens a document saved with course format 2 as format 3, declaring no learner attributes', () => {
+    const path = newDocument();
+    withDocument(path, (doc) => doc.apply(addModule('a', 'A')));
+    const db = new Database(path);
+    db.prepare(`UPDATE course_root SET json = '2' WHERE key = 'format'`).run();
+    db.close();
+    withDocument(path, (doc) => {
+      expect(doc.course.format).toBe(3);
+      expect(doc.course.settings.attributes).toBeUndefined();
+      expect(doc.course.modules).toMatchObject([{ id: 'a', title: 'A', audience: [], mandatoryFor: [] }]);
     });
   });
 

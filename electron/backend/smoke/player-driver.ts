@@ -109,8 +109,9 @@ export async function playThrough(page: Page, persona: Persona, course: PlayedCo
   const onView = options.onView ?? (async () => {});
   await frame.getByRole('heading', { level: 1 }).first().waitFor();
   await onView();
-  // Every attribute the intake asks (role, department, seniority, format), by value: labels are the course's own.
+  // Every attribute the intake asks (role, department, seniority, format, the course's own), by value: labels are the course's own.
   const attributes = {
+    ...persona.attributes,
     role: persona.role,
     department: persona.department,
     seniority: persona.seniority,

@@ -112,6 +112,37 @@ describe('media the course refers to', () => {
   });
 });
 
+describe('learner attributes the course declares', () => {
+  /** The safety example with one edit to its course.json. */
+  function safetyWith(edit: (json: string) => string) {
+    const dir = join(tempDir(), 'safety');
+    cpSync(join(EXAMPLES_DIR, 'shop-floor-safety'), dir, { recursive: true });
+    const file = join(dir, 'course.json');
+    writeFileSync(file, edit(readFileSync(file, 'utf8')));
+    return dir;
+  }
+
+  it('verify refuses a rule reading an attribute no learner can give, pointing at it with a suggestion', async () => {
+    const dir = safetyWith((json) => json.replace('site != warehouse', 'sites != warehouse'));
+    const result = await tailor('verify', dir, '--no-smoke');
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/rules\[\d+\]\.when: there is no variable "sites" in rules\. Did you mean "site"\?/);
+  });
+
+  it('export --set fixes the course’s own attribute for the package, and refuses a value it does not have', async () => {
+    const dir = join(EXAMPLES_DIR, 'shop-floor-safety');
+    const out = join(tempDir(), 'warehouse.zip');
+    const written = await tailor('export', dir, '--standard', 'scorm12', '--set', 'site=warehouse', '--out', out);
+    expect(written.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    const refused = join(tempDir(), 'office.zip');
+    const result = await tailor('export', dir, '--standard', 'scorm12', '--set', 'site=office', '--out', refused);
+    expect(result.code).not.toBe(0);
+    expect(result.err).toMatch(/"office" is not a site of this course \(choose from plant, warehouse\)/);
+    expect(existsSync(refused)).toBe(false);
+  });
+});
+
 describe('tailor verify: smoke run', () => {
   it('plays matching and ordering placement questions as each persona would answer them', async () => {
     const dir = join(tempDir(), 'safety');

@@ -14,7 +14,8 @@ Writes a SCORM package an LMS accepts. The course is verified first and the pack
 (official schemas and the rules they miss) before a byte is written; the zip appears whole or not at all.
 Profiles: generic; moodle (exact version strings and prefixes); strict (no objectives or interactions).
 --set fixes a learner attribute the course reads for everyone who takes this package (an audience-targeted
-package): role, department, seniority or format, e.g. --set role=approver. The intake no longer asks it.
+package): role, department, seniority, format or one the course declares, e.g. --set role=approver or
+--set site=north. The intake no longer asks it.
 Exit codes: 0 written, 1 the course or package failed a check, 2 unusable input or usage error.`;
 
 export const exportCommand: Command = {

@@ -135,8 +135,8 @@ export function ruleEffectsOf(index: CourseIndex): Record<string, RuleEffect> {
         for (const id of action.modules) {
           const mi = index.moduleIndex.get(id);
           if (mi === undefined) continue;
-          const withRule = decideModule(index, mi, p.persona.role, (i) => p.fired[i] === true);
-          const without = decideModule(index, mi, p.persona.role, (i) => i !== ri && p.fired[i] === true);
+          const withRule = decideModule(index, mi, p.persona, (i) => p.fired[i] === true);
+          const without = decideModule(index, mi, p.persona, (i) => i !== ri && p.fired[i] === true);
           if (withRule.status !== without.status || withRule.recommended !== without.recommended) {
             changes.add(p.persona.id);
             modules.add(id);

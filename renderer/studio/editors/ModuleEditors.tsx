@@ -9,6 +9,7 @@ import { focusField } from '../workspace/focus-field';
 import { freshId, useEditing, type Editing } from './editing';
 import { NamePicker, NamesPicker, NumberField, SwitchField, TextField, type Named } from './fields';
 import { ItemActions, moveKeys } from './ItemActions';
+import { audienceOptions } from './audience-options';
 import { prerequisiteOptions } from './prerequisite-options';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -183,11 +184,6 @@ function ModuleCards({
   );
 }
 
-/** Roles are ids the course declares, shown by the course's own names (settings.labels) as the player shows them. */
-function roleOptions(editing: Editing): Named[] {
-  return editing.course.settings.roles.map((r) => ({ id: r, name: labelOf(editing.course, r) }));
-}
-
 /** A role typed in a picker: its id from the words, the words kept (in `typed`) to become its label. */
 const asRole =
   (typed: Map<string, string>) =>
@@ -226,7 +222,8 @@ export function ModuleEditor({ context, id }: { readonly context: EditorContext;
     const newRoles =
       field === 'competencies' || field === 'prerequisites'
         ? []
-        : ids.filter((r) => !course.settings.roles.includes(r));
+        : // An attribute value (`site=north`) is not a role: only typed words become new roles.
+          ids.filter((r) => !r.includes('=') && !course.settings.roles.includes(r));
     // "Forklift driver" typed in becomes the role forklift-driver, named "Forklift driver" wherever it shows.
     const newLabels = Object.fromEntries(
       newRoles.flatMap((r) => {
@@ -359,11 +356,11 @@ export function ModuleEditor({ context, id }: { readonly context: EditorContext;
         <NamesPicker
           label="Audience"
           dataPath={dp('audience')}
-          options={roleOptions(editing)}
+          options={audienceOptions(editing.course)}
           selected={module.audience}
           disabled={!editing.editable}
           placeholder="Everyone (type a role to limit it)"
-          helper="Roles this module is for; empty means everyone."
+          helper="Roles (and answers to the course's own questions) this module is for; empty means everyone. Answers to one question are alternatives; different ones must all hold."
           error={editing.messageAt(dp('audience'))}
           create={asRole(typedRoles)}
           onChange={(ids) => setList('audience', ids, 'Change audience')}
@@ -371,7 +368,7 @@ export function ModuleEditor({ context, id }: { readonly context: EditorContext;
         <NamesPicker
           label="Mandatory for"
           dataPath={dp('mandatoryFor')}
-          options={roleOptions(editing)}
+          options={audienceOptions(editing.course)}
           selected={module.mandatoryFor}
           disabled={!editing.editable}
           placeholder="No role (type a role)"

@@ -48,6 +48,9 @@ describe('the preview’s launch', () => {
     expect(params.get('role')).toBe('approver');
     expect(params.get('seniority')).toBe(victor.seniority);
     expect(launchParameters(undefined)).toBe('');
+    expect(new URLSearchParams(launchParameters({ ...victor, attributes: { site: 'north' } })).get('site')).toBe(
+      'north',
+    );
   });
 
   it('tells the LMS page its API and the one origin it may report to', () => {

@@ -20,6 +20,7 @@ export function launchParameters(persona: Persona | undefined): string {
   const params = new URLSearchParams({ role: persona.role, seniority: persona.seniority });
   if (persona.department) params.set('department', persona.department);
   if (persona.preferredFormat) params.set('preferredFormat', persona.preferredFormat);
+  for (const [attribute, value] of Object.entries(persona.attributes ?? {})) params.set(attribute, value);
   return params.toString();
 }
 

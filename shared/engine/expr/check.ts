@@ -12,6 +12,8 @@ export interface ExprScope {
   readonly competencies: ReadonlyMap<string, readonly string[]>;
   readonly roles: ReadonlySet<string>;
   readonly departments: ReadonlySet<string>;
+  /** The course's own learner attributes: attribute id → its value ids (rules only). */
+  readonly attributes?: ReadonlyMap<string, readonly string[]>;
   /** In a placement branch: the choice ids of the question just answered. */
   readonly choices?: ReadonlySet<string>;
 }
@@ -47,6 +49,8 @@ const listOf = (values: Iterable<string>) => {
 export function checkExpr(expr: Expr, scope: ExprScope): ExprProblem[] {
   const problems: ExprProblem[] = [];
   const problem = (message: string, at: number) => problems.push({ message, at });
+  const variablesOf = (context: 'rule' | 'placement'): readonly string[] =>
+    context === 'rule' ? [...VARIABLES.rule, ...(scope.attributes?.keys() ?? [])] : VARIABLES[context];
 
   const enumOf = (what: string, values: Iterable<string>): ValueType => ({ t: 'enum', what, values: new Set(values) });
 
@@ -62,6 +66,8 @@ export function checkExpr(expr: Expr, scope: ExprScope): ExprProblem[] {
           if (v === 'role') return enumOf('role', scope.roles);
           if (v === 'department') return enumOf('department', scope.departments);
           if (v === 'seniority') return enumOf('seniority', SENIORITY_VALUES);
+          const values = scope.attributes?.get(v);
+          if (values) return enumOf(v, values);
         } else {
           if (v === 'correct') return { t: 'boolean' };
           if (v === 'answer') return enumOf('choice', scope.choices ?? []);
@@ -140,7 +146,7 @@ export function checkExpr(expr: Expr, scope: ExprScope): ExprProblem[] {
     if (!lt || !rt) return;
     if (lt.t === 'symbol' && rt.t === 'symbol') {
       // Usually one side is a misspelt variable (`senority == new`): point at it and name the variable.
-      const variables = VARIABLES[scope.context];
+      const variables = variablesOf(scope.context);
       const slip = [left, right].find((o) => o.kind === 'name' && suggestion(o.value, variables));
       if (slip && slip.kind === 'name')
         problem(
@@ -175,14 +181,18 @@ export function checkExpr(expr: Expr, scope: ExprScope): ExprProblem[] {
         const subject = typeOf(node.subject);
         if (!subject) return;
         if (subject.t === 'symbol' || subject.t === 'number' || subject.t === 'boolean') {
-          const variables = VARIABLES[scope.context];
+          const variables = variablesOf(scope.context);
           const slip = node.subject.kind === 'name' ? suggestion(node.subject.value, variables) : '';
           if (slip && node.subject.kind === 'name')
             problem(
               `there is no variable "${node.subject.value}" in ${scope.context === 'rule' ? 'rules' : 'placement branches'}.${slip}`,
               node.subject.at,
             );
-          else problem(`"in" needs a role, department, seniority, answer or mastery(…) on its left`, node.at);
+          else
+            problem(
+              `"in" needs a role, department, seniority, one of the course's learner attributes, answer or mastery(…) on its left`,
+              node.at,
+            );
           return;
         }
         if (node.items.length === 0) problem('the list after "in" is empty', node.at);
@@ -199,7 +209,7 @@ export function checkExpr(expr: Expr, scope: ExprScope): ExprProblem[] {
           const what = node.operand.kind === 'name' ? `"${node.operand.value}"` : 'this value';
           const known =
             node.operand.kind === 'name' && type.t === 'symbol'
-              ? ` (there is no variable "${node.operand.value}" in ${scope.context === 'rule' ? 'rules' : 'placement branches'}; known: ${VARIABLES[scope.context].join(', ')}.${suggestion(node.operand.value, VARIABLES[scope.context])})`
+              ? ` (there is no variable "${node.operand.value}" in ${scope.context === 'rule' ? 'rules' : 'placement branches'}; known: ${variablesOf(scope.context).join(', ')}.${suggestion(node.operand.value, variablesOf(scope.context))})`
               : '';
           problem(`${what} is not a yes/no condition: compare it with something${known}`, node.at);
         }

@@ -8,6 +8,8 @@ export interface LearnerFacts {
   readonly role?: string | undefined;
   readonly department?: string | undefined;
   readonly seniority?: string | undefined;
+  /** The course's own learner attributes: attribute id → the learner's value. */
+  readonly attributes?: Readonly<Record<string, string>> | undefined;
   needs(need: string): boolean;
   prefers(format: string): boolean;
   /** Placement only: the answer just given. */
@@ -20,6 +22,8 @@ export interface LearnerFacts {
 
 export type Condition = (facts: LearnerFacts) => boolean;
 type Value = (facts: LearnerFacts) => number | string | boolean | undefined;
+
+const NO_ATTRIBUTES: ReadonlySet<string> = new Set();
 
 /** Competency id → level ids, to turn `proficient` into a comparable index. */
 export type LevelIndex = ReadonlyMap<string, readonly string[]>;
@@ -45,7 +49,11 @@ const compare = (op: CompareOp, a: number | string, b: number | string): boolean
  * Turns a checked tree into a closure. Nothing is evaluated as JavaScript: the tree is walked once
  * and each node becomes a small function. Call only on trees that `checkExpr` accepted.
  */
-export function compileExpr(expr: Expr, levels: LevelIndex): Condition {
+export function compileExpr(
+  expr: Expr,
+  levels: LevelIndex,
+  attributes: ReadonlySet<string> = NO_ATTRIBUTES,
+): Condition {
   const levelIndex = (competency: string, level: string) => (levels.get(competency) ?? []).indexOf(level);
 
   function value(operand: Operand, levelOf?: string): Value {
@@ -65,6 +73,7 @@ export function compileExpr(expr: Expr, levels: LevelIndex): Condition {
           if (v === 'seniority') return (f) => f.seniority;
           if (v === 'answer') return (f) => f.answer;
           if (v === 'correct') return (f) => f.correct === true;
+          if (attributes.has(v)) return (f) => f.attributes?.[v];
         }
         return () => v;
       }
@@ -154,10 +163,15 @@ export interface ExprDependencies {
   readonly competencies: Set<string>;
   /** Competency → thresholds compared against score(…). */
   readonly scoreThresholds: Map<string, number[]>;
+  /** Learner attributes read: role, department, seniority, `needs:…`, `prefers:…`, and the course's own by id. */
   readonly attributes: Set<string>;
 }
 
-export function dependenciesOf(expr: Expr, into?: ExprDependencies): ExprDependencies {
+export function dependenciesOf(
+  expr: Expr,
+  into?: ExprDependencies,
+  courseAttributes: ReadonlySet<string> = NO_ATTRIBUTES,
+): ExprDependencies {
   const deps = into ?? { competencies: new Set(), scoreThresholds: new Map(), attributes: new Set() };
   const operand = (o: Operand, other?: Operand) => {
     if (o.kind === 'call') {
@@ -170,7 +184,11 @@ export function dependenciesOf(expr: Expr, into?: ExprDependencies): ExprDepende
           deps.scoreThresholds.set(o.args[0], list);
         }
       }
-    } else if (o.kind === 'name' && ['role', 'department', 'seniority'].includes(o.value)) deps.attributes.add(o.value);
+    } else if (
+      o.kind === 'name' &&
+      (['role', 'department', 'seniority'].includes(o.value) || courseAttributes.has(o.value))
+    )
+      deps.attributes.add(o.value);
   };
   forEachTest(expr, (node) => {
     if (node.kind === 'compare') {

@@ -3,7 +3,7 @@ import { course as courseSchema } from '../../../../shared/model';
 import { checkCondition, scopeFor } from './check-condition';
 
 const course = courseSchema.parse({
-  format: 2,
+  format: 3,
   id: 'c',
   title: 'Purchasing',
   settings: { roles: ['buyer', 'approver'] },
@@ -35,6 +35,29 @@ describe('checking a condition', () => {
   it('accepts a condition the engine accepts and returns its tree', () => {
     const result = checkCondition('mastery(policy) >= proficient and role == buyer', rules);
     expect(result.ok).toBe(true);
+  });
+
+  it('knows the course’s own attributes and underlines a value they do not have, with the suggestion', () => {
+    const withSite = structuredClone(course);
+    withSite.settings.attributes = [
+      {
+        id: 'site',
+        label: 'Site?',
+        values: [
+          { id: 'north', label: 'North' },
+          { id: 'south', label: 'South' },
+        ],
+      },
+    ];
+    const scope = scopeFor(withSite, { context: 'rule' });
+    expect(checkCondition('site in [north, south] and role == buyer', scope).ok).toBe(true);
+    const source = 'site == nort';
+    const result = checkCondition(source, scope);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const [d] = result.diagnostics;
+    expect(source.slice(d!.from, d!.to)).toBe('nort');
+    expect(d!.suggestion).toBe('north');
   });
 
   it('underlines a misspelt competency at the name, with the suggestion', () => {

@@ -25,7 +25,8 @@ export function scopeFor(
   const competencies = new Map(course.competencies.map((c) => [c.id, c.levels.map((l) => l.id)] as const));
   const roles = new Set(course.settings.roles);
   const departments = new Set(course.settings.departments);
-  if (place.context === 'rule') return { context: 'rule', competencies, roles, departments };
+  const attributes = new Map((course.settings.attributes ?? []).map((a) => [a.id, a.values.map((v) => v.id)] as const));
+  if (place.context === 'rule') return { context: 'rule', competencies, roles, departments, attributes };
   const question = course.questions.find((q) => q.id === place.question);
   const choices = question && 'choices' in question ? question.choices.map((c) => c.id) : [];
   return { context: 'placement', competencies, roles, departments, choices: new Set(choices) };

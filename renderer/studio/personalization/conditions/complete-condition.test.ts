@@ -30,6 +30,31 @@ describe('completing a condition', () => {
     expect(labels('department in [')).toEqual(['operations', 'procurement', 'finance']);
   });
 
+  it('offers the course’s own attributes by their question, and their values after them', () => {
+    const withSite = structuredClone(course);
+    withSite.settings.attributes = [
+      {
+        id: 'site',
+        label: 'Which site do you work at?',
+        values: [
+          { id: 'north', label: 'North plant' },
+          { id: 'south', label: 'South warehouse' },
+        ],
+      },
+    ];
+    const at = (source: string) => completeCondition(source, source.length, withSite, { context: 'rule' })!.options;
+    expect(at('role == buyer and ')).toContainEqual({
+      label: 'site',
+      type: 'variable',
+      detail: 'Which site do you work at?',
+    });
+    expect(at('site == ')).toEqual([
+      { label: 'north', type: 'enum', detail: 'North plant' },
+      { label: 'south', type: 'enum', detail: 'South warehouse' },
+    ]);
+    expect(at('site not in [north, ').map((o) => o.label)).toEqual(['north', 'south']);
+  });
+
   it('offers needs and formats inside their functions', () => {
     expect(labels('needs(')).toEqual(['captions', 'audio', 'reduced-motion']);
     expect(labels('prefers(v')).toEqual(['video', 'text', 'audio']);

@@ -72,6 +72,8 @@ export function completeCondition(
       if (variable === 'role') return of(course.settings.roles, 'role');
       if (variable === 'department') return of(course.settings.departments, 'department');
       if (variable === 'seniority') return of(SENIORITY_VALUES, 'seniority');
+      const declared = (course.settings.attributes ?? []).find((a) => a.id === variable);
+      if (declared) return declared.values.map((v) => ({ label: v.id, type: 'enum', detail: v.label }));
     } else if (variable === 'answer') {
       const question = course.questions.find((q) => q.id === place.question);
       if (question && 'choices' in question)
@@ -92,7 +94,9 @@ export function completeCondition(
   const compared =
     /mastery\(\s*([A-Za-z0-9_-]+)\s*\)\s*(?:==|!=|<=|>=|<|>|(?:not\s+)?in\s*\[[^\]]*?)\s*(?:,\s*)?$/.exec(head);
   if (compared) return { from, options: levelsOf(compared[1]!) };
-  const variable = /\b(role|department|seniority|answer)\s*(?:==|!=|(?:not\s+)?in\s*\[[^\]]*?)\s*(?:,\s*)?$/.exec(head);
+  const variable = /(?:^|[^A-Za-z0-9_-])([a-z][a-z0-9_-]*)\s*(?:==|!=|(?:not\s+)?in\s*\[[^\]]*?)\s*(?:,\s*)?$/.exec(
+    head,
+  );
   if (variable) {
     const values = valuesOf(variable[1]!);
     if (values) return { from, options: values };
@@ -115,6 +119,14 @@ export function completeCondition(
         apply: `${label}(`,
       })),
       ...VARIABLES[place.context].map(([label, detail]): ConditionOption => ({ label, type: 'variable', detail })),
+      // The course's own learner attributes, each described by the question the intake asks.
+      ...(place.context === 'rule'
+        ? (course.settings.attributes ?? []).map((a): ConditionOption => ({
+            label: a.id,
+            type: 'variable',
+            detail: a.label,
+          }))
+        : []),
       { label: 'not', type: 'keyword', detail: 'the opposite of the next test' },
       { label: 'true', type: 'constant', detail: 'always' },
     ],

@@ -21,6 +21,7 @@ import {
   addPersona,
   answerOptions,
   answerProblem,
+  declaredAttributeFields,
   departmentOptions,
   describePersona,
   formatOptions,
@@ -33,6 +34,7 @@ import {
   renamePersona,
   roleOptions,
   setAttribute,
+  setDeclaredAttribute,
   setLevel,
   setNeed,
   switchPriorMode,
@@ -226,6 +228,17 @@ function PersonaCard({
             onChange={(e) => apply(setAttribute(persona, 'preferredFormat', e.currentTarget.value))}
           />
         </FormGroup>
+        {declaredAttributeFields(course).map((field) => (
+          <FormGroup key={field.id} label={field.label} labelFor={`${ids}-attribute-${field.id}`}>
+            <HTMLSelect
+              id={`${ids}-attribute-${field.id}`}
+              value={persona.attributes?.[field.id] ?? ''}
+              disabled={readOnly}
+              options={[...field.options]}
+              onChange={(e) => apply(setDeclaredAttribute(persona, field, e.currentTarget.value))}
+            />
+          </FormGroup>
+        ))}
         <FormGroup label="Needs">
           {(
             [

@@ -19,6 +19,8 @@ import {
   renamePersona,
   roleOptions,
   setAttribute,
+  setDeclaredAttribute,
+  declaredAttributeFields,
   setLevel,
   setNeed,
   switchPriorMode,
@@ -105,6 +107,36 @@ describe('editing who a persona is', () => {
     expect(changed).not.toHaveProperty('department');
     expect(changed).not.toHaveProperty('preferredFormat');
     expect(setAttribute(nadia, 'department', '').label).toBe("Clear Nadia, new buyer's department");
+  });
+
+  it('sets and clears a persona’s answer to one of the course’s own attributes, offered by its labels', () => {
+    const course = example();
+    course.settings.attributes = [
+      {
+        id: 'site',
+        label: 'Which site do you work at?',
+        values: [
+          { id: 'north', label: 'North plant' },
+          { id: 'south', label: 'South warehouse' },
+        ],
+      },
+    ];
+    const [site] = declaredAttributeFields(course);
+    expect(site).toEqual({
+      id: 'site',
+      label: 'Which site do you work at?',
+      options: [
+        { value: '', label: 'Not given' },
+        { value: 'north', label: 'North plant' },
+        { value: 'south', label: 'South warehouse' },
+      ],
+    });
+    const set = setDeclaredAttribute(personaIn(course, 'nadia'), site!, 'south');
+    expect(set.label).toBe('Change Nadia, new buyer\'s answer to "Which site do you work at?"');
+    const next = after(course, set);
+    expect(personaIn(next, 'nadia').attributes).toEqual({ site: 'south' });
+    const cleared = after(next, setDeclaredAttribute(personaIn(next, 'nadia'), site!, ''));
+    expect(personaIn(cleared, 'nadia')).not.toHaveProperty('attributes');
   });
 
   it('refuses a seniority the course does not know (the op checks the persona)', () => {

@@ -102,6 +102,36 @@ export function setAttribute(persona: Pick<Persona, 'id' | 'name'>, field: Attri
   return { op: { kind: 'set', path, value }, label: `Change ${words}` };
 }
 
+/** One of the course's own learner attributes, as the persona card asks it: its question, then "Not given" and its values. */
+export interface DeclaredAttributeField {
+  readonly id: string;
+  readonly label: string;
+  readonly options: readonly Option[];
+}
+
+export function declaredAttributeFields(course: Pick<Course, 'settings'>): DeclaredAttributeField[] {
+  return (course.settings.attributes ?? []).map((a) => ({
+    id: a.id,
+    label: a.label,
+    options: [{ value: '', label: 'Not given' }, ...a.values.map((v) => ({ value: v.id, label: v.label }))],
+  }));
+}
+
+/** A value of one of the course's own attributes for the persona; an empty pick clears it. */
+export function setDeclaredAttribute(
+  persona: Pick<Persona, 'id' | 'name' | 'attributes'>,
+  attribute: Pick<DeclaredAttributeField, 'id' | 'label'>,
+  value: string,
+): Edit {
+  const { [attribute.id]: _dropped, ...others } = persona.attributes ?? {};
+  const attributes = value === '' ? others : { ...others, [attribute.id]: value };
+  const path = [...personaPath(persona), 'attributes'];
+  const label = `${value === '' ? 'Clear' : 'Change'} ${persona.name}'s answer to "${attribute.label}"`;
+  return Object.keys(attributes).length
+    ? { op: { kind: 'set', path, value: attributes }, label }
+    : { op: { kind: 'remove', path }, label };
+}
+
 export type Need = keyof Persona['needs'];
 
 export function setNeed(persona: Pick<Persona, 'id' | 'name' | 'needs'>, need: Need, on: boolean): Edit {
