@@ -259,6 +259,22 @@ describe('tailor paths', () => {
     );
   });
 
+  it('shows each persona’s own attribute values in the course’s words', async () => {
+    const text = (await tailor('paths', join(EXAMPLES_DIR, 'shop-floor-safety'))).out;
+    expect(text).toMatch(
+      /^Dana, veteran forklift driver \(forklift-driver\)\n {2}Where do you work\? In the warehouse\n/m,
+    );
+    expect(text).toMatch(/^Sam, shift supervisor \(supervisor\)\n {2}Where do you work\? \(no answer\)\n/m);
+    const [dana] = JSON.parse(
+      (await tailor('paths', join(EXAMPLES_DIR, 'shop-floor-safety'), '--persona', 'dana', '--json')).out,
+    ) as { persona: { attributes: unknown } }[];
+    expect(dana!.persona.attributes).toEqual([
+      { id: 'site', question: 'Where do you work?', value: 'warehouse', answer: 'In the warehouse' },
+    ]);
+    const noAttributes = (await tailor('paths', join(EXAMPLES_DIR, 'purchase-approvals'), '--persona', 'victor')).out;
+    expect(noAttributes).toMatch(/^Victor, veteran approver \(approver\)\n {2}placement: /);
+  });
+
   it('exits 2 and lists the personas when none matches', async () => {
     const result = await tailor('paths', join(EXAMPLES_DIR, 'shop-floor-safety'), '--persona', 'nobody');
     expect(result.code).toBe(2);

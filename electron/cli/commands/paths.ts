@@ -1,13 +1,15 @@
 import { personaState, playAsPersona, resolvePath, type CourseResult, type LearnerPath } from '../../../shared/engine';
+import type { Course, Persona } from '../../../shared/model';
 import { parseCommand } from './args';
 import type { CliIo, Command } from './types';
 import { loadForCli } from './load';
 
 const usage = `Usage: tailor paths <course> [--persona <id or name>] [--json]
 
-Shows each persona's path through the course: every module's status and why, the format of
-each lesson, and the choices on offer; then the result the LMS will hold once the persona has
-played the package through (completion, success, score, one objective per competency), by the
+Shows each persona's answers to the course's own learner questions (in the course's words), and
+their path through the course: every module's status and why, the format of each lesson, and
+the choices on offer; then the result the LMS will hold once the persona has played the package
+through (completion, success, score, one objective per competency), by the
 rule in shared/engine/persona-play.ts. Exit codes: 0 shown, 2 unusable input or unknown persona.`;
 
 const STATUS_MARK: Record<string, string> = {
@@ -53,7 +55,12 @@ export const pathsCommand: Command = {
       io.out(
         JSON.stringify(
           results.map(({ persona, placement, path, lms }) => ({
-            persona: { id: persona.id, name: persona.name, role: persona.role },
+            persona: {
+              id: persona.id,
+              name: persona.name,
+              role: persona.role,
+              attributes: personaAttributes(index.course, persona),
+            },
             placement: {
               mastery: placement.mastery,
               evidence: placement.evidence,
@@ -70,10 +77,42 @@ export const pathsCommand: Command = {
       return 0;
     }
     for (const { persona, placement, path: learnerPath, lms } of results)
-      printPath(io, persona.name, persona.role, placement.mastery, learnerPath, lms);
+      printPath(
+        io,
+        persona.name,
+        persona.role,
+        personaAttributes(index.course, persona),
+        placement.mastery,
+        learnerPath,
+        lms,
+      );
     return 0;
   },
 };
+
+/** A persona's value of one of the course's own attributes, in the course's words (null: the persona gives none). */
+export interface PersonaAttribute {
+  readonly id: string;
+  /** The question the intake asks, e.g. "Where do you work?". */
+  readonly question: string;
+  readonly value: string | null;
+  /** The answer's label, e.g. "In the warehouse". */
+  readonly answer: string | null;
+}
+
+/** Every attribute the course declares, with the persona's value; then any value the course does not declare. */
+function personaAttributes(course: Pick<Course, 'settings'>, persona: Persona): PersonaAttribute[] {
+  const own = persona.attributes ?? {};
+  const declared = course.settings.attributes ?? [];
+  const rows = declared.map((a) => {
+    const value = own[a.id] ?? null;
+    const answer = value === null ? null : (a.values.find((v) => v.id === value)?.label ?? value);
+    return { id: a.id, question: a.label, value, answer };
+  });
+  for (const [id, value] of Object.entries(own))
+    if (!declared.some((a) => a.id === id)) rows.push({ id, question: id, value, answer: value });
+  return rows;
+}
 
 /** What the LMS holds at the end of a persona's playthrough, in the result model's terms (docs/decisions/0005-results.md). */
 export interface LmsPrediction {
@@ -119,11 +158,13 @@ function printPath(
   io: CliIo,
   name: string,
   role: string,
+  attributes: readonly PersonaAttribute[],
   mastery: Record<string, string>,
   path: LearnerPath,
   lms: LmsPrediction,
 ) {
   io.out(`${name} (${role})`);
+  for (const a of attributes) io.out(`  ${a.question} ${a.answer ?? '(no answer)'}`);
   io.out(
     `  placement: ${Object.entries(mastery)
       .map(([c, l]) => `${c}=${l}`)
