@@ -196,6 +196,78 @@ describe('the proof finds planted flaws', () => {
     });
   });
 
+  /** A small course that declares `site` (north: "North plant", south: "South depot"), with no persona giving it. */
+  function withSite(seed: number): CourseInput {
+    const course = small(seed);
+    course.settings = {
+      ...course.settings,
+      attributes: [
+        {
+          id: 'site',
+          label: 'Where do you work?',
+          values: [
+            { id: 'north', label: 'North plant' },
+            { id: 'south', label: 'South depot' },
+          ],
+        },
+      ],
+    };
+    return course;
+  }
+
+  it('names audience and mandate entries in the course’s words in its findings', () => {
+    const course = withSite(5);
+    const role = course.personas![0]!.role;
+    course.modules!.push({
+      id: 'north-only',
+      title: 'North only',
+      audience: ['site=north'],
+      mandatoryFor: [role, 'site=north'],
+      lessons: [{ id: 'n-l', title: 'L', blocks: [] }],
+    });
+    course.rules!.push(
+      { id: 'try-skip', when: 'true', then: { kind: 'skip', modules: ['north-only'] }, reason: 'Skip it.' },
+      { id: 'require-all', when: 'true', then: { kind: 'require', modules: ['north-only'] }, reason: 'Everyone.' },
+    );
+    const [skipAt, requireAt] = [course.rules!.length - 2, course.rules!.length - 1];
+    const findings = codes(course).filter(
+      (f) => f.path.startsWith(`rules[${skipAt}]`) || f.path.startsWith(`rules[${requireAt}]`),
+    );
+    const messages = findings.map((f) => f.message).join('\n');
+    expect(findings.find((f) => f.code === 'rule-overridden-by-mandate')?.message).toContain(
+      `which is mandatory for ${role} who answered “North plant”;`,
+    );
+    const outside = findings.find((f) => f.code === 'require-outside-audience');
+    expect(outside?.message).toContain('outside its audience (learners who answered “North plant”)');
+    expect(outside?.counterexample?.path).toBe('excluded: Meant for learners who answered “North plant”.');
+    expect(messages).not.toMatch(/site=/);
+  });
+
+  it('warns when a mandate reaches learners an attribute audience leaves out, in the course’s words', () => {
+    const course = withSite(5);
+    const role = course.personas![0]!.role;
+    course.modules!.push({
+      id: 'north-only',
+      title: 'North only',
+      audience: ['site=north'],
+      mandatoryFor: [role],
+      lessons: [{ id: 'n-l', title: 'L', blocks: [] }],
+    });
+    const finding = codes(course).find((f) => f.code === 'mandate-outside-audience');
+    expect(finding).toMatchObject({
+      severity: 'warning',
+      path: `modules[${course.modules!.length - 1}].mandatoryFor`,
+      message: expect.stringContaining(
+        `"North only" is mandatory for ${role}, but its audience (learners who answered “North plant”) leaves some of them out (`,
+      ),
+    });
+    expect(finding!.message).toContain(`any ${role} who answered “South depot”`);
+    expect(finding!.message).not.toMatch(/site=/);
+    // The same mandate inside the audience says nothing.
+    course.modules!.at(-1)!.mandatoryFor = [`${role}`, 'site=north'];
+    expect(codes(course).some((f) => f.code === 'mandate-outside-audience')).toBe(false);
+  });
+
   it('finds a module its prerequisites leave out for every learner who would get it, and says so', () => {
     fc.assert(
       fc.property(seeds, (seed) => {

@@ -42,6 +42,16 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
   );
 
   const solver = new OutcomeSolver(index, classes);
+  /** Audience or mandate entries in the course's words, e.g. "forklift-driver who answered “In the warehouse”". */
+  const targets = (entries: readonly string[]) => describeTargets(course, entries);
+  /** A learner in the course's words: a persona by id, any other learner by their role and answers. */
+  const learnerWords = (learner: AnalysisLearner) =>
+    course.personas.some((p) => p.id === learner.label)
+      ? learner.label
+      : `any ${targets([
+          ...(learner.role ? [learner.role] : []),
+          ...Object.entries(learner.attributes ?? {}).map(([a, v]) => `${a}=${v}`),
+        ])}`;
 
   const counterexample = (learner: AnalysisLearner, witness: Witness, path: string): Counterexample => ({
     persona: learner.label,
@@ -126,10 +136,7 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
           if (requireOutside.has(i)) continue;
           const witness = solver.satisfy(learner, [i]);
           if (witness)
-            requireOutside.set(
-              i,
-              counterexample(learner, witness, `excluded: Meant for ${describeTargets(course, m.audience)}.`),
-            );
+            requireOutside.set(i, counterexample(learner, witness, `excluded: Meant for ${targets(m.audience)}.`));
         }
       if (!mandated) continue;
       for (const i of [...skips, ...optionals]) {
@@ -169,14 +176,14 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
               severity: 'info',
               code: 'rule-yields-to-mandate',
               path: `rules[${ruleIndex}]`,
-              message: `As intended, the mandate for ${m.mandatoryFor.join(', ')} wins over rule "${rule.id}": they take "${m.title}" even when the rule would ${action} it.`,
+              message: `As intended, the mandate for ${targets(m.mandatoryFor)} wins over rule "${rule.id}": they take "${m.title}" even when the rule would ${action} it.`,
               counterexample: example,
             }
           : {
               severity: 'warning',
               code: 'rule-overridden-by-mandate',
               path: `rules[${ruleIndex}]`,
-              message: `Rule "${rule.id}" would ${action} "${m.title}", which is mandatory for ${m.mandatoryFor.join(', ')}; the mandate wins and the rule is ignored for them. If that is meant, set "mandateWins": true on the rule.`,
+              message: `Rule "${rule.id}" would ${action} "${m.title}", which is mandatory for ${targets(m.mandatoryFor)}; the mandate wins and the rule is ignored for them. If that is meant, set "mandateWins": true on the rule.`,
               counterexample: example,
             },
       );
@@ -186,7 +193,7 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
         severity: 'warning',
         code: 'require-outside-audience',
         path: `rules[${ruleIndex}].when`,
-        message: `Rule "${course.rules[ruleIndex]!.id}" requires "${m.title}" for some learners outside its audience (${m.audience.join(', ')}); the audience wins and they do not get it. Add their role to the audience, make the module mandatory for them, or narrow the rule.`,
+        message: `Rule "${course.rules[ruleIndex]!.id}" requires "${m.title}" for some learners outside its audience (${targets(m.audience)}); the audience wins and they do not get it. Add them to the audience, make the module mandatory for them, or narrow the rule.`,
         counterexample: example,
       });
     // The learners the mandate holds for: each role it names on its own, or the analysed learners when it names attributes.
@@ -194,7 +201,7 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
       (e) => parseTarget(e).attribute === 'role',
     )
       ? m.mandatoryFor.map((role) => ({ who: { role }, name: role }))
-      : learners.filter((l) => isTargeted(m.mandatoryFor, l)).map((l) => ({ who: l, name: l.label }));
+      : learners.filter((l) => isTargeted(m.mandatoryFor, l)).map((l) => ({ who: l, name: learnerWords(l) }));
     const reportedWithout = new Set<string>();
     for (const { who, name } of mandatedLearners)
       for (const p of index.prerequisites[mi] ?? []) {
@@ -210,15 +217,27 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
           message: `"${m.title}" is mandatory for ${name}, but its prerequisite "${before.title}" is never on their path; they take "${m.title}" without it. Add ${name} to the audience of "${before.title}", or drop the prerequisite.`,
         });
       }
-    const audienceRoles = m.audience.filter((e) => parseTarget(e).attribute === 'role');
-    for (const role of m.mandatoryFor.filter((e) => parseTarget(e).attribute === 'role'))
-      if (audienceRoles.length > 0 && !audienceRoles.includes(role))
+    const byRoleOnly = [...m.audience, ...m.mandatoryFor].every((e) => parseTarget(e).attribute === 'role');
+    if (byRoleOnly) {
+      for (const role of m.mandatoryFor)
+        if (m.audience.length > 0 && !m.audience.includes(role))
+          findings.push({
+            severity: 'warning',
+            code: 'mandate-outside-audience',
+            path: `${at}.mandatoryFor`,
+            message: `"${m.title}" is mandatory for ${role}, but its audience (${targets(m.audience)}) leaves ${role} out; the mandate wins.`,
+          });
+    } else if (m.audience.length > 0) {
+      // With attributes, entries combine (a role and a site), so ask the analysed learners, which cover every combination read.
+      const leftOut = learners.filter((l) => isTargeted(m.mandatoryFor, l) && !isTargeted(m.audience, l));
+      if (leftOut.length > 0)
         findings.push({
           severity: 'warning',
           code: 'mandate-outside-audience',
           path: `${at}.mandatoryFor`,
-          message: `"${m.title}" is mandatory for ${role}, but its audience (${m.audience.join(', ')}) leaves ${role} out; the mandate wins.`,
+          message: `"${m.title}" is mandatory for ${targets(m.mandatoryFor)}, but its audience (${targets(m.audience)}) leaves some of them out (${leftOut.slice(0, 3).map(learnerWords).join('; ')}${leftOut.length > 3 ? '; …' : ''}); the mandate wins.`,
         });
+    }
 
     // Contradictions: a require together with a skip or make-optional for the same module.
     for (const r of requires)
