@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCourseOrThrow, personaState, resolvePath } from '../../shared/engine';
 import { PlacementWalker } from '../../shared/engine/placement';
 import { exampleIndex } from '../../test/fixtures/examples';
-import { duration, labelOf, moduleReasons, placementLength, sectionOf, timeSpent } from './words';
+import { duration, labelOf, moduleReasons, placementLength, SECTION_TITLES, sectionOf, timeSpent } from './words';
 
 const safety = exampleIndex('shop-floor-safety');
 const approvals = exampleIndex('purchase-approvals');
@@ -28,7 +28,7 @@ describe('the words a learner reads', () => {
     expect(moduleReasons(safety.course, mandatory, femi.role)).toContain('Required for your role (floor operator).');
   });
 
-  it('puts every module in one outline section, and other roles’ modules under "Not for your role"', () => {
+  it('puts every module in one outline section, and other roles’ modules under "Not for you"', () => {
     const office = safety.course.personas.find((p) => p.role === 'office-staff')!;
     const path = resolvePath(safety, personaState(safety, office).state);
     const hidden = path.modules.filter((m) => sectionOf(m) === 'not-for-you');
@@ -51,6 +51,9 @@ describe('the words a learner reads', () => {
         olga.role,
       );
     expect(reasons(course.modules[5]!.id)).toEqual(['Meant for learners who answered “In the warehouse”.']);
+    // Kept out by where she works, not her role: the section's title must not say it is her role.
+    expect(sectionOf(path.modules.find((m) => m.id === course.modules[5]!.id)!)).toBe('not-for-you');
+    expect(SECTION_TITLES['not-for-you']).not.toMatch(/role/i);
     expect(reasons(course.modules[6]!.id)).toEqual(['Required for office staff who answered “At the main plant”.']);
   });
 

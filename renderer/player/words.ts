@@ -26,7 +26,8 @@ export const SECTION_TITLES: Readonly<Record<OutlineSection, string>> = {
   recommended: 'Recommended',
   optional: 'Optional',
   'tested-out': 'You tested out',
-  'not-for-you': 'Not for your role',
+  // Not only roles keep a module out (the course's own attributes, prerequisites); each module says its reason.
+  'not-for-you': 'Not for you',
 };
 
 const modulesById = new WeakMap<Course, ReadonlyMap<string, Course['modules'][number]>>();

@@ -99,7 +99,7 @@ test('the path explains itself in the course’s words: own time, sections, othe
     await expect(main.getByText('Required for your role (floor operator).').first()).toBeVisible();
     const excluded = path.modules.filter((m) => m.status === 'excluded');
     expect(excluded.length).toBeGreaterThan(0);
-    await expect(main.getByRole('heading', { name: `Not for your role (${excluded.length})` })).toBeVisible();
+    await expect(main.getByRole('heading', { name: `Not for you (${excluded.length})` })).toBeVisible();
     await main.getByText(/left out$/).click();
     await expect(main.locator('.module-excluded .reason').first()).toHaveText(/^Meant for office staff\.$/);
     await expect(page.getByRole('navigation', { name: 'Course outline' })).toBeVisible();
