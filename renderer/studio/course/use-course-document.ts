@@ -4,6 +4,7 @@ import { applyOp, OpError, replay, type Edit } from '../../../shared/ops';
 import { useBackend } from '../app/backend-context';
 import type { ApplyOptions } from '../editors/editor-context';
 import { createSavingStatus } from './saving-status';
+import { sameHistory } from './same-history';
 
 export type DocumentState =
   | { readonly kind: 'loading' }
@@ -102,9 +103,13 @@ export function useCourseDocument(path: string, readOnly: boolean) {
       if (result.ok) {
         setProblem(null);
         const latest = current.current!;
-        // The confirmation changes only the version and the undo label: for an edit drawn later, drawn later too.
+        const confirmed = { ...latest, version: result.value.version, history: result.value.history };
+        // A keystroke merged into the edit on the undo stack changes only the version, which nothing on screen shows:
+        // it is kept for the next edit, and the studio is not drawn again for it.
+        if (sameHistory(latest.history, confirmed.history)) current.current = confirmed;
+        // Otherwise the undo label changes: for an edit drawn later, drawn later too.
         // (Others at once: Undo must be enabled as soon as the edit is saved.)
-        show({ ...latest, version: result.value.version, history: result.value.history }, options?.later === true);
+        else show(confirmed, options?.later === true);
       } else {
         setProblem(result.error.message);
         await reload();
