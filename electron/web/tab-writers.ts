@@ -10,20 +10,31 @@ const pathOf = (payload: unknown): string | undefined => {
 };
 
 /**
+ * How long a tab asking to edit waits for the document's writer to go away before it is refused.
+ * A reload is a new page (a new tab id) whose first call can reach the host before the old page's
+ * event stream is seen to close; without the wait the designer's own reload locked them out.
+ */
+export const HANDOVER_WAIT_MS = 2000;
+
+/**
  * One writer per document across the tabs of one browser-mode host, as the lock file gives
  * Electron across windows: the backend keeps one open document, the first tab that opens it for
  * editing owns it, and any other tab gets the same `read-only` refusal (and so the studio's
  * "open read-only" offer). A viewing tab shares the writer's live document but cannot change it.
  * A tab is named by the random id its transport sends; its claims end when it closes the document
- * or its event stream goes away (tab closed or reloaded).
+ * or its event stream goes away (tab closed or reloaded); a tab asking to edit waits a moment for
+ * that, so a reloaded tab takes its own document back.
  */
 export class TabWriters {
   readonly #owner = new Map<string, string>();
   readonly #viewers = new Map<string, Set<string>>();
+  /** Wake-ups for tabs waiting for a writer (by its tab id) to go away. */
+  readonly #waiting = new Map<string, Set<() => void>>();
 
   constructor(
     private readonly dispatch: Dispatch,
     private readonly resolvePath: (path: string) => string,
+    private readonly handoverWaitMs: number = HANDOVER_WAIT_MS,
   ) {}
 
   async call(name: string, payload: unknown, tab: string | undefined): Promise<Result<unknown>> {
@@ -36,6 +47,8 @@ export class TabWriters {
 
     if (name === 'document.open') {
       const readOnly = (payload as { readOnly?: unknown }).readOnly === true;
+      if (!readOnly && owner !== undefined && owner !== tab && (await this.#goneWithin(owner, this.handoverWaitMs)))
+        return this.call(name, payload, tab);
       if (!readOnly && elsewhere)
         return fail(
           'read-only',
@@ -79,9 +92,27 @@ export class TabWriters {
     this.#viewers.set(path, set);
   }
 
+  /** Resolves true when `tab` goes away within `ms`, false when it is still there. */
+  #goneWithin(tab: string, ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const wakes = this.#waiting.get(tab) ?? new Set<() => void>();
+      const settle = (gone: boolean) => {
+        clearTimeout(timer);
+        wakes.delete(wake);
+        if (wakes.size === 0 && this.#waiting.get(tab) === wakes) this.#waiting.delete(tab);
+        resolve(gone);
+      };
+      const wake = () => settle(true);
+      const timer = setTimeout(() => settle(false), ms);
+      wakes.add(wake);
+      this.#waiting.set(tab, wakes);
+    });
+  }
+
   /** The tab went away (its event stream closed): it no longer owns or views anything. */
   release(tab: string): void {
     for (const [path, owner] of this.#owner) if (owner === tab) this.#owner.delete(path);
     for (const set of this.#viewers.values()) set.delete(tab);
+    for (const wake of [...(this.#waiting.get(tab) ?? [])]) wake();
   }
 }

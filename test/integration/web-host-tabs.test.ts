@@ -91,6 +91,20 @@ describe('one writer per document across browser tabs', () => {
     expect(await third.call('document.apply', addModule(path, 'mine'))).toMatchObject({ ok: true });
   });
 
+  it('gives a reloaded tab its document back for editing, though it asks before its old page is seen to close', async () => {
+    const host = await start();
+    const [before, after] = [tab(host), tab(host)];
+    const path = (await before.call('course.create', { title: 'Reloaded' })).value!.path as string;
+    await before.call('document.open', { path });
+    const closeOldPage = await before.stream();
+
+    // The new page's open reaches the host first; the old page's stream closes a moment later.
+    const reopened = after.call('document.open', { path });
+    setTimeout(closeOldPage, 150);
+    expect(await reopened).toMatchObject({ ok: true, value: { readOnly: false } });
+    expect(await after.call('document.apply', addModule(path, 'mine'))).toMatchObject({ ok: true });
+  });
+
   it('keeps one tab free to reopen its own document', async () => {
     const host = await start();
     const only = tab(host);
