@@ -5,6 +5,7 @@ import type { Browser, Page } from '@playwright/test';
 import { callHost, startHostProcess, type RunningHost } from '../test/e2e/web-host-process';
 import { generateCourse } from './generate-course';
 import type { Benchmark, Measured } from './harness';
+import { timeKeystroke } from './in-page';
 
 /** The 300-module generated course open at one rule twice: with the live analysis, and with it off. */
 interface RuleBench {
@@ -53,31 +54,9 @@ function bench(): Promise<RuleBench> {
   return shared;
 }
 
-/**
- * One keystroke, measured in the page from the key event's time stamp to the first task after the next frame (that
- * frame has painted the character): input → paint as the designer sees it. Playwright's round trips (the key's
- * down and up sent one by one, the wait for the frame) are the driver's, not the studio's, and stay outside.
- */
+/** Alternates a space and Backspace so the condition stays valid and the analysis keeps re-running. */
 let keys = 0;
-async function keystroke(page: Page): Promise<Measured> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __keystroke?: Promise<number> };
-    w.__keystroke = new Promise<number>((done) => {
-      window.addEventListener(
-        'keydown',
-        (event) => {
-          const pressedAt = event.timeStamp;
-          requestAnimationFrame(() => setTimeout(() => done(performance.now() - pressedAt), 0));
-        },
-        { capture: true, once: true },
-      );
-    });
-  });
-  // Alternate a space and Backspace so the condition stays valid and the analysis keeps re-running.
-  await page.keyboard.press(keys++ % 2 ? 'Backspace' : 'Space');
-  const measuredMs = await page.evaluate(() => (window as unknown as { __keystroke: Promise<number> }).__keystroke);
-  return { measuredMs };
-}
+const keystroke = (page: Page): Promise<Measured> => timeKeystroke(page, keys++ % 2 ? 'Backspace' : 'Space');
 
 export const personalizationBenchmarks: Benchmark[] = [
   {

@@ -295,6 +295,63 @@ test('the flow shows every question and the end; a dragged connection adds a bra
   await expect(flow.locator('.react-flow__edge')).toHaveCount(14);
 });
 
+/** Presses Tab until `target` has the focus; fails after `limit` presses. */
+async function tabTo(page: Page, target: Locator, limit = 30): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+test('by keyboard alone, a question in the flow opens its editor and a branch is added and routed', async ({
+  page,
+  host,
+}) => {
+  const path = await importExample(host);
+  await open(page, host.url, path, 'placement');
+  const flow = page.getByRole('region', { name: 'Placement flow' });
+  await expect(flow.locator('.react-flow__node')).toHaveCount(10, { timeout: 30_000 });
+
+  // Tab from the editor's heading into the flow: every question is a tab stop with a name and a hint.
+  await page.getByRole('heading', { name: /^Placement test/ }).evaluate((el) => {
+    el.setAttribute('tabindex', '-1');
+    el.focus();
+  });
+  const hard = flow.locator('.react-flow__node[data-id="policy-hard"]');
+  await tabTo(page, hard);
+  await expect(hard).toHaveAccessibleDescription(/Press Enter to edit this question/);
+  await page.keyboard.press('Enter');
+  const heading = page.getByRole('heading', { name: /policy-hard/, level: 4 });
+  await expect(heading).toBeFocused();
+  expect(new URL(page.url()).hash).toContain('node=policy-hard');
+
+  // From its editor: Add branch, pick where it goes with the arrow keys, keep "correct", add it.
+  const item = page.locator('.placement-node', { has: heading });
+  await tabTo(page, item.getByRole('button', { name: 'Add branch' }));
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Branch from policy-hard' });
+  const goTo = dialog.getByRole('combobox', { name: 'Go to' });
+  await tabTo(page, goTo);
+  const before = await goTo.inputValue();
+  await page.keyboard.press('ArrowDown');
+  await expect(goTo).not.toHaveValue(before);
+  const chosen = await goTo.inputValue();
+  await tabTo(page, dialog.getByRole('button', { name: 'Add branch' }));
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(flow.locator('.react-flow__edge')).toHaveCount(14);
+  const branches = item.getByRole('combobox', { name: /^Where branch \d+ after policy-hard goes$/ });
+  await expect(branches.last()).toHaveValue(chosen);
+
+  // The focus follows the action to the new branch's target: route it elsewhere by keyboard; undo takes it back.
+  await expect(branches.last()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(branches.last()).not.toHaveValue(chosen);
+  await page.keyboard.press('Control+z');
+  await expect(branches.last()).toHaveValue(chosen);
+});
+
 test('a persona answers the course’s own question (where they work), kept after a reload and undone with undo', async ({
   page,
   host,

@@ -57,6 +57,12 @@ function EndCard(): ReactNode {
 
 const NODE_TYPES = { question: QuestionCard, end: EndCard };
 
+/** What a screen reader hears on a focused node: what Enter does here (the defaults speak of moving and deleting nodes). */
+const ARIA_LABELS = {
+  'node.a11yDescription.default': 'Press Enter to edit this question and its branches in the list below the flow.',
+  'node.a11yDescription.keyboardDisabled': 'Press Enter to edit this question and its branches in the list below the flow.',
+} as const;
+
 export interface FlowViewProps {
   readonly graph: FlowGraph;
   readonly focused: string | null;
@@ -118,7 +124,17 @@ export function FlowView({ graph, focused, readOnly, onConnect, onFocusNode }: F
     [graph],
   );
   return (
-    <div className="flow-view" aria-label="Placement flow" role="region">
+    <div
+      className="flow-view"
+      aria-label="Placement flow"
+      role="region"
+      onKeyDown={(event) => {
+        // Each question is a tab stop; Enter on it opens its editor, as a click does.
+        if (event.key !== 'Enter' || !(event.target instanceof HTMLElement)) return;
+        const id = event.target.classList.contains('react-flow__node') ? event.target.dataset.id : undefined;
+        if (id && id !== END_NODE) onFocusNode(id);
+      }}
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -128,6 +144,9 @@ export function FlowView({ graph, focused, readOnly, onConnect, onFocusNode }: F
         fitViewOptions={{ padding: 0.08 }}
         minZoom={0.2}
         nodesDraggable={false}
+        edgesFocusable={false}
+        deleteKeyCode={null}
+        ariaLabelConfig={ARIA_LABELS}
         nodesConnectable={!readOnly}
         proOptions={{ hideAttribution: true }}
         onConnect={(c: Connection) => {

@@ -20,7 +20,7 @@ import { checkCondition, scopeFor } from '../conditions/check-condition';
 import { ConditionEditor } from '../conditions/ConditionEditor';
 import { flowGraph, type FlowQuestion } from './flow-graph';
 import { FlowView } from './FlowView';
-import { onPlacementNodeFocus, placementNodeFromHash } from './focus-node';
+import { focusPlacementNode, onPlacementNodeFocus, placementNodeFromHash } from './focus-node';
 
 const nodePath = (id: string) => ['placement', 'nodes', { id }] as const;
 const targetName = (id: string) => (id === END ? 'the end' : id);
@@ -71,6 +71,9 @@ export interface PlacementEditorProps {
   readonly analysis: StudioAnalysis;
 }
 
+/** The name of a branch's "go to" select, by its index in its question's branches. */
+const branchTargetLabel = (index: number, node: string) => `Where branch ${index + 1} after ${node} goes`;
+
 /** The branching placement test: a flow drawn from the parsed branches, and the same test as a list by competency. */
 export function PlacementEditor({ context, analysis }: PlacementEditorProps): ReactNode {
   const { course, readOnly } = context;
@@ -79,6 +82,8 @@ export function PlacementEditor({ context, analysis }: PlacementEditorProps): Re
   const [condition, setCondition] = useState('correct');
   const [newQuestion, setNewQuestion] = useState('');
   const rows = useRef(new Map<string, HTMLElement>());
+  /** After Add branch, the new branch's target takes the focus once the dialog has closed (focus follows the action). */
+  const focusAfterDialog = useRef<{ node: string; label: string } | null>(null);
 
   useEffect(
     () =>
@@ -143,6 +148,8 @@ export function PlacementEditor({ context, analysis }: PlacementEditorProps): Re
   const connectCheck = scope ? checkCondition(condition, scope) : null;
   const addBranch = async () => {
     if (!connecting || !connectCheck?.ok) return;
+    const count = placement.nodes.find((n) => n.id === connecting.from)?.branches.length ?? 0;
+    focusAfterDialog.current = { node: connecting.from, label: branchTargetLabel(count, connecting.from) };
     await context.apply({
       op: {
         kind: 'insert',
@@ -179,7 +186,7 @@ export function PlacementEditor({ context, analysis }: PlacementEditorProps): Re
           setCondition('correct');
           setConnecting({ from, to });
         }}
-        onFocusNode={setFocused}
+        onFocusNode={focusPlacementNode}
       />
 
       <div className="placement-add">
@@ -254,7 +261,7 @@ export function PlacementEditor({ context, analysis }: PlacementEditorProps): Re
                           <BranchCondition node={node} branch={bi} context={context} />
                           <span>go to</span>
                           <HTMLSelect
-                            aria-label={`Where branch ${bi + 1} after ${node.id} goes`}
+                            aria-label={branchTargetLabel(bi, node.id)}
                             value={b.goto}
                             disabled={readOnly}
                             options={targets.map((t) => ({ value: t, label: targetName(t) }))}
@@ -322,6 +329,13 @@ export function PlacementEditor({ context, analysis }: PlacementEditorProps): Re
       <Dialog
         isOpen={connecting !== null}
         onClose={() => setConnecting(null)}
+        onClosed={() => {
+          const next = focusAfterDialog.current;
+          focusAfterDialog.current = null;
+          if (!next) return;
+          const item = rows.current.get(next.node)?.closest('li');
+          item?.querySelector<HTMLElement>(`[aria-label="${CSS.escape(next.label)}"]`)?.focus();
+        }}
         title={connecting ? `Branch from ${connecting.from}` : 'Branch'}
       >
         {connecting && (
