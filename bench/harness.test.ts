@@ -41,6 +41,23 @@ describe('the bench harness', () => {
     expect(outcome.met).toBe(false);
   });
 
+  it('holds a p95 goal when one sample in 40 is slow, and misses it when one in 10 is', async () => {
+    const spiky = (every: number) => {
+      let i = 0;
+      return bench({
+        samples: 40,
+        maxSubjectP95Ms: 50,
+        subject: { label: 'spiky', selfTimed: true, run: () => ({ measuredMs: ++i % every === 0 ? 400 : 20 }) },
+      });
+    };
+    const rare = await runBenchmark(spiky(40));
+    expect(rare.subjectP95Ms).toBe(20);
+    expect(rare.met).toBe(true);
+    const often = await runBenchmark(spiky(10));
+    expect(often.subjectP95Ms).toBe(400);
+    expect(often.met).toBe(false);
+  });
+
   it('times a plain side by the wall clock around the call', async () => {
     const outcome = await runBenchmark(
       bench({

@@ -210,7 +210,8 @@ function BlockBody({ editing, path, block }: { editing: Editing; path: readonly 
   const { context } = editing;
   const at = (field: string) => `${editing.pathOf(path)}.${field}`;
   const set = (field: string, value: unknown, label: string, merge = true) =>
-    editing.run({ kind: 'set', path: [...path, field], value }, label, merge ? { merge: at(field) } : {});
+    // A merged edit is typing in a field that shows its own text (rich text keeps what it emitted): drawn later.
+    editing.run({ kind: 'set', path: [...path, field], value }, label, merge ? { merge: at(field), later: true } : {});
   switch (block.type) {
     case 'text':
       return (

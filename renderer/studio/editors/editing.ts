@@ -60,7 +60,17 @@ export interface Editing {
    * Checks an edit against the model first: a refused one is not sent, and its message is kept
    * for the field at `field` (default: the edit's own path). Returns whether it was applied.
    */
-  run(op: Op, label: string, options?: { merge?: string; field?: string; fieldLabel?: string }): boolean;
+  run(
+    op: Op,
+    label: string,
+    options?: {
+      merge?: string;
+      field?: string;
+      fieldLabel?: string;
+      /** The field already shows what was typed: draw the rest of the studio after the frame (see ApplyOptions). */
+      later?: boolean;
+    },
+  ): boolean;
   /** Forgets the message of a field (its draft was abandoned). */
   clear(field: string): void;
 }
@@ -90,7 +100,7 @@ export function useEditing(context: EditorContext): Editing {
         return false;
       }
       clear(field);
-      void context.apply({ op, label, merge: options.merge });
+      void context.apply({ op, label, merge: options.merge }, options.later ? { later: true } : undefined);
       return true;
     },
     [course, context, clear],

@@ -11,7 +11,7 @@ import {
 } from '@blueprintjs/core';
 import { Add, CaretDown } from '@blueprintjs/icons';
 import { MultiSelect, Select, type ItemPredicate, type ItemRenderer } from '@blueprintjs/select';
-import { useId, useState, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { Segment } from '../../../shared/ops';
 import type { Editing } from './editing';
 
@@ -72,12 +72,24 @@ export function TextField(props: TextFieldProps) {
   const dataPath = editing.pathOf(path);
   const error = editing.messageAt(dataPath, label);
   const [draft, setDraft] = useState<string | null>(null);
+  const focused = useRef(false);
   const shown = draft ?? value;
+  // The studio draws a keystroke's edit after the frame that shows it: a field left before that keeps its draft
+  // until the course has caught up, so it never shows the old text for a frame.
+  useEffect(() => {
+    if (!focused.current && draft !== null && draft === value) setDraft(null);
+  }, [draft, value]);
+  const leave = () => {
+    focused.current = false;
+    if (!error && draft === value) setDraft(null);
+  };
   const change = (text: string) => {
     setDraft(text);
     editing.run({ kind: 'set', path: [...path], value: optional && text.trim() === '' ? undefined : text }, editLabel, {
       merge: dataPath,
       fieldLabel: label,
+      // The field shows its own draft, so the studio may catch up after the frame that shows the key.
+      later: true,
     });
   };
   const common = {
@@ -98,7 +110,8 @@ export function TextField(props: TextFieldProps) {
           autoResize
           intent={error ? Intent.DANGER : Intent.NONE}
           onChange={(e) => change(e.target.value)}
-          onBlur={() => !error && setDraft(null)}
+          onFocus={() => (focused.current = true)}
+          onBlur={leave}
         />
       ) : (
         <InputGroup
@@ -106,7 +119,8 @@ export function TextField(props: TextFieldProps) {
           {...props.inputProps}
           intent={error ? Intent.DANGER : Intent.NONE}
           onValueChange={change}
-          onBlur={() => !error && setDraft(null)}
+          onFocus={() => (focused.current = true)}
+          onBlur={leave}
         />
       )}
     </Field>
