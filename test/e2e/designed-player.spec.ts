@@ -128,6 +128,7 @@ test('a text version keeps the lesson’s figure; a completed lesson reopened of
     await page.getByRole('radio', { name: 'Text' }).check();
     await expect(page.locator('video')).toHaveCount(0);
     await expect(page.getByRole('img', { name: /^Floor plan/ })).toBeVisible();
+    await axeEverywhere(page, 'text version with its figure');
     await page.getByRole('button', { name: 'Mark complete and continue' }).click();
 
     // The next lesson's check: answered wrongly, it marks the learner's answer and reveals the right one.
@@ -167,6 +168,21 @@ test('a picked case study can be changed until its first lesson is done', async 
     const main = page.locator('main');
     await main.getByRole('button', { name: 'Choose “Case study: hiring a contractor”' }).click();
     await expect(main.getByRole('button', { name: /^Choose “/ })).toHaveCount(0);
+    await axeEverywhere(page, 'a case study chosen, still changeable');
+    // On a phone the outline is a drawer: open, it passes axe in both themes too.
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.getByRole('button', { name: 'Course outline' }).click();
+    await expect(page.getByRole('navigation', { name: 'Course outline' })).toBeVisible();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(
+        violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`),
+        `drawer, ${scheme}`,
+      ).toEqual([]);
+    }
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await main.getByRole('button', { name: 'Change my choice' }).click();
     await main.getByRole('button', { name: 'Choose “Case study: buying a software subscription”' }).click();
     const picked = main.locator('.module', { hasText: 'Case study: buying a software subscription' });
