@@ -243,9 +243,11 @@ export const studioBenchmarks: Benchmark[] = [
   },
   {
     name: 'studio: add module visible on the 5,000-lesson course',
-    goal: 'new module named in place under 100 ms',
+    goal: 'new module named in place under 100 ms (median and p99)',
     maxSubjectMs: 100,
-    samples: 15,
+    maxSubjectP99Ms: 100,
+    // Enough clicks that the p99 is not just the slowest of a handful.
+    samples: 40,
     setup: async () => {
       await openPage('empty');
       await openPage('big');

@@ -1,4 +1,4 @@
-import { analyzeCourse, type StudioAnalysis } from './analyze';
+import { analyzeCourse, changedParts, type AnalysisParts, type PartKey } from './analyze';
 
 /** A snapshot to analyse, numbered so the page can drop answers that a newer snapshot overtook. */
 export interface AnalysisRequest {
@@ -7,7 +7,8 @@ export interface AnalysisRequest {
 }
 export interface AnalysisResponse {
   readonly seq: number;
-  readonly analysis: StudioAnalysis;
+  /** Only what changed since this worker's previous answer; the page keeps the rest. */
+  readonly analysis: AnalysisParts;
 }
 
 // The DOM lib types `self` as Window; in a dedicated worker it is the worker's own scope.
@@ -16,7 +17,10 @@ const scope = self as unknown as {
   postMessage(message: AnalysisResponse): void;
 };
 
+/** The parts of the last answer, as JSON: the next answer sends only what differs. */
+const sent = new Map<PartKey, string>();
+
 scope.addEventListener('message', (event) => {
   const { seq, course } = event.data;
-  scope.postMessage({ seq, analysis: analyzeCourse(course) });
+  scope.postMessage({ seq, analysis: changedParts(sent, analyzeCourse(course)) });
 });

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CourseInput } from '../../../shared/model';
-import { analyzeCourse, keepUnchanged } from './analyze';
+import {
+  analyzeCourse,
+  changedParts,
+  mergeParts,
+  PENDING_ANALYSIS,
+  type PartKey,
+  type StudioAnalysis,
+} from './analyze';
 
 const example = (): CourseInput =>
   JSON.parse(
@@ -66,22 +73,43 @@ describe('the studio analysis', () => {
   });
 });
 
-describe('a new analysis beside the one shown', () => {
-  it('is the one shown, the same object, when the course changed in a way no path sees', () => {
-    const shown = analyzeCourse(example());
+describe('the worker’s answer beside the one shown', () => {
+  /** The worker's side then the page's, as the analysis worker and useAnalysis do. */
+  function answer(sent: Map<PartKey, string>, shown: StudioAnalysis, course: unknown) {
+    const parts = changedParts(sent, analyzeCourse(course));
+    return { parts, shown: mergeParts(shown, parts) };
+  }
+
+  it('sends nothing and keeps the one shown, the same object, when the course changed in a way no path sees', () => {
+    const sent = new Map<PartKey, string>();
+    const first = answer(sent, PENDING_ANALYSIS, example());
+    expect(Object.keys(first.parts.changed).sort()).toEqual([
+      'budget',
+      'coverage',
+      'findings',
+      'problems',
+      'ruleEffects',
+    ]);
     const raw = example();
     raw.rules![0]!.when = `${raw.rules![0]!.when} `;
-    expect(keepUnchanged(shown, analyzeCourse(raw))).toBe(shown);
+    const second = answer(sent, first.shown, raw);
+    expect(second.parts.changed).toEqual({});
+    expect(second.shown).toBe(first.shown);
   });
 
-  it('keeps the parts that did not change and takes the ones that did', () => {
-    const shown = analyzeCourse(example());
+  it('sends the parts that changed; the page keeps the others as they were', () => {
+    const sent = new Map<PartKey, string>();
+    const first = answer(sent, PENDING_ANALYSIS, example());
     const raw = example();
     raw.personas = raw.personas!.filter((p) => p.id !== 'rosa');
-    const next = keepUnchanged(shown, analyzeCourse(raw));
-    expect(next).not.toBe(shown);
-    expect(next.coverage).not.toBe(shown.coverage);
-    expect(next.coverage.map((c) => c.persona)).not.toContain('rosa');
-    expect(next.budget).toBe(shown.budget);
+    const second = answer(sent, first.shown, raw);
+    expect(Object.keys(second.parts.changed)).toContain('coverage');
+    expect(second.parts.changed).not.toHaveProperty('budget');
+    expect(second.shown).not.toBe(first.shown);
+    expect(second.shown.coverage.map((c) => c.persona)).not.toContain('rosa');
+    expect(second.shown.budget).toBe(first.shown.budget);
+    // Back as it was: the coverage comes again, equal to the first.
+    const third = answer(sent, second.shown, example());
+    expect(third.shown.coverage).toEqual(first.shown.coverage);
   });
 });

@@ -179,25 +179,38 @@ export function analyzeCourse(course: unknown): StudioAnalysis {
   };
 }
 
+/** The parts of an analysis that can come back unchanged from one snapshot to the next. */
+const PART_KEYS = ['problems', 'findings', 'budget', 'coverage', 'ruleEffects'] as const;
+export type PartKey = (typeof PART_KEYS)[number];
+
+/** What the worker answers: the status, and only the parts that differ from its previous answer. */
+export interface AnalysisParts {
+  readonly status: StudioAnalysis['status'];
+  readonly changed: Partial<Pick<StudioAnalysis, PartKey>>;
+}
+
 /**
- * The new analysis, with each part that came back the same as before kept as the old object: a keystroke that changes
- * no one's path (most do not) then leaves the coverage matrix, the findings and the rule effects as they were, and
- * nothing that shows them is drawn again. Returns `previous` itself when nothing changed at all.
+ * In the worker: the parts of `next` that differ from the last answer, whose parts `sent` keeps as JSON (and is
+ * updated). A keystroke that changes no one's path (most do not) then sends almost nothing, and the page neither
+ * reads a large answer nor compares it with what it shows.
  */
-export function keepUnchanged(previous: StudioAnalysis, next: StudioAnalysis): StudioAnalysis {
-  const same = <K extends keyof StudioAnalysis>(key: K): StudioAnalysis[K] =>
-    previous[key] === next[key] || JSON.stringify(previous[key]) === JSON.stringify(next[key])
-      ? previous[key]
-      : next[key];
-  const merged: StudioAnalysis = {
-    status: next.status,
-    problems: same('problems'),
-    findings: same('findings'),
-    budget: same('budget'),
-    coverage: same('coverage'),
-    ruleEffects: same('ruleEffects'),
-  };
-  return (Object.keys(merged) as (keyof StudioAnalysis)[]).every((key) => merged[key] === previous[key])
-    ? previous
-    : merged;
+export function changedParts(sent: Map<PartKey, string>, next: StudioAnalysis): AnalysisParts {
+  const changed: Partial<Record<PartKey, unknown>> = {};
+  for (const key of PART_KEYS) {
+    const json = JSON.stringify(next[key]);
+    if (sent.get(key) === json) continue;
+    sent.set(key, json);
+    changed[key] = next[key];
+  }
+  return { status: next.status, changed: changed as AnalysisParts['changed'] };
+}
+
+/**
+ * In the page: the worker's answer laid over its previous one. Each part that did not change keeps its old object,
+ * so nothing that shows it (the coverage matrix, the findings, the rule effects) is drawn again; `previous` itself
+ * comes back when nothing changed at all.
+ */
+export function mergeParts(previous: StudioAnalysis, parts: AnalysisParts): StudioAnalysis {
+  if (parts.status === previous.status && Object.keys(parts.changed).length === 0) return previous;
+  return { ...previous, ...parts.changed, status: parts.status };
 }

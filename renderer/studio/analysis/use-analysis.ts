@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import type { Course } from '../../../shared/model';
 import type { AnalysisRequest, AnalysisResponse } from './analysis.worker';
-import { keepUnchanged, PENDING_ANALYSIS, type StudioAnalysis } from './analyze';
+import { mergeParts, PENDING_ANALYSIS, type StudioAnalysis } from './analyze';
 
 export type { CoverageCell, CoverageState, PersonaCoverage, RuleEffect, StudioAnalysis } from './analyze';
 
@@ -14,20 +14,29 @@ const DEBOUNCE_MS = 300;
  */
 export function useAnalysis(course: Course, enabled = true): StudioAnalysis {
   const [analysis, setAnalysis] = useState<StudioAnalysis>(PENDING_ANALYSIS);
-  const worker = useRef<{ worker: Worker; busy: boolean; waiting: AnalysisRequest | null; seq: number } | null>(null);
+  const worker = useRef<{
+    worker: Worker;
+    busy: boolean;
+    waiting: AnalysisRequest | null;
+    seq: number;
+    latest: StudioAnalysis;
+  } | null>(null);
 
   useEffect(() => {
     if (!enabled) return;
     const w = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
-    const state = { worker: w, busy: false, waiting: null as AnalysisRequest | null, seq: 0 };
+    // `latest`: the worker's last answer, whole. Its answers carry only what changed, so every one is laid over it,
+    // also one overtaken by a newer snapshot (which is then not shown).
+    const state = { worker: w, busy: false, waiting: null as AnalysisRequest | null, seq: 0, latest: PENDING_ANALYSIS };
     worker.current = state;
     w.addEventListener('message', (event: MessageEvent<AnalysisResponse>) => {
       state.busy = false;
+      state.latest = mergeParts(state.latest, event.data.analysis);
       if (state.waiting) {
         w.postMessage(state.waiting);
         state.waiting = null;
         state.busy = true;
-      } else if (event.data.seq === state.seq) setAnalysis((previous) => keepUnchanged(previous, event.data.analysis));
+      } else if (event.data.seq === state.seq) setAnalysis(state.latest);
     });
     return () => {
       w.terminate();

@@ -107,7 +107,7 @@ export function TextField(props: TextFieldProps) {
         <TextArea
           {...common}
           fill
-          autoResize
+          className="grows-with-text"
           intent={error ? Intent.DANGER : Intent.NONE}
           onChange={(e) => change(e.target.value)}
           onFocus={() => (focused.current = true)}

@@ -1,27 +1,27 @@
 import type { Course } from '../../../shared/model';
-import { selectionForPath } from './selection-for-path';
+import { pathTarget } from './selection-for-path';
 
-/** Where a problem is, in the designer's words ("Lesson “Ramps” in “Forklifts”"), never a JSON path. */
+/**
+ * Where a problem is, in the designer's words ("Lesson “Ramps” in “Forklifts”"), never a JSON path. The path's
+ * indexes find the items at once: the problems panel describes every problem again after each edit.
+ */
 export function describeLocation(course: Course, path: string): string {
-  const selection = selectionForPath(course, path);
+  const { selection, module, lesson, item } = pathTarget(course, path);
+  const named = item?.value as { name?: string; title?: string } | undefined;
   switch (selection.kind) {
-    case 'lesson': {
-      const module = course.modules.find((m) => m.id === selection.module);
-      const lesson = module?.lessons.find((l) => l.id === selection.id);
+    case 'lesson':
       return `Lesson “${lesson?.title}” in “${module?.title}”`;
-    }
     case 'module':
-      return `Module “${course.modules.find((m) => m.id === selection.id)?.title}”`;
+      return `Module “${module?.title}”`;
     case 'competency':
-      return `Competency “${course.competencies.find((c) => c.id === selection.id)?.name}”`;
-    case 'question':
-      return `Question ${course.questions.findIndex((q) => q.id === selection.id) + 1}`;
-    case 'bank':
-      return `Question bank “${course.banks.find((b) => b.id === selection.id)?.title}”`;
-    case 'rule':
-      return `Rule ${course.rules.findIndex((r) => r.id === selection.id) + 1}`;
     case 'persona':
-      return `Persona “${course.personas.find((p) => p.id === selection.id)?.name}”`;
+      return `${selection.kind === 'competency' ? 'Competency' : 'Persona'} “${named?.name}”`;
+    case 'question':
+      return `Question ${item!.index + 1}`;
+    case 'bank':
+      return `Question bank “${named?.title}”`;
+    case 'rule':
+      return `Rule ${item!.index + 1}`;
     case 'placement':
       return 'Placement test';
     case 'course':

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { course as courseSchema, type Course } from '../../../shared/model';
 import { COURSE_FORMAT_VERSION } from '../../../shared/model/constants';
+import { describeLocation } from './describe-location';
 import { parseJsonPath, selectionExists, selectionForPath } from './selection-for-path';
 
 const course: Course = courseSchema.parse({
@@ -62,5 +63,21 @@ describe('selectionForPath', () => {
     expect(selectionExists(course, { kind: 'lesson', module: 'intro', id: 'welcome' })).toBe(true);
     expect(selectionExists(course, { kind: 'lesson', module: 'forklifts', id: 'welcome' })).toBe(false);
     expect(selectionExists(course, { kind: 'modules' })).toBe(true);
+  });
+});
+
+describe('describeLocation', () => {
+  it('names where a problem is in the course’s words, whatever kind of item holds it', () => {
+    expect(describeLocation(course, 'modules[0].lessons[0].title')).toBe('Lesson “Welcome” in “Intro”');
+    expect(describeLocation(course, 'modules[1]')).toBe('Module “Forklifts”');
+    expect(describeLocation(course, 'competencies[0].levels[1]')).toBe('Competency “PPE”');
+    expect(describeLocation(course, 'rules[0].when')).toBe('Rule 1');
+    expect(describeLocation(course, 'placement.nodes[0]')).toBe('Placement test');
+    expect(describeLocation(course, 'title')).toBe('Course settings');
+  });
+
+  it('falls back to the list when the item a path named is gone', () => {
+    expect(describeLocation(course, 'modules[7].title')).toBe('Modules');
+    expect(describeLocation(course, 'rules[3]')).toBe('Rules');
   });
 });

@@ -1,4 +1,4 @@
-import type { Course } from '../../../shared/model';
+import type { Course, CourseModule, Lesson } from '../../../shared/model';
 import type { Selection } from './selection';
 
 /** `modules[2].lessons[0].title` → `['modules', 2, 'lessons', 0, 'title']`; null when it is not a path. */
@@ -23,28 +23,43 @@ const ITEM_KINDS = {
   personas: 'persona',
 } as const;
 
+/** What a path points into: the selection that opens it, and the objects found on the way (by index, at once). */
+export interface PathTarget {
+  readonly selection: Selection;
+  readonly module?: CourseModule;
+  readonly lesson?: Lesson;
+  /** An item of one of the course's lists (a competency, a question…), with its place in that list. */
+  readonly item?: { readonly value: Course[keyof typeof ITEM_KINDS][number]; readonly index: number };
+}
+
 /**
  * The item a Finding or CourseProblem path points into, so a problem can open the editor that
  * fixes it. Paths into something that no longer exists fall back to the list that held it.
  */
-export function selectionForPath(course: Course, path: string): Selection {
+export function pathTarget(course: Course, path: string): PathTarget {
   const segments = parseJsonPath(path);
-  if (!segments) return { kind: 'course' };
+  if (!segments) return { selection: { kind: 'course' } };
   const [top, index, child, childIndex] = segments;
   if (top === 'modules') {
     const module = typeof index === 'number' ? course.modules[index] : undefined;
-    if (!module) return { kind: 'modules' };
+    if (!module) return { selection: { kind: 'modules' } };
     const lesson = child === 'lessons' && typeof childIndex === 'number' ? module.lessons[childIndex] : undefined;
-    return lesson ? { kind: 'lesson', module: module.id, id: lesson.id } : { kind: 'module', id: module.id };
+    return lesson
+      ? { selection: { kind: 'lesson', module: module.id, id: lesson.id }, module, lesson }
+      : { selection: { kind: 'module', id: module.id }, module };
   }
-  if (top === 'placement') return { kind: 'placement' };
+  if (top === 'placement') return { selection: { kind: 'placement' } };
   if (typeof top === 'string' && top in ITEM_KINDS) {
     const list = top as keyof typeof ITEM_KINDS;
-    const item = typeof index === 'number' ? course[list][index] : undefined;
-    return item ? { kind: ITEM_KINDS[list], id: item.id } : { kind: list };
+    const value = typeof index === 'number' ? course[list][index] : undefined;
+    return value
+      ? { selection: { kind: ITEM_KINDS[list], id: value.id }, item: { value, index: index as number } }
+      : { selection: { kind: list } };
   }
-  return { kind: 'course' };
+  return { selection: { kind: 'course' } };
 }
+
+export const selectionForPath = (course: Course, path: string): Selection => pathTarget(course, path).selection;
 
 /** Whether `selection` still names something in `course` (a reload or an undo may remove it). */
 export function selectionExists(course: Course, selection: Selection): boolean {

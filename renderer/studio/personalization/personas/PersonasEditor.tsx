@@ -68,7 +68,7 @@ function TextField(props: {
         <TextArea
           id={props.id}
           fill
-          autoResize
+          className="grows-with-text"
           value={text}
           disabled={props.disabled}
           onChange={(e) => change(e.currentTarget.value)}

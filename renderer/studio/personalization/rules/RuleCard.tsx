@@ -323,7 +323,7 @@ function ReasonField(props: {
       <TextArea
         id={props.id}
         fill
-        autoResize
+        className="grows-with-text"
         value={text}
         disabled={props.disabled}
         intent={empty ? Intent.DANGER : Intent.NONE}
