@@ -77,9 +77,7 @@ async function closeStudio(): Promise<void> {
   if (!shared) return;
   const { dir, host, browser } = await shared;
   shared = null;
-  pages.clear();
-  typingPages.clear();
-  listPages.clear();
+  kept.clear();
   await browser.close();
   await host.stop();
   rmSync(dir, { recursive: true, force: true });
@@ -92,31 +90,29 @@ async function openToEditable(page: Page, url: string, path: string): Promise<vo
   await page.locator('input[aria-label="Course title"]:not([disabled])').waitFor();
 }
 
-/** The one page per course the add/typing rows drive. */
-const pages = new Map<string, Page>();
-async function openPage(which: 'big' | 'empty'): Promise<Page> {
-  const env = await studio();
-  const existing = pages.get(which);
+/** Pages kept between samples, one per row and course: each is opened once, by `open`. */
+const kept = new Map<string, Page>();
+async function keptPage(key: string, open: (page: Page, env: StudioBench) => Promise<void>): Promise<Page> {
+  const existing = kept.get(key);
   if (existing) return existing;
+  const env = await studio();
   const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await openToEditable(page, env.host.url, which === 'big' ? env.big : env.empty);
-  pages.set(which, page);
+  await open(page, env);
+  kept.set(key, page);
   return page;
 }
 
+/** The one page per course the add-module row drives. */
+const openPage = (which: 'big' | 'empty'): Promise<Page> =>
+  keptPage(`add:${which}`, (page, env) => openToEditable(page, env.host.url, which === 'big' ? env.big : env.empty));
+
 /** A page per course with one module's editor open, for the typing row. */
-const typingPages = new Map<string, Page>();
-async function openModule(which: 'big' | 'small'): Promise<Page> {
-  const env = await studio();
-  const existing = typingPages.get(which);
-  if (existing) return existing;
-  const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const [path, module] = which === 'big' ? [env.big, env.bigModule] : [env.small, env.smallModule];
-  await page.goto(`${env.host.url}#course=${encodeURIComponent(path)}&sel=module:${module}`);
-  await page.locator('.editor-panel').getByLabel('Title', { exact: true }).waitFor();
-  typingPages.set(which, page);
-  return page;
-}
+const openModule = (which: 'big' | 'small'): Promise<Page> =>
+  keptPage(`typing:${which}`, async (page, env) => {
+    const [path, module] = which === 'big' ? [env.big, env.bigModule] : [env.small, env.smallModule];
+    await page.goto(`${env.host.url}#course=${encodeURIComponent(path)}&sel=module:${module}`);
+    await page.locator('.editor-panel').getByLabel('Title', { exact: true }).waitFor();
+  });
 
 /** Puts the caret at the end of the module's title, ready for the typing row's keystrokes. */
 async function focusTitle(page: Page): Promise<void> {
@@ -164,17 +160,11 @@ async function addModuleVisible(page: Page): Promise<Measured> {
 const EDITABLE = ['input[aria-label="Course title"]:not([disabled])', '[role="tree"] [role="treeitem"]'];
 
 /** A page on the studio's course list, for the open row (one per course, kept between samples). */
-const listPages = new Map<string, Page>();
-async function listPage(which: 'big' | 'empty'): Promise<Page> {
-  const env = await studio();
-  const existing = listPages.get(which);
-  if (existing) return existing;
-  const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(env.host.url);
-  await page.getByRole('list', { name: 'Courses' }).waitFor();
-  listPages.set(which, page);
-  return page;
-}
+const listPage = (which: 'big' | 'empty'): Promise<Page> =>
+  keptPage(`list:${which}`, async (page, env) => {
+    await page.goto(env.host.url);
+    await page.getByRole('list', { name: 'Courses' }).waitFor();
+  });
 
 /**
  * Opens a course as a designer does, from the course list, timed in the page from the click on its tile to the
