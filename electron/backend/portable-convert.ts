@@ -3,7 +3,6 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { TailorError } from '../../shared/contract';
 import { course as courseSchema, jsonPath, migrateCourseJson, type Course } from '../../shared/model';
 import { writeFileAtomic } from './atomic-write';
-import { createCourseFile } from './document/course-file';
 import { CourseDocument, referencedAssetNames } from './document/course-document';
 import type { SqliteOptions } from './document/sqlite';
 import { isInsideFolder } from './paths';
@@ -57,7 +56,7 @@ export interface ConvertProgress {
   (done: number, total: number, what: string): void;
 }
 
-/** Portable folder → new .tailor document (never overwrites). Media are streamed in. */
+/** Portable folder → new .tailor document (never overwrites; all or nothing). Media are streamed in. */
 export async function portableToDocument(
   folder: string,
   target: string,
@@ -77,19 +76,19 @@ export async function portableToDocument(
   if (existsSync(target))
     throw new TailorError('already-exists', `"${target}" already exists; Tailor will not overwrite it.`);
   mkdirSync(dirname(resolve(target)), { recursive: true });
-  createCourseFile(target, course.title, options.sqlite);
-  const doc = CourseDocument.open(target, { sqlite: options.sqlite });
-  try {
-    // Media first, while the document is nearly empty: switching journal modes for the import then
-    // has no course to checkpoint.
-    await doc.importAssets(
-      files.map((file) => ({ file, name: relative(portable.folder, file).split(sep).join('/') })),
-      options.progress,
-    );
-    doc.replaceCourse(course);
-  } finally {
-    doc.close();
-  }
+  // Built under a temporary name and linked into place when complete: a convert that fails leaves nothing.
+  await CourseDocument.build(
+    target,
+    course.title,
+    async (doc) => {
+      await doc.importAssets(
+        files.map((file) => ({ file, name: relative(portable.folder, file).split(sep).join('/') })),
+        options.progress,
+      );
+      doc.replaceCourse(course);
+    },
+    { sqlite: options.sqlite },
+  );
 }
 
 /** .tailor document → portable folder: canonical course.json and every stored media file. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, readSync } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { basename } from 'node:path';
@@ -10,11 +10,17 @@ import { applyOp, isCollection, OpError, replay, type Edit, type Patch } from '.
 import { parseLimitedJson } from '../json-limits';
 import { openRegularFile } from '../regular-file';
 import { mimeTypeOf } from '../static-files';
-import { inspectCourseFile } from './course-file';
+import {
+  initializeCourseFile,
+  inspectCourseFile,
+  placeWithoutOverwrite,
+  removeQuietly,
+  temporaryPathFor,
+} from './course-file';
 import { planPositions } from './item-positions';
 import { acquireWriterLock } from './lock';
 import { migrate } from './migrations';
-import { closeWriter, explainSqliteError, openSqlite, type Db, type SqliteOptions } from './sqlite';
+import { closeWriter, explainSqliteError, finishBuild, openSqlite, type Db, type SqliteOptions } from './sqlite';
 
 export const HISTORY_CAP = 500;
 /** Edits with the same merge key closer than this in time are one undo step (a typing burst). */
@@ -113,6 +119,41 @@ export class CourseDocument {
       db?.close();
       release();
       throw explainSqliteError(error, path);
+    }
+  }
+
+  /**
+   * Builds a new document at `path`, never replacing a file there. `fill` writes it under a
+   * temporary name only this connection knows, so commits skip the journal file and the fsyncs an
+   * open document needs; the finished file is fsync'd once and linked into place, so the document
+   * appears complete and durable, or not at all.
+   */
+  static async build(
+    path: string,
+    title: string,
+    fill: (doc: CourseDocument) => Promise<void>,
+    options: { readonly sqlite?: SqliteOptions } = {},
+  ): Promise<void> {
+    const temp = temporaryPathFor(path);
+    try {
+      const db = openSqlite(temp, 'build', options.sqlite);
+      let doc: CourseDocument | undefined;
+      try {
+        initializeCourseFile(db, title);
+        doc = new CourseDocument(path, db, false, loadCourseRows(db, path), () => {}, Date.now);
+        await fill(doc);
+      } catch (error) {
+        db.close();
+        throw error;
+      } finally {
+        if (doc) doc.#closed = true;
+      }
+      finishBuild(db, temp);
+      placeWithoutOverwrite(temp, path);
+    } catch (error) {
+      throw explainSqliteError(error, path);
+    } finally {
+      removeQuietly(temp);
     }
   }
 
@@ -311,6 +352,7 @@ export class CourseDocument {
     this.#writable();
     const infos: AssetInfo[] = [];
     const insertBlob = this.db.prepare('INSERT INTO blobs DEFAULT VALUES');
+    const insertCompleteBlob = this.db.prepare('INSERT INTO blobs (complete) VALUES (1)');
     const insertChunk = this.db.prepare('INSERT INTO asset_chunks (blob, n, data) VALUES (?, ?, ?)');
     const deleteChunks = this.db.prepare('DELETE FROM asset_chunks WHERE blob = ?');
     const deleteBlob = this.db.prepare('DELETE FROM blobs WHERE id = ?');
@@ -318,9 +360,21 @@ export class CourseDocument {
     const knownAsset = this.db.prepare('SELECT 1 FROM assets WHERE sha256 = ?');
     const insertAsset = this.db.prepare('INSERT INTO assets (sha256, blob, size, mime) VALUES (?, ?, ?, ?)');
     const nameHolder = this.db.prepare('SELECT sha256 FROM asset_names WHERE name = ?').pluck();
+    const insertName = this.db.prepare(
+      'INSERT INTO asset_names (name, sha256) VALUES (?, ?) ON CONFLICT(name) DO NOTHING',
+    );
     const upsertName = this.db.prepare(
       'INSERT INTO asset_names (name, sha256) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET sha256 = excluded.sha256',
     );
+    /** Names the stored bytes: one statement when the name is free, as it is for every file of a new document. */
+    const nameAsset = (name: string, sha256: string, size: number, mime: string) => {
+      let finalName = name;
+      if (!insertName.run(name, sha256).changes) {
+        finalName = this.#freeName(name, sha256, nameHolder);
+        upsertName.run(finalName, sha256);
+      }
+      infos.push({ name: finalName, sha256, size, mime });
+    };
     // Writes wait here and commit together: no transaction stays open across an await.
     let queued: (() => void)[] = [];
     let queuedBytes = 0;
@@ -336,11 +390,39 @@ export class CourseDocument {
     // WAL writes every byte twice (log, then checkpoint). A rollback journal saves only pages that
     // already exist, and new blob pages are appended, so media go to disk once. Commits stay atomic
     // and durable; SQLite keeps WAL if another connection (a read-only viewer) prevents the switch.
-    const journal = this.db.pragma('journal_mode = DELETE', { simple: true });
+    // A document being built (CourseDocument.build) has no WAL to leave.
+    const leftWal =
+      this.db.pragma('journal_mode', { simple: true }) === 'wal' &&
+      this.db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
     try {
       for (const [index, { file, name }] of files.entries()) {
         progress?.(index, files.length, name);
         const { fd, size: expected } = openRegularFile(file);
+        const mime = mimeTypeOf(name);
+        if (expected <= CHUNK_BYTES) {
+          // One read: streaming a small file costs more event-loop turns than it has bytes. Its hash
+          // is known before anything is written, so known bytes are not written again and a new file
+          // is stored complete in one step: a blob, its chunk, the asset and the name.
+          let bytes: Buffer;
+          try {
+            bytes = readWholeFile(fd, expected);
+          } catch (error) {
+            flush();
+            throw new TailorError('io', `Tailor could not read "${file}": ${(error as Error).message}`);
+          }
+          const sha256 = createHash('sha256').update(bytes).digest('hex');
+          queued.push(() => {
+            if (!knownAsset.get(sha256)) {
+              const blob = insertCompleteBlob.run().lastInsertRowid;
+              if (bytes.length) insertChunk.run(blob, 0, bytes);
+              insertAsset.run(sha256, blob, bytes.length, mime);
+            }
+            nameAsset(name, sha256, bytes.length, mime);
+          });
+          queuedBytes += bytes.length;
+          if (queuedBytes >= BATCH_BYTES) flush();
+          continue;
+        }
         // Chunks go under a new blob id that never changes, so finishing an import rewrites no chunk.
         let blob: number | undefined;
         queued.push(() => {
@@ -357,26 +439,18 @@ export class CourseDocument {
           if (queuedBytes >= BATCH_BYTES) flush();
         };
         try {
-          if (expected <= CHUNK_BYTES) {
-            // One read: streaming a small file costs more event-loop turns than it has bytes.
-            const bytes = readWholeFile(fd);
-            hash.update(bytes);
-            size = bytes.length;
-            if (size) queueChunk(bytes);
-          } else {
-            // Read ahead a whole batch: the file keeps streaming in while SQLite writes the previous one.
-            for await (const piece of createReadStream(file, { fd, highWaterMark: BATCH_BYTES })) {
-              const buffer = piece as Buffer;
-              hash.update(buffer);
-              size += buffer.length;
-              pending = pending.length ? Buffer.concat([pending, buffer]) : buffer;
-              while (pending.length >= CHUNK_BYTES) {
-                queueChunk(pending.subarray(0, CHUNK_BYTES));
-                pending = pending.subarray(CHUNK_BYTES);
-              }
+          // Read ahead a whole batch: the file keeps streaming in while SQLite writes the previous one.
+          for await (const piece of createReadStream(file, { fd, highWaterMark: BATCH_BYTES })) {
+            const buffer = piece as Buffer;
+            hash.update(buffer);
+            size += buffer.length;
+            pending = pending.length ? Buffer.concat([pending, buffer]) : buffer;
+            while (pending.length >= CHUNK_BYTES) {
+              queueChunk(pending.subarray(0, CHUNK_BYTES));
+              pending = pending.subarray(CHUNK_BYTES);
             }
-            if (pending.length) queueChunk(pending);
           }
+          if (pending.length) queueChunk(pending);
         } catch (error) {
           flush();
           if (blob !== undefined) {
@@ -390,7 +464,6 @@ export class CourseDocument {
           throw new TailorError('io', `Tailor could not read "${file}": ${(error as Error).message}`);
         }
         const sha256 = hash.digest('hex');
-        const mime = mimeTypeOf(name);
         queued.push(() => {
           if (knownAsset.get(sha256)) {
             deleteChunks.run(blob);
@@ -399,9 +472,7 @@ export class CourseDocument {
             completeBlob.run(blob);
             insertAsset.run(sha256, blob, size, mime);
           }
-          const finalName = this.#freeName(name, sha256, nameHolder);
-          upsertName.run(finalName, sha256);
-          infos.push({ name: finalName, sha256, size, mime });
+          nameAsset(name, sha256, size, mime);
         });
       }
       flush();
@@ -413,14 +484,10 @@ export class CourseDocument {
       }
       throw error;
     } finally {
-      this.#restoreWal(journal);
+      if (leftWal) this.db.pragma('journal_mode = WAL');
     }
     progress?.(files.length, files.length, 'done');
     return infos;
-  }
-
-  #restoreWal(previous: unknown): void {
-    if (previous === 'delete') this.db.pragma('journal_mode = WAL');
   }
 
   /** The name itself if free or already holding these bytes; otherwise `name-2.ext`, `name-3.ext`… */
@@ -527,10 +594,17 @@ export class CourseDocument {
   }
 }
 
-/** Reads an open file to its end (as long as it was when opened, at most) and closes it. */
-function readWholeFile(fd: number): Buffer {
+/** Reads an open file of `size` bytes (as long as it was when opened, at most) and closes it. */
+function readWholeFile(fd: number, size: number): Buffer {
   try {
-    return readFileSync(fd);
+    const bytes = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const read = readSync(fd, bytes, filled, size - filled, null);
+      if (read === 0) break;
+      filled += read;
+    }
+    return bytes.subarray(0, filled);
   } finally {
     closeSync(fd);
   }

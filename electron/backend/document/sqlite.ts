@@ -1,3 +1,4 @@
+import { closeSync, fsyncSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { TailorError } from '../../../shared/contract';
 
@@ -55,17 +56,31 @@ export function explainSqliteError(error: unknown, path: string): TailorError {
   return new TailorError('internal', `SQLite failed on "${path}": ${detail}`);
 }
 
-export function openSqlite(path: string, mode: 'read' | 'write' | 'create', options: SqliteOptions = {}): Db {
+/**
+ * How a connection is used: `read` and `write` open an existing document; `create` makes a new one;
+ * `build` makes a new one under a temporary name no other program knows, to be fsync'd and moved
+ * into place only when complete (see `finishBuild`).
+ */
+export type SqliteMode = 'read' | 'write' | 'create' | 'build';
+
+export function openSqlite(path: string, mode: SqliteMode, options: SqliteOptions = {}): Db {
   try {
     const db = new Database(path, {
       readonly: mode === 'read',
-      fileMustExist: mode !== 'create',
+      fileMustExist: mode === 'read' || mode === 'write',
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
     // Media are stored as blobs: larger pages mean far fewer writes per megabyte. It only takes
     // effect for a new, empty database; existing documents keep their page size.
-    if (mode === 'create') db.pragma(`page_size = ${PAGE_SIZE}`);
-    if (mode !== 'read') {
+    if (mode === 'create' || mode === 'build') db.pragma(`page_size = ${PAGE_SIZE}`);
+    if (mode === 'build') {
+      // Until it is complete the file is nobody's document: a crash leaves only a temporary file,
+      // so commits need neither a journal on disk nor an fsync each; finishBuild makes it durable once.
+      db.pragma('journal_mode = MEMORY');
+      db.pragma('synchronous = OFF');
+      db.pragma('locking_mode = EXCLUSIVE');
+      db.pragma('foreign_keys = ON');
+    } else if (mode !== 'read') {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
@@ -74,6 +89,24 @@ export function openSqlite(path: string, mode: 'read' | 'write' | 'create', opti
     return db;
   } catch (error) {
     throw explainSqliteError(error, path);
+  }
+}
+
+/**
+ * Closes the connection of a document built under a temporary name and fsyncs the file: it then
+ * holds everything durably, in rollback-journal mode like any closed document, ready to be moved into place.
+ */
+export function finishBuild(db: Db, path: string): void {
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
