@@ -1,4 +1,4 @@
-import { applyPatches, enablePatches, produceWithPatches, type Draft, type Patch } from 'immer';
+import { applyPatches, enablePatches, isDraft, original, produceWithPatches, type Draft, type Patch } from 'immer';
 import type { z } from 'zod';
 import {
   competency,
@@ -44,7 +44,11 @@ type Container = Record<string, unknown> | unknown[];
 function step(container: unknown, seg: Segment, where: (string | number)[]): { key: string | number; value: unknown } {
   if (typeof seg === 'object') {
     if (!Array.isArray(container)) throw new OpError(`expected a list to find "${seg.id}" in`, jsonPath(where));
-    const index = container.findIndex((item) => (item as { id?: unknown } | null)?.id === seg.id);
+    // Searched in the original list: reading every element through the draft would make a draft of
+    // each, so an edit in a list of a thousand modules would cost a thousand. The walk to an edit's
+    // place comes before the edit changes anything, so both lists are the same.
+    const list = isDraft(container) ? (original(container) as unknown[]) : container;
+    const index = list.findIndex((item) => (item as { id?: unknown } | null)?.id === seg.id);
     if (index < 0) throw new OpError(`there is no item with id "${seg.id}" here`, jsonPath(where));
     return { key: index, value: container[index] };
   }
@@ -122,12 +126,15 @@ function mutate(draft: Draft<Course>, op: Op): void {
 /** Validates what an edit touched: each changed element of a list with its own schema, ids unique. */
 export function validateTouched(course: Course, patches: readonly Patch[]): void {
   const touched = new Map<string, Set<number> | 'all'>();
+  // Collections where an element was added, replaced or given another id: only there can ids clash.
+  const idsMayClash = new Set<string>();
   for (const patch of patches) {
     const [top, index] = patch.path;
     if (typeof top !== 'string') continue;
     if (isCollection(top) && typeof index === 'number' && patch.path.length > 1) {
       const set = touched.get(top);
       if (set !== 'all') touched.set(top, (set ?? new Set()).add(index));
+      if (patch.path.length === 2 || patch.path[2] === 'id') idsMayClash.add(top);
     } else touched.set(top, 'all');
   }
   const fail = (issues: z.core.$ZodIssue[], prefix: (string | number)[]): never => {
@@ -147,6 +154,7 @@ export function validateTouched(course: Course, patches: readonly Patch[]): void
         const parsed = COLLECTIONS[top].safeParse(list[i]);
         if (!parsed.success) fail(parsed.error.issues, [top, i]);
       }
+      if (which !== 'all' && !idsMayClash.has(top)) continue;
       const seen = new Set<string>();
       list.forEach((item, i) => {
         const id = (item as { id: string }).id;

@@ -20,7 +20,15 @@ import {
 import { planPositions } from './item-positions';
 import { acquireWriterLock } from './lock';
 import { migrate } from './migrations';
-import { closeWriter, explainSqliteError, finishBuild, openSqlite, type Db, type SqliteOptions } from './sqlite';
+import {
+  closeWriter,
+  explainSqliteError,
+  finishBuild,
+  openSqlite,
+  prepared,
+  type Db,
+  type SqliteOptions,
+} from './sqlite';
 
 export const HISTORY_CAP = 500;
 /** Edits with the same merge key closer than this in time are one undo step (a typing burst). */
@@ -189,24 +197,26 @@ export class CourseDocument {
     const now = this.#now();
     let written: ItemPositions = new Map();
     this.#transaction(() => {
-      written = persistDiff(this.db, previous, applied.course, this.#positions);
-      this.db.prepare('DELETE FROM history WHERE undone = 1').run();
-      const last = this.db.prepare('SELECT * FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1').get() as
+      written = persistDiff(this.db, previous, applied.course, this.#positions, applied.patches);
+      prepared(this.db, 'DELETE FROM history WHERE undone = 1').run();
+      const last = prepared(this.db, 'SELECT * FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1').get() as
         HistoryRow | undefined;
       if (edit.merge && last && last.merge_key === edit.merge && now - last.at <= MERGE_WINDOW_MS) {
-        this.db
-          .prepare('UPDATE history SET redo = ?, undo = ?, at = ? WHERE seq = ?')
-          .run(
-            JSON.stringify([...(JSON.parse(last.redo) as Patch[]), ...applied.patches]),
-            JSON.stringify([...applied.inverse, ...(JSON.parse(last.undo) as Patch[])]),
-            now,
-            last.seq,
-          );
+        prepared(this.db, 'UPDATE history SET redo = ?, undo = ?, at = ? WHERE seq = ?').run(
+          JSON.stringify([...(JSON.parse(last.redo) as Patch[]), ...applied.patches]),
+          JSON.stringify([...applied.inverse, ...(JSON.parse(last.undo) as Patch[])]),
+          now,
+          last.seq,
+        );
       } else {
-        this.db
-          .prepare('INSERT INTO history (label, redo, undo, merge_key, at) VALUES (?, ?, ?, ?, ?)')
-          .run(edit.label, JSON.stringify(applied.patches), JSON.stringify(applied.inverse), edit.merge ?? null, now);
-        this.db.prepare('DELETE FROM history WHERE seq <= (SELECT max(seq) FROM history) - ?').run(HISTORY_CAP);
+        prepared(this.db, 'INSERT INTO history (label, redo, undo, merge_key, at) VALUES (?, ?, ?, ?, ?)').run(
+          edit.label,
+          JSON.stringify(applied.patches),
+          JSON.stringify(applied.inverse),
+          edit.merge ?? null,
+          now,
+        );
+        prepared(this.db, 'DELETE FROM history WHERE seq <= (SELECT max(seq) FROM history) - ?').run(HISTORY_CAP);
       }
     });
     this.#keepPositions(written);
@@ -241,12 +251,15 @@ export class CourseDocument {
     const previous = this.#course;
     let written: ItemPositions = new Map();
     this.#transaction(() => {
-      written = persistDiff(this.db, previous, course, this.#positions);
-      this.db.prepare('DELETE FROM history WHERE undone = 1').run();
-      this.db
-        .prepare('INSERT INTO history (label, redo, undo, merge_key, at) VALUES (?, ?, ?, NULL, ?)')
-        .run(label, JSON.stringify(patches), JSON.stringify(inverse), this.#now());
-      this.db.prepare('DELETE FROM history WHERE seq <= (SELECT max(seq) FROM history) - ?').run(HISTORY_CAP);
+      written = persistDiff(this.db, previous, course, this.#positions, patches);
+      prepared(this.db, 'DELETE FROM history WHERE undone = 1').run();
+      prepared(this.db, 'INSERT INTO history (label, redo, undo, merge_key, at) VALUES (?, ?, ?, NULL, ?)').run(
+        label,
+        JSON.stringify(patches),
+        JSON.stringify(inverse),
+        this.#now(),
+      );
+      prepared(this.db, 'DELETE FROM history WHERE seq <= (SELECT max(seq) FROM history) - ?').run(HISTORY_CAP);
     });
     this.#keepPositions(written);
     this.#course = course;
@@ -263,21 +276,20 @@ export class CourseDocument {
 
   #travel(direction: 'undo' | 'redo'): ChangeResult {
     this.#writable();
-    const row = this.db
-      .prepare(
-        direction === 'undo'
-          ? 'SELECT * FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1'
-          : 'SELECT * FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1',
-      )
-      .get() as HistoryRow | undefined;
+    const row = prepared(
+      this.db,
+      direction === 'undo'
+        ? 'SELECT * FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1'
+        : 'SELECT * FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1',
+    ).get() as HistoryRow | undefined;
     if (!row) return this.#result([]);
     const patches = JSON.parse(direction === 'undo' ? row.undo : row.redo) as Patch[];
     const previous = this.#course;
     const next = replay(previous, patches);
     let written: ItemPositions = new Map();
     this.#transaction(() => {
-      written = persistDiff(this.db, previous, next, this.#positions);
-      this.db.prepare('UPDATE history SET undone = ? WHERE seq = ?').run(direction === 'undo' ? 1 : 0, row.seq);
+      written = persistDiff(this.db, previous, next, this.#positions, patches);
+      prepared(this.db, 'UPDATE history SET undone = ? WHERE seq = ?').run(direction === 'undo' ? 1 : 0, row.seq);
     });
     this.#keepPositions(written);
     this.#course = next;
@@ -286,9 +298,9 @@ export class CourseDocument {
 
   history(): HistoryState {
     if (this.readOnly) return { canUndo: false, canRedo: false };
-    const undo = this.db.prepare('SELECT label FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1').get() as
+    const undo = prepared(this.db, 'SELECT label FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1').get() as
       { label: string } | undefined;
-    const redo = this.db.prepare('SELECT label FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1').get() as
+    const redo = prepared(this.db, 'SELECT label FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1').get() as
       { label: string } | undefined;
     return {
       canUndo: undo !== undefined,
@@ -675,28 +687,75 @@ export function readItemPositions(db: Db): ItemPositions {
 }
 
 /**
+ * The collections an edit changed only inside elements (no element added, removed, moved, replaced
+ * or given another id), with the indices of those elements: their rows are rewritten in place and
+ * the rest of the list is not looked at, so the edit costs the same in a list of any length.
+ */
+function changedInPlace(patches: readonly Patch[]): Map<string, Set<number>> {
+  const inPlace = new Map<string, Set<number>>();
+  const structural = new Set<string>();
+  for (const { path } of patches) {
+    const [top, index] = path;
+    if (typeof top !== 'string' || !isCollection(top)) continue;
+    if (typeof index === 'number' && path.length > 2 && path[2] !== 'id') {
+      const set = inPlace.get(top) ?? new Set<number>();
+      inPlace.set(top, set.add(index));
+    } else structural.add(top);
+  }
+  for (const top of structural) inPlace.delete(top);
+  return inPlace;
+}
+
+/**
  * Writes what changed between two versions of the course. Immer shares every untouched object,
  * so a changed entity is one whose reference changed; positions are sparse, so an insert or a move
- * writes the rows it touched, not every row after it. Returns the new positions of the
- * collections it wrote, for the caller to keep once the transaction has committed.
+ * writes the rows it touched, not every row after it. With the edit's patches, a change inside
+ * elements writes those elements without walking their list. Returns the new positions of the
+ * collections it reordered, for the caller to keep once the transaction has committed.
  */
-export function persistDiff(db: Db, before: Course, after: Course, positions: ItemPositions): ItemPositions {
+export function persistDiff(
+  db: Db,
+  before: Course,
+  after: Course,
+  positions: ItemPositions,
+  patches?: readonly Patch[],
+): ItemPositions {
   const written: ItemPositions = new Map();
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  const upsertRoot = db.prepare(
+  const upsertRoot = prepared(
+    db,
     'INSERT INTO course_root (key, json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET json = excluded.json',
   );
-  const deleteRoot = db.prepare('DELETE FROM course_root WHERE key = ?');
-  const upsertItem = db.prepare(
+  const deleteRoot = prepared(db, 'DELETE FROM course_root WHERE key = ?');
+  const upsertItem = prepared(
+    db,
     'INSERT INTO course_items (collection, id, position, json) VALUES (?, ?, ?, ?) ON CONFLICT(collection, id) DO UPDATE SET position = excluded.position, json = excluded.json',
   );
-  const moveItem = db.prepare('UPDATE course_items SET position = ? WHERE collection = ? AND id = ?');
-  const deleteItem = db.prepare('DELETE FROM course_items WHERE collection = ? AND id = ?');
+  const moveItem = prepared(db, 'UPDATE course_items SET position = ? WHERE collection = ? AND id = ?');
+  const deleteItem = prepared(db, 'DELETE FROM course_items WHERE collection = ? AND id = ?');
+  const inPlace = patches ? changedInPlace(patches) : new Map<string, Set<number>>();
+  /** Rewrites the changed elements at their stored positions; false if the list is not as the patches say. */
+  const writeInPlace = (key: string, a: unknown, b: unknown, indices: Set<number>): boolean => {
+    const stored = positions.get(key);
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length || !stored) return false;
+    const rows: [string, number, { id: string }][] = [];
+    for (const i of indices) {
+      const was = a[i] as { id: string } | undefined;
+      const item = b[i] as { id: string } | undefined;
+      const position = item && stored.get(item.id);
+      if (!was || !item || was.id !== item.id || position === undefined) return false;
+      if (was !== item) rows.push([item.id, position, item]);
+    }
+    for (const [id, position, item] of rows) upsertItem.run(key, id, position, JSON.stringify(item));
+    return true;
+  };
   for (const key of keys) {
     const a = (before as Record<string, unknown>)[key];
     const b = (after as Record<string, unknown>)[key];
     if (a === b) continue;
     if (isCollection(key)) {
+      const indices = inPlace.get(key);
+      if (indices && writeInPlace(key, a, b, indices)) continue;
       const old = new Map(((a as { id: string }[] | undefined) ?? []).map((item) => [item.id, item] as const));
       const items = (b as { id: string }[] | undefined) ?? [];
       const stored = positions.get(key) ?? new Map<string, number>();

@@ -3,6 +3,18 @@ import Database from 'better-sqlite3';
 import { TailorError } from '../../../shared/contract';
 
 export type Db = Database.Database;
+export type Statement = Database.Statement;
+
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/** The connection's statement for `sql`, prepared on first use: an edit runs the same few statements every time. */
+export function prepared(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
 
 /**
  * 16 KiB pages: measured against 4 KiB and 64 KiB (docs/benchmarks.md), they import 1 GiB of media at
