@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { TailorError } from '../../shared/contract';
 import { course as courseSchema, jsonPath, migrateCourseJson, type Course } from '../../shared/model';
 import { writeFileAtomic } from './atomic-write';
@@ -44,11 +44,13 @@ export function parseCourseForStorage(json: unknown, file: string): Course {
   return parsed.data;
 }
 
-function filesUnder(folder: string): string[] {
+/** Every regular file under `folder`, with its media name: its path under `prefix`, with forward slashes. */
+function filesUnder(folder: string, prefix: string): { file: string; name: string }[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const full = join(folder, entry.name);
-    return entry.isDirectory() ? filesUnder(full) : entry.isFile() ? [full] : [];
+    const file = join(folder, entry.name);
+    const name = `${prefix}/${entry.name}`;
+    return entry.isDirectory() ? filesUnder(file, name) : entry.isFile() ? [{ file, name }] : [];
   });
 }
 
@@ -65,8 +67,8 @@ export async function portableToDocument(
   const portable = readPortableCourse(folder);
   const course = parseCourseForStorage(portable.json, portable.file);
   const assetsDir = join(portable.folder, 'assets');
-  const files = filesUnder(assetsDir);
-  const present = new Set(files.map((f) => relative(portable.folder, f).split(sep).join('/')));
+  const files = filesUnder(assetsDir, 'assets');
+  const present = new Set(files.map((f) => f.name));
   const missing = [...referencedAssetNames(course)].filter((name) => !present.has(name));
   if (missing.length)
     throw new TailorError(
@@ -81,10 +83,7 @@ export async function portableToDocument(
     target,
     course.title,
     async (doc) => {
-      await doc.importAssets(
-        files.map((file) => ({ file, name: relative(portable.folder, file).split(sep).join('/') })),
-        options.progress,
-      );
+      await doc.importAssets(files, options.progress);
       doc.replaceCourse(course);
     },
     { sqlite: options.sqlite },

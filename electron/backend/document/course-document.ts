@@ -21,6 +21,7 @@ import { planPositions } from './item-positions';
 import { acquireWriterLock } from './lock';
 import { migrate } from './migrations';
 import {
+  BackgroundWriteback,
   closeWriter,
   explainSqliteError,
   finishBuild,
@@ -86,6 +87,8 @@ export class CourseDocument {
   readonly #now: () => number;
   #closed = false;
   readonly #positions: ItemPositions;
+  /** Told after each batch of imported media commits (a document being built writes it back early). */
+  #mediaCommitted: (() => void) | undefined;
 
   private constructor(
     readonly path: string,
@@ -146,15 +149,20 @@ export class CourseDocument {
     try {
       const db = openSqlite(temp, 'build', options.sqlite);
       let doc: CourseDocument | undefined;
+      let writeback: BackgroundWriteback | undefined;
       try {
         initializeCourseFile(db, title);
         doc = new CourseDocument(path, db, false, loadCourseRows(db, path), () => {}, Date.now);
+        // Media go to disk while the rest is read, hashed and stored, not all at the closing fsync.
+        const background = (writeback = new BackgroundWriteback(temp));
+        doc.#mediaCommitted = () => background.start();
         await fill(doc);
       } catch (error) {
         db.close();
         throw error;
       } finally {
         if (doc) doc.#closed = true;
+        await writeback?.close();
       }
       finishBuild(db, temp);
       placeWithoutOverwrite(temp, path);
@@ -398,6 +406,7 @@ export class CourseDocument {
       this.#transaction(() => {
         for (const write of work) write();
       });
+      this.#mediaCommitted?.();
     };
     // WAL writes every byte twice (log, then checkpoint). A rollback journal saves only pages that
     // already exist, and new blob pages are appended, so media go to disk once. Commits stay atomic

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { closeSync, fdatasync, fsyncSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { TailorError } from '../../../shared/contract';
 
@@ -101,6 +101,37 @@ export function openSqlite(path: string, mode: SqliteMode, options: SqliteOption
     return db;
   } catch (error) {
     throw explainSqliteError(error, path);
+  }
+}
+
+/**
+ * Writes a file's data to disk in the background while the caller goes on (an fdatasync on libuv's
+ * thread pool, one at a time), so the fsync that makes it durable at the end has little left to do.
+ */
+export class BackgroundWriteback {
+  readonly #fd: number;
+  #inFlight: Promise<void> | undefined;
+
+  constructor(path: string) {
+    this.#fd = openSync(path, 'r+');
+  }
+
+  /** Starts writing what has been written so far, unless a write-back is already under way. */
+  start(): void {
+    if (this.#inFlight) return;
+    this.#inFlight = new Promise((resolve) =>
+      // An error here is not the caller's: the closing fsync reports whatever could not be written.
+      fdatasync(this.#fd, () => {
+        this.#inFlight = undefined;
+        resolve();
+      }),
+    );
+  }
+
+  /** Waits for the write-back under way, then closes the file (never while the pool still uses it). */
+  async close(): Promise<void> {
+    await this.#inFlight;
+    closeSync(this.#fd);
   }
 }
 
