@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { course as courseSchema, type Course } from '../model';
+import { produceWithPatches } from 'immer';
+import { course as courseSchema, type Course, type Lesson } from '../model';
 import { applyOp, OpError, replay } from './apply';
 import type { Op } from './op';
 
@@ -65,6 +66,57 @@ describe('applyOp', () => {
     })();
     expect(refusal).toBeInstanceOf(OpError);
     expect(refusal).toMatchObject({ path: 'modules[4].title', message: 'must not be empty' });
+  });
+
+  it('names the full path of a place inside an element that does not exist', () => {
+    const course = courseWith(5);
+    const refusal = (op: Op) => {
+      try {
+        applyOp(course, op);
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    };
+    expect(
+      refusal({ kind: 'set', path: ['modules', { id: 'm2' }, 'lessons', { id: 'ghost' }, 'title'], value: 'X' }),
+    ).toMatchObject({ path: 'modules[2].lessons', message: 'there is no item with id "ghost" here' });
+    expect(refusal({ kind: 'insert', path: ['modules', { id: 'm2' }, 'title'], value: 'X' })).toMatchObject({
+      path: 'modules[2].title',
+      message: 'can only insert into a list',
+    });
+    expect(refusal({ kind: 'move', path: ['modules', { id: 'm2' }, 'lessons', 0], to: 3 })).toMatchObject({
+      path: 'modules[2].lessons',
+      message: 'the list has only 1 items',
+    });
+  });
+
+  it('returns the same course and no patches for an edit that changes nothing', () => {
+    const course = courseWith(5);
+    const applied = applyOp(course, { kind: 'set', path: ['modules', { id: 'm2' }, 'title'], value: 'Module 2' });
+    expect(applied.course).toBe(course);
+    expect(applied.patches).toEqual([]);
+  });
+
+  it('gives an edit inside an element the patches immer gives the same change made on the whole course', () => {
+    const before = courseWith(5);
+    const lesson: Lesson = { id: 'new', title: 'New', minutes: 5, blocks: [], renditions: [] };
+    const { course, patches, inverse } = applyOp(before, {
+      kind: 'insert',
+      path: ['modules', { id: 'm4' }, 'lessons'],
+      index: 0,
+      value: lesson,
+    });
+    const [whole, wholePatches, wholeInverse] = produceWithPatches(before, (draft) => {
+      draft.modules[4]!.lessons.splice(0, 0, lesson);
+    });
+    expect(course).toEqual(whole);
+    expect(patches).toEqual(wholePatches);
+    expect(inverse).toEqual(wholeInverse);
+    expect(replay(course, inverse)).toEqual(before);
+    expect(Object.isFrozen(course)).toBe(true);
+    expect(Object.isFrozen(course.modules)).toBe(true);
+    expect(Object.isFrozen(course.modules[4]!.lessons)).toBe(true);
   });
 
   it('moves and removes elements found by id', () => {
