@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend/backend';
+import { PAGE_SIZE } from '../../electron/backend/document/sqlite';
 import { headlessPlatform } from '../../electron/backend/platform';
 import { documentToPortable, portableToDocument } from '../../electron/backend/portable-convert';
 import { startWebHost, type WebHost } from '../../electron/web/host';
@@ -186,7 +187,10 @@ describe('the portable twin', () => {
     expect(readdirSync(dir)).toEqual(['a.tailor']);
     const db = new Database(join(dir, 'a.tailor'), { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(db.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.prepare('SELECT count(*) AS n FROM blobs WHERE complete = 0').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM history').get()).toEqual({ n: 0 });
     db.close();
   });
 
