@@ -32,20 +32,49 @@ export function tooDeepAt(text: string, max: number = MAX_JSON_DEPTH): number {
   return -1;
 }
 
-/** JSON.parse with a nesting limit; errors name the file (or what the text is) and the place. */
+/** Whether a parsed value nests containers deeper than `max`; walks with its own stack, so any depth is safe. */
+function nestsDeeperThan(root: unknown, max: number): boolean {
+  if (root === null || typeof root !== 'object') return false;
+  const values: object[] = [root];
+  const depths: number[] = [1];
+  while (values.length) {
+    const value = values.pop()!;
+    const depth = depths.pop()!;
+    if (depth > max) return true;
+    const children = Array.isArray(value) ? (value as unknown[]) : Object.values(value);
+    for (const child of children)
+      if (child !== null && typeof child === 'object') {
+        values.push(child);
+        depths.push(depth + 1);
+      }
+  }
+  return false;
+}
+
+function tooDeep(text: string, what: string, at: number): TailorError {
+  return new TailorError(
+    'invalid-request',
+    `${what} nests deeper than ${MAX_JSON_DEPTH} levels${at >= 0 ? ` at ${lineAndColumn(text, at)}` : ''}; a course never does, so the file is damaged.`,
+  );
+}
+
+/**
+ * JSON.parse with a nesting limit; errors name the file (or what the text is) and the place.
+ * V8's JSON.parse does not recurse, so the text is parsed first and its depth checked on the value
+ * (far quicker than scanning megabytes of text); the text is scanned only to place an error.
+ */
 export function parseLimitedJson(text: string, what: string): unknown {
-  const deep = tooDeepAt(text);
-  if (deep >= 0)
-    throw new TailorError(
-      'invalid-request',
-      `${what} nests deeper than ${MAX_JSON_DEPTH} levels at ${lineAndColumn(text, deep)}; a course never does, so the file is damaged.`,
-    );
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
+    const deep = tooDeepAt(text);
+    if (deep >= 0) throw tooDeep(text, what, deep);
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
     const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
     throw new TailorError('invalid-request', `${what} is not valid JSON${where}: ${message}`);
   }
+  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) throw tooDeep(text, what, tooDeepAt(text));
+  return value;
 }

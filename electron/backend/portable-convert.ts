@@ -1,9 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { TailorError } from '../../shared/contract';
 import { course as courseSchema, jsonPath, migrateCourseJson, type Course } from '../../shared/model';
 import { writeFileAtomic } from './atomic-write';
-import { createCourseFile } from './document/course-file';
 import { CourseDocument, referencedAssetNames } from './document/course-document';
 import type { SqliteOptions } from './document/sqlite';
 import { isInsideFolder } from './paths';
@@ -45,11 +44,13 @@ export function parseCourseForStorage(json: unknown, file: string): Course {
   return parsed.data;
 }
 
-function filesUnder(folder: string): string[] {
+/** Every regular file under `folder`, with its media name: its path under `prefix`, with forward slashes. */
+function filesUnder(folder: string, prefix: string): { file: string; name: string }[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const full = join(folder, entry.name);
-    return entry.isDirectory() ? filesUnder(full) : entry.isFile() ? [full] : [];
+    const file = join(folder, entry.name);
+    const name = `${prefix}/${entry.name}`;
+    return entry.isDirectory() ? filesUnder(file, name) : entry.isFile() ? [{ file, name }] : [];
   });
 }
 
@@ -57,7 +58,7 @@ export interface ConvertProgress {
   (done: number, total: number, what: string): void;
 }
 
-/** Portable folder → new .tailor document (never overwrites). Media are streamed in. */
+/** Portable folder → new .tailor document (never overwrites; all or nothing). Media are streamed in. */
 export async function portableToDocument(
   folder: string,
   target: string,
@@ -66,8 +67,8 @@ export async function portableToDocument(
   const portable = readPortableCourse(folder);
   const course = parseCourseForStorage(portable.json, portable.file);
   const assetsDir = join(portable.folder, 'assets');
-  const files = filesUnder(assetsDir);
-  const present = new Set(files.map((f) => relative(portable.folder, f).split(sep).join('/')));
+  const files = filesUnder(assetsDir, 'assets');
+  const present = new Set(files.map((f) => f.name));
   const missing = [...referencedAssetNames(course)].filter((name) => !present.has(name));
   if (missing.length)
     throw new TailorError(
@@ -77,19 +78,16 @@ export async function portableToDocument(
   if (existsSync(target))
     throw new TailorError('already-exists', `"${target}" already exists; Tailor will not overwrite it.`);
   mkdirSync(dirname(resolve(target)), { recursive: true });
-  createCourseFile(target, course.title, options.sqlite);
-  const doc = CourseDocument.open(target, { sqlite: options.sqlite });
-  try {
-    // Media first, while the document is nearly empty: switching journal modes for the import then
-    // has no course to checkpoint.
-    await doc.importAssets(
-      files.map((file) => ({ file, name: relative(portable.folder, file).split(sep).join('/') })),
-      options.progress,
-    );
-    doc.replaceCourse(course);
-  } finally {
-    doc.close();
-  }
+  // Built under a temporary name and linked into place when complete: a convert that fails leaves nothing.
+  await CourseDocument.build(
+    target,
+    course.title,
+    async (doc) => {
+      await doc.importAssets(files, options.progress);
+      doc.replaceCourse(course);
+    },
+    { sqlite: options.sqlite },
+  );
 }
 
 /** .tailor document → portable folder: canonical course.json and every stored media file. */

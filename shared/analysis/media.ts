@@ -10,15 +10,32 @@ export interface MediaReference {
 /** Every `assets/…` path the course refers to (blocks, captions, transcripts, renditions, the branding logo and cover picture), in document order. */
 export function mediaReferences(course: Pick<Course, 'modules'> & Partial<Pick<Course, 'settings'>>): MediaReference[] {
   const found: MediaReference[] = [];
-  const visit = (value: unknown, path: string): void => {
+  // The path is written out only for a reference: a large course has hundreds of thousands of values.
+  const at: (string | number)[] = [];
+  const pathOf = () =>
+    at.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i ? `.${segment}` : segment)).join('');
+  const visit = (value: unknown): void => {
     if (typeof value === 'string') {
-      if (value.startsWith('assets/')) found.push({ name: value, path });
-    } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, `${path}[${i}]`));
+      if (value.startsWith('assets/')) found.push({ name: value, path: pathOf() });
+    } else if (Array.isArray(value))
+      for (let i = 0; i < value.length; i++) {
+        at.push(i);
+        visit(value[i]);
+        at.pop();
+      }
     else if (value && typeof value === 'object')
-      for (const [key, item] of Object.entries(value)) visit(item, `${path}.${key}`);
+      for (const key of Object.keys(value)) {
+        at.push(key);
+        visit((value as Record<string, unknown>)[key]);
+        at.pop();
+      }
   };
-  visit(course.modules, 'modules');
-  if (course.settings) visit(course.settings, 'settings');
+  at.push('modules');
+  visit(course.modules);
+  if (course.settings) {
+    at[0] = 'settings';
+    visit(course.settings);
+  }
   return found;
 }
 

@@ -49,7 +49,10 @@ export function migrateCourseJson(
       ok: false,
       message: `This course was saved by a newer Tailor (format ${format}; this one reads up to ${latest}). Update Tailor to open it.`,
     };
-  // course.json is plain JSON, so a JSON round trip is an exact deep copy.
+  // A current course needs no step, so it is passed on as it is (not copied: a 5,000-lesson course
+  // is megabytes of JSON, and the schema parse that follows builds new objects anyway).
+  if (format === latest) return { ok: true, course: input, from: format };
+  // course.json is plain JSON, so a JSON round trip is an exact deep copy that the steps may change.
   let course = JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
   for (const step of migrations) if (step.to > format) course = { ...step.up(course), format: step.to };
   return { ok: true, course, from: format };

@@ -2,8 +2,10 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend/backend';
+import { PAGE_SIZE } from '../../electron/backend/document/sqlite';
 import { headlessPlatform } from '../../electron/backend/platform';
 import { documentToPortable, portableToDocument } from '../../electron/backend/portable-convert';
 import { startWebHost, type WebHost } from '../../electron/web/host';
@@ -177,5 +179,32 @@ describe('the portable twin', () => {
     );
     await documentToPortable(doc, join(dir, 'out'));
     await expect(documentToPortable(doc, join(dir, 'out'))).rejects.toThrow(/will not overwrite/);
+  });
+
+  it('leaves one self-contained document at rest: rollback journal, nothing beside it, intact', async () => {
+    const dir = tempDir();
+    await portableToDocument(join(EXAMPLES_DIR, 'shop-floor-safety'), join(dir, 'a.tailor'));
+    expect(readdirSync(dir)).toEqual(['a.tailor']);
+    const db = new Database(join(dir, 'a.tailor'), { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(db.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.prepare('SELECT count(*) AS n FROM blobs WHERE complete = 0').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM history').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('is all or nothing: a convert that fails part way leaves no document and no temporary file', async () => {
+    const dir = tempDir();
+    const target = join(dir, 'a.tailor');
+    const progress = (done: number) => {
+      if (done === 2) throw new Error('disk unplugged');
+    };
+    await expect(portableToDocument(join(EXAMPLES_DIR, 'shop-floor-safety'), target, { progress })).rejects.toThrow(
+      /disk unplugged/,
+    );
+    expect(readdirSync(dir)).toEqual([]);
+    await portableToDocument(join(EXAMPLES_DIR, 'shop-floor-safety'), target);
+    expect(readdirSync(dir)).toEqual(['a.tailor']);
   });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { TailorError } from '../../../shared/contract';
+import { course as courseSchema } from '../../../shared/model';
 import { useTempDirs } from '../../../test/fixtures/temp-dir';
 import type { Edit } from '../../../shared/ops';
 import { createCourseFile } from './course-file';
@@ -93,6 +94,79 @@ describe('course documents: edits', () => {
       doc.apply({ op: { kind: 'remove', path: ['modules', { id: 'b' }] }, label: 'Remove' });
     });
     withDocument(path, (doc) => expect(doc.course.modules.map((m) => m.id)).toEqual(['d', 'a', 'c']));
+  });
+});
+
+describe('course documents: what an edit writes', () => {
+  const rows = (path: string) => {
+    const db = new Database(path, { readonly: true });
+    try {
+      return db.prepare('SELECT collection, id, position, json FROM course_items ORDER BY collection, id').all() as {
+        id: string;
+        position: number;
+        json: string;
+      }[];
+    } finally {
+      db.close();
+    }
+  };
+
+  it('rewrites only the row of the module an edit changed inside, at the position it had', () => {
+    const path = newDocument();
+    withDocument(path, (doc) => {
+      for (const id of ['a', 'b', 'c', 'd']) doc.apply(addModule(id));
+      doc.apply({ op: { kind: 'move', path: ['modules', { id: 'd' }], to: 0 }, label: 'Move' });
+      const before = rows(path);
+      doc.apply(renameModule('b', 'Renamed'));
+      const after = rows(path);
+      expect(after.map((r) => [r.id, r.position])).toEqual(before.map((r) => [r.id, r.position]));
+      expect(after.filter((r, i) => r.json !== before[i]!.json).map((r) => r.id)).toEqual(['b']);
+    });
+  });
+
+  it('stores the same course as it holds, through renames, id changes, moves, batches, undo and redo', () => {
+    const path = newDocument();
+    const reopened = () => withDocument(path, (doc) => doc.course, { readOnly: true });
+    withDocument(path, (doc) => {
+      const steps: (() => unknown)[] = [
+        () => ['a', 'b', 'c'].forEach((id) => doc.apply(addModule(id))),
+        () => doc.apply(renameModule('b', 'Bee')),
+        () => doc.apply({ op: { kind: 'set', path: ['modules', { id: 'c' }, 'id'], value: 'see' }, label: 'Id' }),
+        () =>
+          doc.apply({
+            op: {
+              kind: 'insert',
+              path: ['modules', { id: 'a' }, 'lessons'],
+              value: { id: 'l', title: 'L', blocks: [] },
+            },
+            label: 'Add lesson',
+          }),
+        () =>
+          doc.applyBatch(
+            [
+              { op: { kind: 'move', path: ['modules', { id: 'see' }], to: 0 }, label: 'Move' },
+              renameModule('a', 'Aye'),
+            ],
+            'Move and rename',
+          ),
+        () => doc.undo(),
+        () => doc.undo(),
+        () => doc.redo(),
+        () => doc.apply(renameModule('see', 'Sea')),
+        () => doc.undo(),
+        () => doc.redo(),
+      ];
+      for (const step of steps) {
+        step();
+        // Loading fills in the schema's defaults; an edit keeps the value as it was sent.
+        expect(reopened()).toEqual(courseSchema.parse(doc.course));
+      }
+      expect(doc.course.modules.map((m) => [m.id, m.title])).toEqual([
+        ['a', 'Module a'],
+        ['b', 'Bee'],
+        ['see', 'Sea'],
+      ]);
+    });
   });
 });
 

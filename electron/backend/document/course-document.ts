@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, readSync } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { basename } from 'node:path';
@@ -10,11 +10,26 @@ import { applyOp, isCollection, OpError, replay, type Edit, type Patch } from '.
 import { parseLimitedJson } from '../json-limits';
 import { openRegularFile } from '../regular-file';
 import { mimeTypeOf } from '../static-files';
-import { inspectCourseFile } from './course-file';
+import {
+  initializeCourseFile,
+  inspectCourseFile,
+  placeWithoutOverwrite,
+  removeQuietly,
+  temporaryPathFor,
+} from './course-file';
 import { planPositions } from './item-positions';
 import { acquireWriterLock } from './lock';
 import { migrate } from './migrations';
-import { closeWriter, explainSqliteError, openSqlite, type Db, type SqliteOptions } from './sqlite';
+import {
+  BackgroundWriteback,
+  closeWriter,
+  explainSqliteError,
+  finishBuild,
+  openSqlite,
+  prepared,
+  type Db,
+  type SqliteOptions,
+} from './sqlite';
 
 export const HISTORY_CAP = 500;
 /** Edits with the same merge key closer than this in time are one undo step (a typing burst). */
@@ -72,6 +87,8 @@ export class CourseDocument {
   readonly #now: () => number;
   #closed = false;
   readonly #positions: ItemPositions;
+  /** Told after each batch of imported media commits (a document being built writes it back early). */
+  #mediaCommitted: (() => void) | undefined;
 
   private constructor(
     readonly path: string,
@@ -116,6 +133,46 @@ export class CourseDocument {
     }
   }
 
+  /**
+   * Builds a new document at `path`, never replacing a file there. `fill` writes it under a
+   * temporary name only this connection knows, so commits skip the journal file and the fsyncs an
+   * open document needs; the finished file is fsync'd once and linked into place, so the document
+   * appears complete and durable, or not at all.
+   */
+  static async build(
+    path: string,
+    title: string,
+    fill: (doc: CourseDocument) => Promise<void>,
+    options: { readonly sqlite?: SqliteOptions } = {},
+  ): Promise<void> {
+    const temp = temporaryPathFor(path);
+    try {
+      const db = openSqlite(temp, 'build', options.sqlite);
+      let doc: CourseDocument | undefined;
+      let writeback: BackgroundWriteback | undefined;
+      try {
+        initializeCourseFile(db, title);
+        doc = new CourseDocument(path, db, false, loadCourseRows(db, path), () => {}, Date.now);
+        // Media go to disk while the rest is read, hashed and stored, not all at the closing fsync.
+        const background = (writeback = new BackgroundWriteback(temp));
+        doc.#mediaCommitted = () => background.start();
+        await fill(doc);
+      } catch (error) {
+        db.close();
+        throw error;
+      } finally {
+        if (doc) doc.#closed = true;
+        await writeback?.close();
+      }
+      finishBuild(db, temp);
+      placeWithoutOverwrite(temp, path);
+    } catch (error) {
+      throw explainSqliteError(error, path);
+    } finally {
+      removeQuietly(temp);
+    }
+  }
+
   get course(): Course {
     return this.#course;
   }
@@ -148,24 +205,26 @@ export class CourseDocument {
     const now = this.#now();
     let written: ItemPositions = new Map();
     this.#transaction(() => {
-      written = persistDiff(this.db, previous, applied.course, this.#positions);
-      this.db.prepare('DELETE FROM history WHERE undone = 1').run();
-      const last = this.db.prepare('SELECT * FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1').get() as
+      written = persistDiff(this.db, previous, applied.course, this.#positions, applied.patches);
+      prepared(this.db, 'DELETE FROM history WHERE undone = 1').run();
+      const last = prepared(this.db, 'SELECT * FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1').get() as
         HistoryRow | undefined;
       if (edit.merge && last && last.merge_key === edit.merge && now - last.at <= MERGE_WINDOW_MS) {
-        this.db
-          .prepare('UPDATE history SET redo = ?, undo = ?, at = ? WHERE seq = ?')
-          .run(
-            JSON.stringify([...(JSON.parse(last.redo) as Patch[]), ...applied.patches]),
-            JSON.stringify([...applied.inverse, ...(JSON.parse(last.undo) as Patch[])]),
-            now,
-            last.seq,
-          );
+        prepared(this.db, 'UPDATE history SET redo = ?, undo = ?, at = ? WHERE seq = ?').run(
+          JSON.stringify([...(JSON.parse(last.redo) as Patch[]), ...applied.patches]),
+          JSON.stringify([...applied.inverse, ...(JSON.parse(last.undo) as Patch[])]),
+          now,
+          last.seq,
+        );
       } else {
-        this.db
-          .prepare('INSERT INTO history (label, redo, undo, merge_key, at) VALUES (?, ?, ?, ?, ?)')
-          .run(edit.label, JSON.stringify(applied.patches), JSON.stringify(applied.inverse), edit.merge ?? null, now);
-        this.db.prepare('DELETE FROM history WHERE seq <= (SELECT max(seq) FROM history) - ?').run(HISTORY_CAP);
+        prepared(this.db, 'INSERT INTO history (label, redo, undo, merge_key, at) VALUES (?, ?, ?, ?, ?)').run(
+          edit.label,
+          JSON.stringify(applied.patches),
+          JSON.stringify(applied.inverse),
+          edit.merge ?? null,
+          now,
+        );
+        prepared(this.db, 'DELETE FROM history WHERE seq <= (SELECT max(seq) FROM history) - ?').run(HISTORY_CAP);
       }
     });
     this.#keepPositions(written);
@@ -200,12 +259,15 @@ export class CourseDocument {
     const previous = this.#course;
     let written: ItemPositions = new Map();
     this.#transaction(() => {
-      written = persistDiff(this.db, previous, course, this.#positions);
-      this.db.prepare('DELETE FROM history WHERE undone = 1').run();
-      this.db
-        .prepare('INSERT INTO history (label, redo, undo, merge_key, at) VALUES (?, ?, ?, NULL, ?)')
-        .run(label, JSON.stringify(patches), JSON.stringify(inverse), this.#now());
-      this.db.prepare('DELETE FROM history WHERE seq <= (SELECT max(seq) FROM history) - ?').run(HISTORY_CAP);
+      written = persistDiff(this.db, previous, course, this.#positions, patches);
+      prepared(this.db, 'DELETE FROM history WHERE undone = 1').run();
+      prepared(this.db, 'INSERT INTO history (label, redo, undo, merge_key, at) VALUES (?, ?, ?, NULL, ?)').run(
+        label,
+        JSON.stringify(patches),
+        JSON.stringify(inverse),
+        this.#now(),
+      );
+      prepared(this.db, 'DELETE FROM history WHERE seq <= (SELECT max(seq) FROM history) - ?').run(HISTORY_CAP);
     });
     this.#keepPositions(written);
     this.#course = course;
@@ -222,21 +284,20 @@ export class CourseDocument {
 
   #travel(direction: 'undo' | 'redo'): ChangeResult {
     this.#writable();
-    const row = this.db
-      .prepare(
-        direction === 'undo'
-          ? 'SELECT * FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1'
-          : 'SELECT * FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1',
-      )
-      .get() as HistoryRow | undefined;
+    const row = prepared(
+      this.db,
+      direction === 'undo'
+        ? 'SELECT * FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1'
+        : 'SELECT * FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1',
+    ).get() as HistoryRow | undefined;
     if (!row) return this.#result([]);
     const patches = JSON.parse(direction === 'undo' ? row.undo : row.redo) as Patch[];
     const previous = this.#course;
     const next = replay(previous, patches);
     let written: ItemPositions = new Map();
     this.#transaction(() => {
-      written = persistDiff(this.db, previous, next, this.#positions);
-      this.db.prepare('UPDATE history SET undone = ? WHERE seq = ?').run(direction === 'undo' ? 1 : 0, row.seq);
+      written = persistDiff(this.db, previous, next, this.#positions, patches);
+      prepared(this.db, 'UPDATE history SET undone = ? WHERE seq = ?').run(direction === 'undo' ? 1 : 0, row.seq);
     });
     this.#keepPositions(written);
     this.#course = next;
@@ -245,9 +306,9 @@ export class CourseDocument {
 
   history(): HistoryState {
     if (this.readOnly) return { canUndo: false, canRedo: false };
-    const undo = this.db.prepare('SELECT label FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1').get() as
+    const undo = prepared(this.db, 'SELECT label FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1').get() as
       { label: string } | undefined;
-    const redo = this.db.prepare('SELECT label FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1').get() as
+    const redo = prepared(this.db, 'SELECT label FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1').get() as
       { label: string } | undefined;
     return {
       canUndo: undo !== undefined,
@@ -311,6 +372,7 @@ export class CourseDocument {
     this.#writable();
     const infos: AssetInfo[] = [];
     const insertBlob = this.db.prepare('INSERT INTO blobs DEFAULT VALUES');
+    const insertCompleteBlob = this.db.prepare('INSERT INTO blobs (complete) VALUES (1)');
     const insertChunk = this.db.prepare('INSERT INTO asset_chunks (blob, n, data) VALUES (?, ?, ?)');
     const deleteChunks = this.db.prepare('DELETE FROM asset_chunks WHERE blob = ?');
     const deleteBlob = this.db.prepare('DELETE FROM blobs WHERE id = ?');
@@ -318,9 +380,21 @@ export class CourseDocument {
     const knownAsset = this.db.prepare('SELECT 1 FROM assets WHERE sha256 = ?');
     const insertAsset = this.db.prepare('INSERT INTO assets (sha256, blob, size, mime) VALUES (?, ?, ?, ?)');
     const nameHolder = this.db.prepare('SELECT sha256 FROM asset_names WHERE name = ?').pluck();
+    const insertName = this.db.prepare(
+      'INSERT INTO asset_names (name, sha256) VALUES (?, ?) ON CONFLICT(name) DO NOTHING',
+    );
     const upsertName = this.db.prepare(
       'INSERT INTO asset_names (name, sha256) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET sha256 = excluded.sha256',
     );
+    /** Names the stored bytes: one statement when the name is free, as it is for every file of a new document. */
+    const nameAsset = (name: string, sha256: string, size: number, mime: string) => {
+      let finalName = name;
+      if (!insertName.run(name, sha256).changes) {
+        finalName = this.#freeName(name, sha256, nameHolder);
+        upsertName.run(finalName, sha256);
+      }
+      infos.push({ name: finalName, sha256, size, mime });
+    };
     // Writes wait here and commit together: no transaction stays open across an await.
     let queued: (() => void)[] = [];
     let queuedBytes = 0;
@@ -332,15 +406,44 @@ export class CourseDocument {
       this.#transaction(() => {
         for (const write of work) write();
       });
+      this.#mediaCommitted?.();
     };
     // WAL writes every byte twice (log, then checkpoint). A rollback journal saves only pages that
     // already exist, and new blob pages are appended, so media go to disk once. Commits stay atomic
     // and durable; SQLite keeps WAL if another connection (a read-only viewer) prevents the switch.
-    const journal = this.db.pragma('journal_mode = DELETE', { simple: true });
+    // A document being built (CourseDocument.build) has no WAL to leave.
+    const leftWal =
+      this.db.pragma('journal_mode', { simple: true }) === 'wal' &&
+      this.db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
     try {
       for (const [index, { file, name }] of files.entries()) {
         progress?.(index, files.length, name);
         const { fd, size: expected } = openRegularFile(file);
+        const mime = mimeTypeOf(name);
+        if (expected <= CHUNK_BYTES) {
+          // One read: streaming a small file costs more event-loop turns than it has bytes. Its hash
+          // is known before anything is written, so known bytes are not written again and a new file
+          // is stored complete in one step: a blob, its chunk, the asset and the name.
+          let bytes: Buffer;
+          try {
+            bytes = readWholeFile(fd, expected);
+          } catch (error) {
+            flush();
+            throw new TailorError('io', `Tailor could not read "${file}": ${(error as Error).message}`);
+          }
+          const sha256 = createHash('sha256').update(bytes).digest('hex');
+          queued.push(() => {
+            if (!knownAsset.get(sha256)) {
+              const blob = insertCompleteBlob.run().lastInsertRowid;
+              if (bytes.length) insertChunk.run(blob, 0, bytes);
+              insertAsset.run(sha256, blob, bytes.length, mime);
+            }
+            nameAsset(name, sha256, bytes.length, mime);
+          });
+          queuedBytes += bytes.length;
+          if (queuedBytes >= BATCH_BYTES) flush();
+          continue;
+        }
         // Chunks go under a new blob id that never changes, so finishing an import rewrites no chunk.
         let blob: number | undefined;
         queued.push(() => {
@@ -357,26 +460,18 @@ export class CourseDocument {
           if (queuedBytes >= BATCH_BYTES) flush();
         };
         try {
-          if (expected <= CHUNK_BYTES) {
-            // One read: streaming a small file costs more event-loop turns than it has bytes.
-            const bytes = readWholeFile(fd);
-            hash.update(bytes);
-            size = bytes.length;
-            if (size) queueChunk(bytes);
-          } else {
-            // Read ahead a whole batch: the file keeps streaming in while SQLite writes the previous one.
-            for await (const piece of createReadStream(file, { fd, highWaterMark: BATCH_BYTES })) {
-              const buffer = piece as Buffer;
-              hash.update(buffer);
-              size += buffer.length;
-              pending = pending.length ? Buffer.concat([pending, buffer]) : buffer;
-              while (pending.length >= CHUNK_BYTES) {
-                queueChunk(pending.subarray(0, CHUNK_BYTES));
-                pending = pending.subarray(CHUNK_BYTES);
-              }
+          // Read ahead a whole batch: the file keeps streaming in while SQLite writes the previous one.
+          for await (const piece of createReadStream(file, { fd, highWaterMark: BATCH_BYTES })) {
+            const buffer = piece as Buffer;
+            hash.update(buffer);
+            size += buffer.length;
+            pending = pending.length ? Buffer.concat([pending, buffer]) : buffer;
+            while (pending.length >= CHUNK_BYTES) {
+              queueChunk(pending.subarray(0, CHUNK_BYTES));
+              pending = pending.subarray(CHUNK_BYTES);
             }
-            if (pending.length) queueChunk(pending);
           }
+          if (pending.length) queueChunk(pending);
         } catch (error) {
           flush();
           if (blob !== undefined) {
@@ -390,7 +485,6 @@ export class CourseDocument {
           throw new TailorError('io', `Tailor could not read "${file}": ${(error as Error).message}`);
         }
         const sha256 = hash.digest('hex');
-        const mime = mimeTypeOf(name);
         queued.push(() => {
           if (knownAsset.get(sha256)) {
             deleteChunks.run(blob);
@@ -399,9 +493,7 @@ export class CourseDocument {
             completeBlob.run(blob);
             insertAsset.run(sha256, blob, size, mime);
           }
-          const finalName = this.#freeName(name, sha256, nameHolder);
-          upsertName.run(finalName, sha256);
-          infos.push({ name: finalName, sha256, size, mime });
+          nameAsset(name, sha256, size, mime);
         });
       }
       flush();
@@ -413,14 +505,10 @@ export class CourseDocument {
       }
       throw error;
     } finally {
-      this.#restoreWal(journal);
+      if (leftWal) this.db.pragma('journal_mode = WAL');
     }
     progress?.(files.length, files.length, 'done');
     return infos;
-  }
-
-  #restoreWal(previous: unknown): void {
-    if (previous === 'delete') this.db.pragma('journal_mode = WAL');
   }
 
   /** The name itself if free or already holding these bytes; otherwise `name-2.ext`, `name-3.ext`… */
@@ -527,10 +615,17 @@ export class CourseDocument {
   }
 }
 
-/** Reads an open file to its end (as long as it was when opened, at most) and closes it. */
-function readWholeFile(fd: number): Buffer {
+/** Reads an open file of `size` bytes (as long as it was when opened, at most) and closes it. */
+function readWholeFile(fd: number, size: number): Buffer {
   try {
-    return readFileSync(fd);
+    const bytes = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const read = readSync(fd, bytes, filled, size - filled, null);
+      if (read === 0) break;
+      filled += read;
+    }
+    return bytes.subarray(0, filled);
   } finally {
     closeSync(fd);
   }
@@ -601,28 +696,75 @@ export function readItemPositions(db: Db): ItemPositions {
 }
 
 /**
+ * The collections an edit changed only inside elements (no element added, removed, moved, replaced
+ * or given another id), with the indices of those elements: their rows are rewritten in place and
+ * the rest of the list is not looked at, so the edit costs the same in a list of any length.
+ */
+function changedInPlace(patches: readonly Patch[]): Map<string, Set<number>> {
+  const inPlace = new Map<string, Set<number>>();
+  const structural = new Set<string>();
+  for (const { path } of patches) {
+    const [top, index] = path;
+    if (typeof top !== 'string' || !isCollection(top)) continue;
+    if (typeof index === 'number' && path.length > 2 && path[2] !== 'id') {
+      const set = inPlace.get(top) ?? new Set<number>();
+      inPlace.set(top, set.add(index));
+    } else structural.add(top);
+  }
+  for (const top of structural) inPlace.delete(top);
+  return inPlace;
+}
+
+/**
  * Writes what changed between two versions of the course. Immer shares every untouched object,
  * so a changed entity is one whose reference changed; positions are sparse, so an insert or a move
- * writes the rows it touched, not every row after it. Returns the new positions of the
- * collections it wrote, for the caller to keep once the transaction has committed.
+ * writes the rows it touched, not every row after it. With the edit's patches, a change inside
+ * elements writes those elements without walking their list. Returns the new positions of the
+ * collections it reordered, for the caller to keep once the transaction has committed.
  */
-export function persistDiff(db: Db, before: Course, after: Course, positions: ItemPositions): ItemPositions {
+export function persistDiff(
+  db: Db,
+  before: Course,
+  after: Course,
+  positions: ItemPositions,
+  patches?: readonly Patch[],
+): ItemPositions {
   const written: ItemPositions = new Map();
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  const upsertRoot = db.prepare(
+  const upsertRoot = prepared(
+    db,
     'INSERT INTO course_root (key, json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET json = excluded.json',
   );
-  const deleteRoot = db.prepare('DELETE FROM course_root WHERE key = ?');
-  const upsertItem = db.prepare(
+  const deleteRoot = prepared(db, 'DELETE FROM course_root WHERE key = ?');
+  const upsertItem = prepared(
+    db,
     'INSERT INTO course_items (collection, id, position, json) VALUES (?, ?, ?, ?) ON CONFLICT(collection, id) DO UPDATE SET position = excluded.position, json = excluded.json',
   );
-  const moveItem = db.prepare('UPDATE course_items SET position = ? WHERE collection = ? AND id = ?');
-  const deleteItem = db.prepare('DELETE FROM course_items WHERE collection = ? AND id = ?');
+  const moveItem = prepared(db, 'UPDATE course_items SET position = ? WHERE collection = ? AND id = ?');
+  const deleteItem = prepared(db, 'DELETE FROM course_items WHERE collection = ? AND id = ?');
+  const inPlace = patches ? changedInPlace(patches) : new Map<string, Set<number>>();
+  /** Rewrites the changed elements at their stored positions; false if the list is not as the patches say. */
+  const writeInPlace = (key: string, a: unknown, b: unknown, indices: Set<number>): boolean => {
+    const stored = positions.get(key);
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length || !stored) return false;
+    const rows: [string, number, { id: string }][] = [];
+    for (const i of indices) {
+      const was = a[i] as { id: string } | undefined;
+      const item = b[i] as { id: string } | undefined;
+      const position = item && stored.get(item.id);
+      if (!was || !item || was.id !== item.id || position === undefined) return false;
+      if (was !== item) rows.push([item.id, position, item]);
+    }
+    for (const [id, position, item] of rows) upsertItem.run(key, id, position, JSON.stringify(item));
+    return true;
+  };
   for (const key of keys) {
     const a = (before as Record<string, unknown>)[key];
     const b = (after as Record<string, unknown>)[key];
     if (a === b) continue;
     if (isCollection(key)) {
+      const indices = inPlace.get(key);
+      if (indices && writeInPlace(key, a, b, indices)) continue;
       const old = new Map(((a as { id: string }[] | undefined) ?? []).map((item) => [item.id, item] as const));
       const items = (b as { id: string }[] | undefined) ?? [];
       const stored = positions.get(key) ?? new Map<string, number>();

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { constants, copyFileSync, linkSync, rmSync, statSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, fsyncSync, linkSync, openSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { TailorError, type CourseSummary } from '../../../shared/contract';
 import { COURSE_FORMAT_VERSION } from '../../../shared/model/constants';
@@ -101,7 +101,7 @@ export function initialRoot(title: string): Record<string, unknown> {
 }
 
 /** Best-effort cleanup of a temporary document: it must never hide the error that matters. */
-function removeQuietly(path: string): void {
+export function removeQuietly(path: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) {
     try {
       rmSync(path + suffix, { force: true });
@@ -111,8 +111,21 @@ function removeQuietly(path: string): void {
   }
 }
 
+/** Makes a new name in a folder durable (POSIX); where a folder cannot be opened (Windows) there is nothing to do. */
+function syncFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Not supported for folders here; the file itself is already durable.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Moves a finished file into place; fails rather than replacing a file that is already there. */
-function placeWithoutOverwrite(temp: string, path: string): void {
+export function placeWithoutOverwrite(temp: string, path: string): void {
   try {
     try {
       linkSync(temp, path);
@@ -122,6 +135,7 @@ function placeWithoutOverwrite(temp: string, path: string): void {
       if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
       copyFileSync(temp, path, constants.COPYFILE_EXCL);
     }
+    syncFolder(dirname(path));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new TailorError('already-exists', `A file named "${basename(path)}" already exists in that folder.`);
@@ -130,24 +144,34 @@ function placeWithoutOverwrite(temp: string, path: string): void {
   }
 }
 
+/** A name beside `path` for building a document that appears there only when complete. */
+export function temporaryPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.creating`);
+}
+
+/** Gives a new database the schema, metadata and minimal course of a new document titled `title`. */
+export function initializeCourseFile(db: Db, title: string): void {
+  migrate(db);
+  db.transaction(() => {
+    writeMeta(db, 'createdAt', new Date().toISOString());
+    writeMeta(db, 'createdBy', `Tailor ${TAILOR_VERSION}`);
+    const root = db.prepare(
+      'INSERT INTO course_root (key, json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET json = excluded.json',
+    );
+    for (const [key, value] of Object.entries(initialRoot(title))) root.run(key, JSON.stringify(value));
+  })();
+}
+
 /**
  * Creates a new course document. It is built under a temporary name and linked into place, so the
  * target either appears complete or not at all, and an existing file is never overwritten.
  */
 export function createCourseFile(path: string, title: string, options: SqliteOptions = {}): CourseSummary {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.creating`);
+  const temp = temporaryPathFor(path);
   try {
     const db = openSqlite(temp, 'create', options);
     try {
-      migrate(db);
-      db.transaction(() => {
-        writeMeta(db, 'createdAt', new Date().toISOString());
-        writeMeta(db, 'createdBy', `Tailor ${TAILOR_VERSION}`);
-        const root = db.prepare(
-          'INSERT INTO course_root (key, json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET json = excluded.json',
-        );
-        for (const [key, value] of Object.entries(initialRoot(title))) root.run(key, JSON.stringify(value));
-      })();
+      initializeCourseFile(db, title);
     } finally {
       closeWriter(db);
     }

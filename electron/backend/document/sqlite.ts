@@ -1,7 +1,20 @@
+import { closeSync, fdatasync, fsyncSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { TailorError } from '../../../shared/contract';
 
 export type Db = Database.Database;
+export type Statement = Database.Statement;
+
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/** The connection's statement for `sql`, prepared on first use: an edit runs the same few statements every time. */
+export function prepared(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
 
 /**
  * 16 KiB pages: measured against 4 KiB and 64 KiB (docs/benchmarks.md), they import 1 GiB of media at
@@ -55,17 +68,31 @@ export function explainSqliteError(error: unknown, path: string): TailorError {
   return new TailorError('internal', `SQLite failed on "${path}": ${detail}`);
 }
 
-export function openSqlite(path: string, mode: 'read' | 'write' | 'create', options: SqliteOptions = {}): Db {
+/**
+ * How a connection is used: `read` and `write` open an existing document; `create` makes a new one;
+ * `build` makes a new one under a temporary name no other program knows, to be fsync'd and moved
+ * into place only when complete (see `finishBuild`).
+ */
+export type SqliteMode = 'read' | 'write' | 'create' | 'build';
+
+export function openSqlite(path: string, mode: SqliteMode, options: SqliteOptions = {}): Db {
   try {
     const db = new Database(path, {
       readonly: mode === 'read',
-      fileMustExist: mode !== 'create',
+      fileMustExist: mode === 'read' || mode === 'write',
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
     // Media are stored as blobs: larger pages mean far fewer writes per megabyte. It only takes
     // effect for a new, empty database; existing documents keep their page size.
-    if (mode === 'create') db.pragma(`page_size = ${PAGE_SIZE}`);
-    if (mode !== 'read') {
+    if (mode === 'create' || mode === 'build') db.pragma(`page_size = ${PAGE_SIZE}`);
+    if (mode === 'build') {
+      // Until it is complete the file is nobody's document: a crash leaves only a temporary file,
+      // so commits need neither a journal on disk nor an fsync each; finishBuild makes it durable once.
+      db.pragma('journal_mode = MEMORY');
+      db.pragma('synchronous = OFF');
+      db.pragma('locking_mode = EXCLUSIVE');
+      db.pragma('foreign_keys = ON');
+    } else if (mode !== 'read') {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
@@ -74,6 +101,55 @@ export function openSqlite(path: string, mode: 'read' | 'write' | 'create', opti
     return db;
   } catch (error) {
     throw explainSqliteError(error, path);
+  }
+}
+
+/**
+ * Writes a file's data to disk in the background while the caller goes on (an fdatasync on libuv's
+ * thread pool, one at a time), so the fsync that makes it durable at the end has little left to do.
+ */
+export class BackgroundWriteback {
+  readonly #fd: number;
+  #inFlight: Promise<void> | undefined;
+
+  constructor(path: string) {
+    this.#fd = openSync(path, 'r+');
+  }
+
+  /** Starts writing what has been written so far, unless a write-back is already under way. */
+  start(): void {
+    if (this.#inFlight) return;
+    this.#inFlight = new Promise((resolve) =>
+      // An error here is not the caller's: the closing fsync reports whatever could not be written.
+      fdatasync(this.#fd, () => {
+        this.#inFlight = undefined;
+        resolve();
+      }),
+    );
+  }
+
+  /** Waits for the write-back under way, then closes the file (never while the pool still uses it). */
+  async close(): Promise<void> {
+    await this.#inFlight;
+    closeSync(this.#fd);
+  }
+}
+
+/**
+ * Closes the connection of a document built under a temporary name and fsyncs the file: it then
+ * holds everything durably, in rollback-journal mode like any closed document, ready to be moved into place.
+ */
+export function finishBuild(db: Db, path: string): void {
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
