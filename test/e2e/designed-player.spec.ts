@@ -262,11 +262,13 @@ test('reduced motion stops every transition', async ({ page }) => {
 async function resume(page: Page, url: string, ix: CourseIndex, record: LearnerRecord) {
   const key = `tailor:${ix.course.id}:local`;
   const value = JSON.stringify({ suspendData: encodeLearnerRecord(ix, record), location: 'map', confirmed: true });
-  // Once per tab: a reload is a new session that must read what the player kept, not this seed.
+  // Once per test (each has its own context): a reload is a new session that must read what the player kept, not
+  // this seed. The mark is in localStorage beside what it guards: a sessionStorage mark was once found missing after
+  // a reload of the file:// page in a full run, and the seed then replaced the learner's answers.
   await page.addInitScript(
     ([k, v]) => {
-      if (sessionStorage.getItem('seeded')) return;
-      sessionStorage.setItem('seeded', '1');
+      if (localStorage.getItem('tailor-e2e-seeded')) return;
+      localStorage.setItem('tailor-e2e-seeded', '1');
       localStorage.setItem(k!, v!);
     },
     [key, value],
