@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exampleIndex, exampleJson } from '../../test/fixtures/examples';
-import { attributeFindings } from './attributes';
+import { loadCourseOrThrow } from '../engine/course-index';
+import { attributeFindings, uncoveredAttributeValues } from './attributes';
 import { verifyCourse } from './verify';
 
 describe('attributes no learner can supply', () => {
@@ -25,5 +26,46 @@ describe('attributes no learner can supply', () => {
         message: expect.stringMatching(/rule "skip-ppe" reads the learner's department/),
       }),
     ]);
+  });
+});
+
+describe('answers to the course’s own questions that no persona gives', () => {
+  type Raw = {
+    personas: { id: string; attributes?: Record<string, string> }[];
+    settings: { attributes: { id: string; values: { id: string }[] }[] };
+  };
+  const shopFloor = () => exampleJson('shop-floor-safety') as Raw;
+
+  it('finds nothing where a persona gives every answer something reads', () => {
+    expect(uncoveredAttributeValues(exampleIndex('shop-floor-safety'))).toEqual([]);
+  });
+
+  it('reports, as information at the value, an answer something reads that no persona gives', () => {
+    const raw = shopFloor();
+    for (const p of raw.personas) if (p.attributes?.['site'] === 'warehouse') delete p.attributes['site'];
+    const findings = uncoveredAttributeValues(loadCourseOrThrow(raw));
+    expect(findings).toEqual([
+      {
+        severity: 'info',
+        code: 'attribute-value-without-persona',
+        path: 'settings.attributes[0].values[1]',
+        message: expect.stringMatching(/^No persona answers “.+” to “Where do you work\?”/),
+      },
+    ]);
+    // Information only: the course still verifies without errors or warnings of this kind.
+    const report = verifyCourse(raw);
+    expect(report.usable && report.findings.filter((f) => f.code === 'attribute-value-without-persona')).toHaveLength(
+      1,
+    );
+  });
+
+  it('says nothing of an answer to a question nothing reads', () => {
+    const raw = shopFloor();
+    raw.settings.attributes.push({
+      id: 'shift',
+      label: 'Which shift do you work?',
+      values: [{ id: 'day', label: 'Day' }],
+    } as never);
+    expect(uncoveredAttributeValues(loadCourseOrThrow(raw))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { courseAttributes } from '../engine/attributes';
 import type { CourseIndex } from '../engine/course-index';
 import type { Finding } from './findings';
+import { readAttributes } from './outcomes';
 
 /** A rule that reads an attribute no learner can supply never fires as written: an error, at each rule. */
 export function attributeFindings(index: CourseIndex): Finding[] {
@@ -17,5 +18,30 @@ export function attributeFindings(index: CourseIndex): Finding[] {
             message: `${where} reads the learner's ${attribute.id === 'preferredFormat' ? 'format' : attribute.id}, but the course declares none a learner could give: add them in the course settings.`,
           };
         }),
+  );
+}
+
+/**
+ * An answer to one of the course's own questions that something reads but no persona gives: the proof still covers
+ * such learners ("any learner, site=warehouse"), but the designer cannot preview one. Information, at the value.
+ */
+export function uncoveredAttributeValues(index: CourseIndex): Finding[] {
+  const declared = index.course.settings.attributes ?? [];
+  const read = new Set(readAttributes(index));
+  return declared.flatMap((attribute, a) =>
+    read.has(attribute.id)
+      ? attribute.values.flatMap((value, v): Finding[] =>
+          index.course.personas.some((p) => p.attributes?.[attribute.id] === value.id)
+            ? []
+            : [
+                {
+                  severity: 'info',
+                  code: 'attribute-value-without-persona',
+                  path: `settings.attributes[${a}].values[${v}]`,
+                  message: `No persona answers “${value.label}” to “${attribute.label}”. The proof covers such learners, but the preview cannot show one: add a persona who does.`,
+                },
+              ],
+        )
+      : [],
   );
 }

@@ -1,5 +1,5 @@
 import { loadCourse, type CourseIndex, type CourseProblem } from '../engine/course-index';
-import { attributeFindings } from './attributes';
+import { attributeFindings, uncoveredAttributeValues } from './attributes';
 import { budgetFindings, trackingBudget, type TrackingBudget } from './budget';
 import type { Finding } from './findings';
 import { lintCourse } from './lint';
@@ -40,6 +40,7 @@ export function verifyCourse(input: unknown, options: VerifyOptions = {}): Verif
     ...lintCourse(index),
     ...reasonFindings(index),
     ...attributeFindings(index),
+    ...uncoveredAttributeValues(index),
   ];
   return {
     usable: true,
