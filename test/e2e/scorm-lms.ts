@@ -130,7 +130,13 @@ export async function serve(dir: string): Promise<{ url: string; close: () => Pr
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // The page is still open: the browser may hold a connection mid-response (media it preloads, paused), and
+    // `close` alone waits for every connection to end, which then happens only when the test has timed out.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
