@@ -7,6 +7,15 @@ export type { CoverageCell, CoverageState, PersonaCoverage, RuleEffect, StudioAn
 
 const DEBOUNCE_MS = 300;
 
+interface WorkerState {
+  readonly worker: Worker;
+  busy: boolean;
+  waiting: AnalysisRequest | null;
+  seq: number;
+  /** The worker's last answer, whole: its answers carry only what changed. */
+  latest: StudioAnalysis;
+}
+
 /**
  * The proof, budget, lint, coverage and rule effects over the snapshot, re-run (debounced) in a
  * Web Worker after every change, so typing never waits for it. At most one snapshot is in the
@@ -14,20 +23,13 @@ const DEBOUNCE_MS = 300;
  */
 export function useAnalysis(course: Course, enabled = true): StudioAnalysis {
   const [analysis, setAnalysis] = useState<StudioAnalysis>(PENDING_ANALYSIS);
-  const worker = useRef<{
-    worker: Worker;
-    busy: boolean;
-    waiting: AnalysisRequest | null;
-    seq: number;
-    latest: StudioAnalysis;
-  } | null>(null);
+  const worker = useRef<WorkerState | null>(null);
 
   useEffect(() => {
     if (!enabled) return;
     const w = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
-    // `latest`: the worker's last answer, whole. Its answers carry only what changed, so every one is laid over it,
-    // also one overtaken by a newer snapshot (which is then not shown).
-    const state = { worker: w, busy: false, waiting: null as AnalysisRequest | null, seq: 0, latest: PENDING_ANALYSIS };
+    // Every answer is laid over `latest`, also one overtaken by a newer snapshot (which is then not shown).
+    const state: WorkerState = { worker: w, busy: false, waiting: null, seq: 0, latest: PENDING_ANALYSIS };
     worker.current = state;
     w.addEventListener('message', (event: MessageEvent<AnalysisResponse>) => {
       state.busy = false;

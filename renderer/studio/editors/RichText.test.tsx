@@ -1,26 +1,12 @@
 // @vitest-environment jsdom
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { renderInRoot } from './dom-root.test-helper';
 import { RichText } from './RichText';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = undefined;
-  document.body.replaceChildren();
-});
-
 async function show(error: string | undefined): Promise<HTMLElement> {
-  const host = document.body.querySelector('div') ?? document.body.appendChild(document.createElement('div'));
-  root ??= createRoot(host);
-  await act(async () => {
-    root!.render(
-      <RichText label="Text" value="<p>Hello</p>" dataPath="blocks[0].html" error={error} onChange={() => {}} />,
-    );
-  });
+  const host = await renderInRoot(
+    <RichText label="Text" value="<p>Hello</p>" dataPath="blocks[0].html" error={error} onChange={() => {}} />,
+  );
   return host.querySelector<HTMLElement>('[role="textbox"]')!;
 }
 

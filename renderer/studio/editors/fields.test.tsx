@@ -1,18 +1,9 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { renderInRoot } from './dom-root.test-helper';
 import type { Editing } from './editing';
 import { TextField } from './fields';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = undefined;
-  document.body.replaceChildren();
-});
 
 /** The slice of `Editing` a text field uses; `runs` records what it asked for. */
 function editing(runs: { value: unknown; later: boolean | undefined }[]): Editing {
@@ -27,20 +18,13 @@ function editing(runs: { value: unknown; later: boolean | undefined }[]): Editin
   } as unknown as Editing;
 }
 
-function show(value: string, runs: { value: unknown; later: boolean | undefined }[] = []): HTMLInputElement {
-  const host = document.body.querySelector('div') ?? document.body.appendChild(document.createElement('div'));
-  root ??= createRoot(host);
-  act(() => {
-    root!.render(
-      <TextField
-        editing={editing(runs)}
-        label="Title"
-        path={['modules', 0, 'title']}
-        value={value}
-        editLabel="Rename"
-      />,
-    );
-  });
+async function show(
+  value: string,
+  runs: { value: unknown; later: boolean | undefined }[] = [],
+): Promise<HTMLInputElement> {
+  const host = await renderInRoot(
+    <TextField editing={editing(runs)} label="Title" path={['modules', 0, 'title']} value={value} editLabel="Rename" />,
+  );
   return host.querySelector('input')!;
 }
 
@@ -53,29 +37,29 @@ function type(input: HTMLInputElement, text: string): void {
 }
 
 describe('a text field', () => {
-  it('shows a keystroke at once and lets the studio draw the edit after the frame', () => {
+  it('shows a keystroke at once and lets the studio draw the edit after the frame', async () => {
     const runs: { value: unknown; later: boolean | undefined }[] = [];
-    const input = show('Safety', runs);
+    const input = await show('Safety', runs);
     type(input, 'Safety!');
     expect(input.value).toBe('Safety!');
     expect(runs).toEqual([{ value: 'Safety!', later: true }]);
   });
 
-  it('left before the course caught up, keeps what was typed instead of flashing the old text', () => {
-    const input = show('Safety');
+  it('left before the course caught up, keeps what was typed instead of flashing the old text', async () => {
+    const input = await show('Safety');
     act(() => input.focus());
     type(input, 'Safety!');
     act(() => input.blur());
-    expect(show('Safety').value).toBe('Safety!');
+    expect((await show('Safety')).value).toBe('Safety!');
     // The course catches up; then a change from elsewhere (undo) shows, as the draft is gone.
-    expect(show('Safety!').value).toBe('Safety!');
-    expect(show('Safety').value).toBe('Safety');
+    expect((await show('Safety!')).value).toBe('Safety!');
+    expect((await show('Safety')).value).toBe('Safety');
   });
 
-  it('while focused, keeps the text being typed over a value the course has not caught up with', () => {
-    const input = show('Safety');
+  it('while focused, keeps the text being typed over a value the course has not caught up with', async () => {
+    const input = await show('Safety');
     act(() => input.focus());
     type(input, 'Safety!!');
-    expect(show('Safety!').value).toBe('Safety!!');
+    expect((await show('Safety!')).value).toBe('Safety!!');
   });
 });

@@ -14,14 +14,15 @@ export function describeLocation(course: Course, path: string): string {
     case 'module':
       return `Module “${module?.title}”`;
     case 'competency':
-    case 'persona':
-      return `${selection.kind === 'competency' ? 'Competency' : 'Persona'} “${named?.name}”`;
+      return `Competency “${named?.name}”`;
     case 'question':
       return `Question ${item!.index + 1}`;
     case 'bank':
       return `Question bank “${named?.title}”`;
     case 'rule':
       return `Rule ${item!.index + 1}`;
+    case 'persona':
+      return `Persona “${named?.name}”`;
     case 'placement':
       return 'Placement test';
     case 'course':

@@ -58,11 +58,8 @@ function EndCard(): ReactNode {
 const NODE_TYPES = { question: QuestionCard, end: EndCard };
 
 /** What a screen reader hears on a focused node: what Enter does here (the defaults speak of moving and deleting nodes). */
-const ARIA_LABELS = {
-  'node.a11yDescription.default': 'Press Enter to edit this question and its branches in the list below the flow.',
-  'node.a11yDescription.keyboardDisabled':
-    'Press Enter to edit this question and its branches in the list below the flow.',
-} as const;
+const NODE_HINT = 'Press Enter to edit this question and its branches in the list below the flow.';
+const ARIA_LABELS = { 'node.a11yDescription.default': NODE_HINT, 'node.a11yDescription.keyboardDisabled': NODE_HINT };
 
 export interface FlowViewProps {
   readonly graph: FlowGraph;
