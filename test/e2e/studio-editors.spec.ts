@@ -234,6 +234,7 @@ test('course settings show the model message at the field, media are imported, c
   const table = editor.getByRole('table', { name: 'Media files' });
   await expect(table.getByRole('row', { name: /approval-flow\.png.*1 place/ })).toBeVisible();
   await expect(table.getByRole('row', { name: /walkthrough\.mp4.*Unused/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /walkthrough\.en\.vtt.*Unused/ })).toBeVisible();
   await expectAccessible(page);
   await editor.getByRole('button', { name: 'Remove unused media' }).click();
   await expect(editor.locator('.bp6-callout[role=status]')).toContainText('Removed 2 unused file(s)');

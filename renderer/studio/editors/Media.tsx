@@ -29,13 +29,24 @@ interface UploadZoneProps {
   readonly label?: string;
   readonly compact?: boolean;
   readonly onImported?: (assets: AssetInfo[]) => void;
+  /** Told when an import starts and when it ends (finished, failed or cancelled). */
+  readonly onSendingChange?: (sending: boolean) => void;
 }
 
 /** Drop files here or pick them; a progress bar with Cancel while they are sent. */
-export function UploadZone({ context, kind, label = 'Import media…', compact, onImported }: UploadZoneProps) {
+export function UploadZone({
+  context,
+  kind,
+  label = 'Import media…',
+  compact,
+  onImported,
+  onSendingChange,
+}: UploadZoneProps) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const { state, upload, cancel } = useUpload(context.path);
+  const sending = state.kind === 'sending';
+  useEffect(() => onSendingChange?.(sending), [sending, onSendingChange]);
   const send = async (files: FileList | null) => {
     if (!files?.length) return;
     const imported = await upload([...files]);
@@ -163,6 +174,8 @@ export function MediaLibrary({ context }: { readonly context: EditorContext }) {
   const missing = [...usage.keys()].filter((name) => !assets.some((a) => a.name === name));
   const unused = assets.filter((a) => !usage.has(a.name));
   const [compacted, setCompacted] = useState<string | null>(null);
+  // Removing while files are still arriving would report a count the designer cannot check.
+  const [importing, setImporting] = useState(false);
   const compact = async () => {
     const result = await client.invoke('document.compact', { path: context.path });
     if (!result.ok) return setCompacted(result.error.message);
@@ -183,12 +196,13 @@ export function MediaLibrary({ context }: { readonly context: EditorContext }) {
         <Button
           icon={<Clean />}
           text="Remove unused media"
-          disabled={context.readOnly || unused.length === 0}
+          disabled={context.readOnly || importing || unused.length === 0}
+          title={importing ? 'Wait for the import to finish' : undefined}
           onClick={() => void compact()}
         />
       </header>
       <Card className="editor-card">
-        <UploadZone context={context} />
+        <UploadZone context={context} onSendingChange={setImporting} />
       </Card>
       {compacted && (
         <Callout intent={Intent.SUCCESS} role="status">
