@@ -725,7 +725,8 @@ export function startPlayer({
     stage = 'placement';
     shell.showOutline(false);
     saveExit.hidden = false;
-    const walker = PlacementWalker.start(index);
+    // The intake came first: branches that read who the learner is (`role == teller`) see their answers.
+    const walker = PlacementWalker.start(index, record);
     if (!walker) return courseMap();
     for (const answer of record.answers) walker.answer(answer);
     const pending = walker.done || walker.looping ? null : walker.pending;

@@ -11,10 +11,16 @@ export function attributeFindings(index: CourseIndex): Finding[] {
       ? []
       : attribute.readBy.map((where): Finding => {
           const rule = /^rule "(.+)"$/.exec(where)?.[1];
+          const node = /^placement question "(.+)"$/.exec(where)?.[1];
           return {
             severity: 'error',
             code: 'attribute-unsuppliable',
-            path: rule !== undefined ? `rules[${ruleAt.get(rule)}].when` : where,
+            path:
+              rule !== undefined
+                ? `rules[${ruleAt.get(rule)}].when`
+                : node !== undefined
+                  ? `placement.nodes[${index.placementNodes.get(node)}].branches`
+                  : where,
             message: `${where} reads the learner's ${attribute.id === 'preferredFormat' ? 'format' : attribute.id}, but the course declares none a learner could give: add them in the course settings.`,
           };
         }),

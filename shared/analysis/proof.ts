@@ -276,7 +276,7 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
   course.personas.forEach((persona, pi) => {
     const answers = persona.prior.answers;
     if (!course.placement || Object.keys(answers).length === 0) return;
-    const walker = PlacementWalker.start(index)!;
+    const walker = PlacementWalker.start(index, persona)!;
     while (!walker.done && !walker.looping) {
       const pending = walker.pending;
       if (!pending) break;

@@ -65,9 +65,9 @@ export function courseAttributes(index: CourseIndex): readonly CourseAttribute[]
     }
   });
   for (const [node, branches] of index.branches)
-    for (const b of branches)
-      for (const a of b.deps.attributes)
-        if (a === 'role' || a === 'department' || a === 'seniority') read(a, `placement question "${node}"`);
+    for (const a of new Set(branches.flatMap((b) => [...b.deps.attributes])))
+      if (a === 'role' || a === 'department' || a === 'seniority' || index.attributes.has(a))
+        read(a, `placement question "${node}"`);
   for (const m of course.modules) {
     for (const [list, what] of [
       [m.audience, 'audience'],

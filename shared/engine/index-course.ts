@@ -391,6 +391,7 @@ export function indexCourse(course: Course, report: (path: string, message: stri
         competencies: levels,
         roles,
         departments,
+        attributes,
         choices: new Set(choices),
       };
       const compiled: CompiledCondition[] = [];

@@ -27,7 +27,7 @@ export function personaState(
   persona: Persona,
 ): { state: LearnerState; placement: PlacementResult } {
   const answers = persona.prior.answers;
-  const placement = runPlacement(index, (question) => answers[question.id], persona.prior.mastery);
+  const placement = runPlacement(index, (question) => answers[question.id], persona.prior.mastery, persona);
   return {
     placement,
     state: {

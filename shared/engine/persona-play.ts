@@ -158,14 +158,16 @@ export type PlayUntil = { readonly placed: true } | { readonly module: string };
 export function playAsPersona(index: CourseIndex, persona: Persona, until?: PlayUntil): PersonaPlaythrough {
   const { course } = index;
   const answers: Answer[] = [];
-  const walker = PlacementWalker.start(index);
+  // The intake comes first, so the placement test's branches see what the persona told it.
+  const intake = personaIntake(index, persona);
+  const walker = PlacementWalker.start(index, intake);
   while (walker && !walker.done && !walker.looping && walker.pending) {
     const answer = personaAnswer(course, persona, walker.pending.question, 'placement');
     answers.push(answer);
     walker.answer(answer);
   }
   let record: LearnerRecord = {
-    ...personaIntake(index, persona),
+    ...intake,
     prior: {},
     answers,
     takeAnyway: [],

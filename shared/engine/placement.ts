@@ -45,6 +45,10 @@ const emptyTally = (): Tally => ({ asked: 0, hits: 0, misses: 0, points: 0, max:
 
 export type AnswerSource = (question: Question, node: string) => Answer | undefined;
 
+/** Who is taking the test, as its branches may read it (`role == teller`, `site == north`): the intake comes first. */
+export type PlacementLearner = Pick<LearnerFacts, 'role' | 'department' | 'seniority' | 'attributes'>;
+const NOBODY: PlacementLearner = {};
+
 /**
  * One learner's walk through the branching flow, one answer at a time. The runner drives it with
  * real answers; the proof clones it to explore every kind of answer at every node.
@@ -52,6 +56,7 @@ export type AnswerSource = (question: Question, node: string) => Answer | undefi
 export class PlacementWalker {
   private constructor(
     private readonly index: CourseIndex,
+    readonly learner: PlacementLearner,
     /** The node to ask next, or "end". */
     public current: string,
     readonly tallies: Map<string, Tally>,
@@ -59,11 +64,13 @@ export class PlacementWalker {
     readonly visited: Set<string>,
   ) {}
 
-  static start(index: CourseIndex): PlacementWalker | null {
+  /** A walk for this learner; branches reading who they are see `learner` (nobody in particular when absent). */
+  static start(index: CourseIndex, learner: PlacementLearner = NOBODY): PlacementWalker | null {
     const placement = index.course.placement;
     if (!placement) return null;
     return new PlacementWalker(
       index,
+      learner,
       placement.start,
       new Map(index.competencyIds.map((c) => [c, emptyTally()] as const)),
       [],
@@ -75,7 +82,7 @@ export class PlacementWalker {
     const tallies = new Map<string, Tally>(
       [...this.tallies].map(([c, t]) => [c, { ...t, questions: [...t.questions] }]),
     );
-    return new PlacementWalker(this.index, this.current, tallies, [...this.steps], new Set(this.visited));
+    return new PlacementWalker(this.index, this.learner, this.current, tallies, [...this.steps], new Set(this.visited));
   }
 
   get done(): boolean {
@@ -122,7 +129,12 @@ export class PlacementWalker {
       }
     }
     const competencies = this.index.course.competencies;
+    const { role, department, seniority, attributes } = this.learner;
     const facts: LearnerFacts = {
+      role,
+      department,
+      seniority,
+      attributes,
       level: (c) => {
         const competency = competencies.find((x) => x.id === c);
         return competency ? levelIndexOf(this.index.levels.get(c), levelForScore(competency, this.scoreOf(c))) : 0;
@@ -163,8 +175,9 @@ export function runPlacement(
   index: CourseIndex,
   answerFor: AnswerSource,
   prior: Readonly<Record<string, string>> = {},
+  learner: PlacementLearner = NOBODY,
 ): PlacementResult {
-  const walker = PlacementWalker.start(index);
+  const walker = PlacementWalker.start(index, learner);
   let ended: PlacementResult['ended'] = 'no-placement';
   if (walker) {
     ended = 'end';

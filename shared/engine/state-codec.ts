@@ -247,7 +247,7 @@ export function encodeLearnerRecord(index: CourseIndex, record: LearnerRecord): 
 }
 
 /** The questions the recorded answers belong to, found by replaying the flow. */
-function placementQuestions(index: CourseIndex, record: Pick<LearnerRecord, 'answers' | 'prior'>): Question[] {
+function placementQuestions(index: CourseIndex, record: LearnerRecord): Question[] {
   const asked: Question[] = [];
   let i = 0;
   runPlacement(
@@ -258,6 +258,7 @@ function placementQuestions(index: CourseIndex, record: Pick<LearnerRecord, 'ans
       return record.answers[i++];
     },
     record.prior,
+    record,
   );
   if (asked.length !== record.answers.length)
     throw new StateCodecError(
@@ -301,7 +302,21 @@ export function decodeLearnerRecord(index: CourseIndex, encoded: string): Learne
     if (level) priorRecord[c.id] = level;
   });
 
-  // Replay the placement flow to know which question each answer belongs to.
+  const attributeRecord: Record<string, string> = {};
+  layout.attributes.forEach((a, i) => {
+    const n = undigit(attrs[7 + i]);
+    if (n > a.values.length) throw new StateCodecError('the learner section is damaged');
+    const value = fromList(a.values, n);
+    if (value) attributeRecord[a.id] = value;
+  });
+  const who = {
+    role: fromList(layout.roles, unpair(attrs, 0)),
+    department: fromList(layout.departments, unpair(attrs, 2)),
+    seniority: fromList(SENIORITIES, undigit(attrs[4])),
+    ...(layout.attributes.length ? { attributes: attributeRecord } : {}),
+  };
+
+  // Replay the placement flow to know which question each answer belongs to; its branches may read who the learner is.
   const decodedAnswers: Answer[] = [];
   let at = 0;
   runPlacement(
@@ -315,6 +330,7 @@ export function decodeLearnerRecord(index: CourseIndex, encoded: string): Learne
       return answer;
     },
     priorRecord,
+    who,
   );
   if (at !== answers.length) throw new StateCodecError('the placement answers do not fit this course');
 
@@ -331,22 +347,15 @@ export function decodeLearnerRecord(index: CourseIndex, encoded: string): Learne
       const outcome = fromList(OUTCOMES, undigit(checks[i]));
       if (outcome) checkRecord[q] = outcome;
     });
-  const attributeRecord: Record<string, string> = {};
-  layout.attributes.forEach((a, i) => {
-    const n = undigit(attrs[7 + i]);
-    if (n > a.values.length) throw new StateCodecError('the learner section is damaged');
-    const value = fromList(a.values, n);
-    if (value) attributeRecord[a.id] = value;
-  });
   const pickRecord: Record<string, string> = {};
   layout.choiceRules.forEach((r, i) => {
     const m = fromList(r.options, undigit(picks[i]));
     if (m) pickRecord[r.id] = m;
   });
   return {
-    role: fromList(layout.roles, unpair(attrs, 0)),
-    department: fromList(layout.departments, unpair(attrs, 2)),
-    seniority: fromList(SENIORITIES, undigit(attrs[4])),
+    role: who.role,
+    department: who.department,
+    seniority: who.seniority,
     preferredFormat: fromList(FORMATS, undigit(attrs[5])),
     needs: { captions: (needs & 1) !== 0, audio: (needs & 2) !== 0, reducedMotion: (needs & 4) !== 0 },
     ...(layout.attributes.length ? { attributes: attributeRecord } : {}),
@@ -374,7 +383,7 @@ export function stateFromRecord(
   record: LearnerRecord,
 ): { state: LearnerState; placement: PlacementResult } {
   let i = 0;
-  const placement = runPlacement(index, () => record.answers[i++], record.prior);
+  const placement = runPlacement(index, () => record.answers[i++], record.prior, record);
   return {
     placement,
     state: {

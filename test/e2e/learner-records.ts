@@ -8,11 +8,16 @@ export const NADIA_CHECKS = ['why-check', 'req-check'];
 export function nadiaBeforeChecks(ix: CourseIndex, extra: Partial<LearnerRecord> = {}): LearnerRecord {
   const nadia = ix.course.personas.find((p) => p.id === 'nadia')!;
   const answers: Answer[] = [];
-  runPlacement(ix, (q) => {
-    const a = nadia.prior.answers[q.id];
-    if (a !== undefined) answers.push(a);
-    return a;
-  });
+  runPlacement(
+    ix,
+    (q) => {
+      const a = nadia.prior.answers[q.id];
+      if (a !== undefined) answers.push(a);
+      return a;
+    },
+    {},
+    nadia,
+  );
   let record: LearnerRecord = {
     role: 'buyer',
     department: 'procurement',

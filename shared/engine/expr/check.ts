@@ -12,7 +12,7 @@ export interface ExprScope {
   readonly competencies: ReadonlyMap<string, readonly string[]>;
   readonly roles: ReadonlySet<string>;
   readonly departments: ReadonlySet<string>;
-  /** The course's own learner attributes: attribute id → its value ids (rules only). */
+  /** The course's own learner attributes: attribute id → its value ids (rules and placement branches alike). */
   readonly attributes?: ReadonlyMap<string, readonly string[]>;
   /** In a placement branch: the choice ids of the question just answered. */
   readonly choices?: ReadonlySet<string>;
@@ -26,9 +26,11 @@ type ValueType =
   /** A bare name or text whose meaning comes from the other side of a comparison. */
   | { readonly t: 'symbol'; readonly value: string };
 
+/** Who the learner is: rules and placement branches both read it, since the intake comes before the placement test. */
+const LEARNER_VARIABLES: readonly string[] = ['role', 'department', 'seniority'];
 const VARIABLES: Record<'rule' | 'placement', readonly string[]> = {
-  rule: ['role', 'department', 'seniority'],
-  placement: ['correct', 'answer'],
+  rule: LEARNER_VARIABLES,
+  placement: ['correct', 'answer', ...LEARNER_VARIABLES],
 };
 const FUNCTIONS: Record<'rule' | 'placement', readonly string[]> = {
   rule: ['mastery', 'score', 'needs', 'prefers'],
@@ -49,12 +51,20 @@ const listOf = (values: Iterable<string>) => {
 export function checkExpr(expr: Expr, scope: ExprScope): ExprProblem[] {
   const problems: ExprProblem[] = [];
   const problem = (message: string, at: number) => problems.push({ message, at });
-  const variablesOf = (context: 'rule' | 'placement'): readonly string[] =>
-    context === 'rule' ? [...VARIABLES.rule, ...(scope.attributes?.keys() ?? [])] : VARIABLES[context];
+  const variablesOf = (context: 'rule' | 'placement'): readonly string[] => [
+    ...VARIABLES[context],
+    ...(scope.attributes?.keys() ?? []),
+  ];
 
   const enumOf = (what: string, values: Iterable<string>): ValueType => ({ t: 'enum', what, values: new Set(values) });
 
-  function typeOf(operand: Operand): ValueType | null {
+  /** Opposite a variable (`site == …`, `answer == …`), a bare name is a value, even one spelt like another variable. */
+  const isVariable = (operand: Operand) =>
+    operand.kind === 'name' &&
+    (VARIABLES.placement.includes(operand.value) || (scope.attributes?.has(operand.value) ?? false));
+
+  function typeOf(operand: Operand, literal = false): ValueType | null {
+    if (literal && operand.kind === 'name') return { t: 'symbol', value: operand.value };
     switch (operand.kind) {
       case 'number':
         return { t: 'number' };
@@ -62,16 +72,15 @@ export function checkExpr(expr: Expr, scope: ExprScope): ExprProblem[] {
         return { t: 'symbol', value: operand.value };
       case 'name': {
         const v = operand.value;
-        if (scope.context === 'rule') {
-          if (v === 'role') return enumOf('role', scope.roles);
-          if (v === 'department') return enumOf('department', scope.departments);
-          if (v === 'seniority') return enumOf('seniority', SENIORITY_VALUES);
-          const values = scope.attributes?.get(v);
-          if (values) return enumOf(v, values);
-        } else {
+        if (scope.context === 'placement') {
           if (v === 'correct') return { t: 'boolean' };
           if (v === 'answer') return enumOf('choice', scope.choices ?? []);
         }
+        if (v === 'role') return enumOf('role', scope.roles);
+        if (v === 'department') return enumOf('department', scope.departments);
+        if (v === 'seniority') return enumOf('seniority', SENIORITY_VALUES);
+        const values = scope.attributes?.get(v);
+        if (values) return enumOf(v, values);
         return { t: 'symbol', value: v };
       }
       case 'call': {
@@ -141,8 +150,8 @@ export function checkExpr(expr: Expr, scope: ExprScope): ExprProblem[] {
   }
 
   function checkComparison(op: CompareOp, left: Operand, right: Operand, at: number): void {
-    const lt = typeOf(left);
-    const rt = typeOf(right);
+    const lt = typeOf(left, !isVariable(left) && isVariable(right));
+    const rt = typeOf(right, isVariable(left));
     if (!lt || !rt) return;
     if (lt.t === 'symbol' && rt.t === 'symbol') {
       // Usually one side is a misspelt variable (`senority == new`): point at it and name the variable.

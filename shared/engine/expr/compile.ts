@@ -24,6 +24,8 @@ export type Condition = (facts: LearnerFacts) => boolean;
 type Value = (facts: LearnerFacts) => number | string | boolean | undefined;
 
 const NO_ATTRIBUTES: ReadonlySet<string> = new Set();
+/** The built-in variables a bare name may stand for; the course's own attributes come on top. */
+const VARIABLE_NAMES: ReadonlySet<string> = new Set(['role', 'department', 'seniority', 'answer', 'correct']);
 
 /** Competency id → level ids, to turn `proficient` into a comparable index. */
 export type LevelIndex = ReadonlyMap<string, readonly string[]>;
@@ -56,7 +58,10 @@ export function compileExpr(
 ): Condition {
   const levelIndex = (competency: string, level: string) => (levels.get(competency) ?? []).indexOf(level);
 
-  function value(operand: Operand, levelOf?: string): Value {
+  const isVariable = (operand: Operand) =>
+    operand.kind === 'name' && (VARIABLE_NAMES.has(operand.value) || attributes.has(operand.value));
+
+  function value(operand: Operand, levelOf?: string, literal = false): Value {
     switch (operand.kind) {
       case 'number':
         return () => operand.value;
@@ -67,7 +72,7 @@ export function compileExpr(
           const index = levelIndex(levelOf, v);
           return () => index;
         }
-        if (operand.kind === 'name') {
+        if (operand.kind === 'name' && !literal) {
           if (v === 'role') return (f) => f.role;
           if (v === 'department') return (f) => f.department;
           if (v === 'seniority') return (f) => f.seniority;
@@ -127,8 +132,9 @@ export function compileExpr(
       case 'compare': {
         const leftLevel = masteryOf(node.left);
         const rightLevel = masteryOf(node.right);
-        const left = value(node.left, rightLevel);
-        const right = value(node.right, leftLevel);
+        // Opposite a variable a bare name is a value, as the checker reads it (a choice may be spelt like an attribute).
+        const left = value(node.left, rightLevel, !isVariable(node.left) && isVariable(node.right));
+        const right = value(node.right, leftLevel, isVariable(node.left));
         const { op } = node;
         return (f) => {
           const a = left(f);

@@ -137,7 +137,19 @@ describe('checking conditions against the course', () => {
     const placement: ExprScope = { ...scope, context: 'placement', choices: new Set(['a', 'b']) };
     expect(problems('misses(safety) >= 2 or answer == b or correct', placement)).toEqual([]);
     expect(problems('answer == z', placement)[0]).toMatch(/"z" is not a known choice/);
-    expect(problems('role == buyer', placement)[0]).toMatch(/neither side/);
+    expect(problems('needs(captions)', placement)[0]).toMatch(/no function "needs" in placement branches/);
+  });
+
+  it('lets placement branches read who the learner is, as rules do', () => {
+    const placement: ExprScope = {
+      ...scope,
+      context: 'placement',
+      choices: new Set(['a', 'b']),
+      attributes: new Map([['site', ['north', 'south']]]),
+    };
+    expect(problems('role == buyer and site in [north] or seniority != new', placement)).toEqual([]);
+    expect(problems('role == byer', placement)[0]).toMatch(/"byer" is not a known role.*Did you mean "buyer"/);
+    expect(problems('sit == north', placement)[0]).toMatch(/no variable "sit" in placement branches.*"site"/);
   });
 
   it('refuses comparing a level with a number', () => {
