@@ -15,6 +15,11 @@ export interface GeneratorOptions {
   readonly prerequisites?: number;
   /** Learner attributes the course declares (2–3 values each), read by some rules, audiences, mandates and personas; none when absent. */
   readonly attributes?: number;
+  /**
+   * Placement branches that read who the learner is (role, seniority, the course's own attributes), some mixed with
+   * the answer, and extra questions only such branches lead to; none when absent.
+   */
+  readonly placementBranches?: boolean;
 }
 
 /** Small, fast, seeded PRNG (mulberry32): the same seed always gives the same course. */
@@ -211,6 +216,67 @@ export function generateCourse(options: GeneratorOptions): CourseInput {
         });
       }
     });
+  }
+
+  // Branches reading who the learner is draw from their own sequence too; they only ever lead further down the flow.
+  if (options.placementBranches && nodes.length) {
+    const b = prng(options.seed ^ 0xb4a7);
+    const learnerTest = (): string => {
+      const roll = b.next();
+      if (attributes.length && roll < 0.45) {
+        const attribute = b.pick(attributes);
+        const values = attribute.values.map((v) => v.id);
+        return b.chance(0.4)
+          ? `${attribute.id} ${b.chance(0.5) ? 'in' : 'not in'} [${values
+              .filter(() => b.chance(0.5))
+              .concat(b.pick(values))
+              .join(', ')}]`
+          : `${attribute.id} ${b.pick(['==', '!='])} ${b.pick(values)}`;
+      }
+      if (roll < 0.85) return `role ${b.pick(['==', '!='])} ${b.pick(roles)}`;
+      return `seniority ${b.pick(['==', '!='])} ${b.pick(['new', 'experienced', 'veteran'])}`;
+    };
+    const test = (): string => {
+      const roll = b.next();
+      if (roll < 0.15) return `${learnerTest()} and ${learnerTest()}`;
+      if (roll < 0.25) return `${learnerTest()} or ${learnerTest()}`;
+      if (roll < 0.4) return `${learnerTest()} and ${b.pick(['correct', 'not correct'])}`;
+      return learnerTest();
+    };
+    const regular = nodes.length;
+    // Extra questions placed after a regular node: only nodes up to it branch there, and they go on below it.
+    const extras: { id: string; anchor: number }[] = [];
+    competencies.forEach((c) => {
+      if (!b.chance(0.6)) return;
+      const anchor = b.int(0, regular - 1);
+      const qid = `q-${c}-x`;
+      questions.push({
+        type: 'single',
+        id: qid,
+        prompt: `Extra question on ${c}`,
+        competency: c,
+        choices: [
+          { id: 'right', text: 'Right', correct: true },
+          { id: 'wrong', text: 'Wrong', correct: false },
+        ],
+      });
+      extras.push({ id: `x-${c}`, anchor });
+      nodes.push({ id: `x-${c}`, question: qid, next: anchor + 1 < regular ? nodes[anchor + 1]!.id : 'end' });
+    });
+    for (let i = 0; i < regular; i++) {
+      const node = nodes[i]!;
+      for (let k = b.int(0, 2); k > 0; k--) {
+        const targets = [
+          ...nodes.slice(i + 1, regular).map((n) => n.id),
+          ...extras.filter((x) => x.anchor >= i).map((x) => x.id),
+          'end',
+        ];
+        const branch = { when: test(), goto: b.pick(targets) };
+        const list = [...(node.branches ?? [])];
+        list.splice(b.int(0, list.length), 0, branch);
+        node.branches = list;
+      }
+    }
   }
 
   const personaAttributes = prng(options.seed ^ 0xa77b);

@@ -59,6 +59,27 @@ describe('answers to the course’s own questions that no persona gives', () => 
     );
   });
 
+  it('counts an answer only a placement branch reads', () => {
+    const raw = shopFloor() as ReturnType<typeof shopFloor> & {
+      placement: { nodes: { branches?: { when: string; goto: string }[]; next: string }[] };
+    };
+    raw.settings.attributes.push({
+      id: 'shift',
+      label: 'Which shift do you work?',
+      values: [
+        { id: 'day', label: 'Day' },
+        { id: 'night', label: 'Night' },
+      ],
+    } as never);
+    expect(uncoveredAttributeValues(loadCourseOrThrow(raw))).toEqual([]);
+    const first = raw.placement.nodes[0]!;
+    first.branches = [{ when: 'shift == night', goto: first.next }, ...(first.branches ?? [])];
+    expect(uncoveredAttributeValues(loadCourseOrThrow(raw)).map((f) => f.path)).toEqual([
+      `settings.attributes[${raw.settings.attributes.length - 1}].values[0]`,
+      `settings.attributes[${raw.settings.attributes.length - 1}].values[1]`,
+    ]);
+  });
+
   it('says nothing of an answer to a question nothing reads', () => {
     const raw = shopFloor();
     raw.settings.attributes.push({

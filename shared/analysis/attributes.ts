@@ -2,6 +2,7 @@ import { courseAttributes } from '../engine/attributes';
 import type { CourseIndex } from '../engine/course-index';
 import type { Finding } from './findings';
 import { readAttributes } from './outcomes';
+import { placementReads } from './placement-learners';
 
 /** A rule that reads an attribute no learner can supply never fires as written: an error, at each rule. */
 export function attributeFindings(index: CourseIndex): Finding[] {
@@ -33,7 +34,8 @@ export function attributeFindings(index: CourseIndex): Finding[] {
  */
 export function uncoveredAttributeValues(index: CourseIndex): Finding[] {
   const declared = index.course.settings.attributes ?? [];
-  const read = new Set(readAttributes(index));
+  // The placement test's branches count too: a learner they send another way is one the preview should show.
+  const read = new Set([...readAttributes(index), ...placementReads(index)]);
   return declared.flatMap((attribute, a) =>
     read.has(attribute.id)
       ? attribute.values.flatMap((value, v): Finding[] =>

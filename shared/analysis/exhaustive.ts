@@ -1,4 +1,7 @@
 import type { CourseIndex } from '../engine/course-index';
+import { PlacementWalker, type PlacementLearner } from '../engine/placement';
+import { attributeDomain, placementLearner } from './placement-learners';
+import { answerKinds } from './proof';
 import { applyPrerequisites, decideModule } from '../engine/resolve';
 import { analysisLearners, forEachOutcome, outcomeClasses, outcomeFacts, type OutcomeClass } from './outcomes';
 
@@ -60,4 +63,73 @@ export function exhaustiveReachability(
     if (stopped) break;
   }
   return { reachable, applies, contradictions, cases, totalCases, complete: cases === totalCases };
+}
+
+/**
+ * The naive placement proof: every learner (each value of role, department, seniority and every attribute the course
+ * declares, whether a branch reads it or not) × every sequence of answer kinds, walked one by one with nothing merged.
+ * The reference the placement proof is tested against.
+ */
+export function exhaustivePlacement(
+  index: CourseIndex,
+  options: {
+    readonly maxWalks?: number;
+    /** Walk only these learners instead of every one. */
+    readonly learners?: readonly PlacementLearner[];
+  } = {},
+): {
+  /** Nodes some learner is asked. */
+  reached: Set<string>;
+  /** Branches ("node:index") some learner takes. */
+  taken: Set<string>;
+  /** Some learner is asked a question a second time (a walk that comes round again). */
+  loops: boolean;
+  walks: number;
+  complete: boolean;
+} {
+  const reached = new Set<string>();
+  const taken = new Set<string>();
+  let loops = false;
+  let walks = 0;
+  const maxWalks = options.maxWalks ?? 1_000_000;
+  const attributes = ['role', 'department', 'seniority', ...index.attributes.keys()];
+  const learners = attributes.reduce<Record<string, string>[]>(
+    (all, a) => {
+      const domain = attributeDomain(index, a);
+      return domain.length ? all.flatMap((partial) => domain.map((v) => ({ ...partial, [a]: v }))) : all;
+    },
+    [{}],
+  );
+  const walk = (walker: PlacementWalker): boolean => {
+    if (walks >= maxWalks) return false;
+    if (walker.done) {
+      walks++;
+      return true;
+    }
+    if (walker.looping) {
+      loops = true;
+      walks++;
+      return true;
+    }
+    const pending = walker.pending;
+    if (!pending) return true;
+    reached.add(pending.node.id);
+    for (const answer of answerKinds(pending.question)) {
+      const next = walker.clone();
+      next.answer(answer);
+      const step = next.steps.at(-1)!;
+      if (step.branch >= 0) taken.add(`${step.node}:${step.branch}`);
+      if (!walk(next)) return false;
+    }
+    return true;
+  };
+  let complete = true;
+  for (const learner of options.learners ?? learners.map((values) => placementLearner(values, index))) {
+    const start = PlacementWalker.start(index, learner);
+    if (start && !walk(start)) {
+      complete = false;
+      break;
+    }
+  }
+  return { reached, taken, loops, walks, complete };
 }

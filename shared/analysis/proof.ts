@@ -7,6 +7,7 @@ import type { Counterexample, Finding } from './findings';
 import { analysisLearners, describeOutcome, outcomeClasses, type AnalysisLearner } from './outcomes';
 import { OutcomeSolver, type Witness } from './solver';
 import { describeTargets, isTargeted, parseTarget, type LearnerTargeting } from '../engine/targets';
+import { placementLearners, type PlacementLearnerKind } from './placement-learners';
 
 export interface ProofOptions {
   /** Placement states explored before the reachability check falls back to the graph alone. */
@@ -313,44 +314,30 @@ export function answerKinds(question: Question): Answer[] {
   }
 }
 
-function provePlacement(index: CourseIndex, findings: Finding[], maxStates: number): number {
-  const placement = index.course.placement;
-  if (!placement) return 0;
-  const nodeAt = (id: string) => `placement.nodes[${index.placementNodes.get(id)}]`;
+/** What exploring the placement test found for every kind of learner its branches tell apart. */
+interface PlacementExploration {
+  /** Nodes some learner is asked. */
+  readonly reached: Set<string>;
+  /** Branches ("node:index") some learner takes. */
+  readonly taken: Set<string>;
+  /** Per kind of learner: node → the nodes (or "end") some answer sequence moves them to from it. */
+  readonly moves: Map<string, Set<string>>[];
+  readonly states: number;
+  readonly exhausted: boolean;
+}
 
-  // Termination: the flow graph must have no cycle reachable from the start.
-  const edges = (id: string) => {
-    const node = placement.nodes[index.placementNodes.get(id) ?? -1];
-    return node
-      ? [...node.branches.map((b) => b.goto), node.next].filter((t) => t !== END && index.placementNodes.has(t))
-      : [];
-  };
-  const state = new Map<string, 'open' | 'done'>();
-  const stack: string[] = [];
-  const reported = new Set<string>();
-  const dfs = (id: string) => {
-    state.set(id, 'open');
-    stack.push(id);
-    for (const next of edges(id)) {
-      if (state.get(next) === 'open') {
-        const cycle = [...stack.slice(stack.indexOf(next)), next];
-        const key = [...cycle].sort().join(',');
-        if (!reported.has(key)) {
-          reported.add(key);
-          findings.push({
-            severity: 'error',
-            code: 'placement-cycle',
-            path: nodeAt(next),
-            message: `The placement test can go round in circles: ${cycle.join(' → ')}. A learner could be asked the same question again and never finish.`,
-          });
-        }
-      } else if (!state.has(next)) dfs(next);
-    }
-    stack.pop();
-    state.set(id, 'done');
-  };
-  if (index.placementNodes.has(placement.start)) dfs(placement.start);
-
+/**
+ * Explores every kind of answer at every node for every kind of learner the branches tell apart, merging walkers of
+ * one learner that behave alike from where they stand (same node, same tallies of the competencies read ahead).
+ * Exact when no walk goes round in circles: a merged walker does what the one kept does.
+ */
+function explorePlacement(
+  index: CourseIndex,
+  learners: readonly PlacementLearnerKind[],
+  edges: (id: string) => string[],
+  maxStates: number,
+): PlacementExploration {
+  const placement = index.course.placement!;
   // Competencies that conditions at or after each node can read (a fixed point, as the graph may loop).
   const ahead = new Map<string, Set<string>>();
   for (const node of placement.nodes) {
@@ -371,41 +358,115 @@ function provePlacement(index: CourseIndex, findings: Finding[], maxStates: numb
     }
   }
 
-  // Reachability: explore every kind of answer at every node, merging walkers that behave alike.
   const reached = new Set<string>();
-  const seen = new Set<string>();
-  const start = PlacementWalker.start(index);
-  const queue = start ? [start] : [];
-  let exhausted = false;
-  while (queue.length) {
-    const walker = queue.pop()!;
-    if (walker.done || walker.looping) continue;
-    const key = walker.key(ahead.get(walker.current));
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (seen.size > maxStates) {
-      exhausted = true;
-      break;
-    }
-    const pending = walker.pending;
-    if (!pending) continue;
-    reached.add(pending.node.id);
-    for (const answer of answerKinds(pending.question)) {
-      const next = walker.clone();
-      next.answer(answer);
-      queue.push(next);
+  const taken = new Set<string>();
+  const moves: Map<string, Set<string>>[] = [];
+  let states = 0;
+  for (const { learner } of learners) {
+    const own = new Map<string, Set<string>>();
+    moves.push(own);
+    const seen = new Set<string>();
+    const start = PlacementWalker.start(index, learner);
+    const queue = start ? [start] : [];
+    while (queue.length) {
+      const walker = queue.pop()!;
+      if (walker.done || walker.looping) continue;
+      const key = walker.key(ahead.get(walker.current));
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (++states > maxStates) return { reached, taken, moves, states, exhausted: true };
+      const pending = walker.pending;
+      if (!pending) continue;
+      reached.add(pending.node.id);
+      for (const answer of answerKinds(pending.question)) {
+        const next = walker.clone();
+        next.answer(answer);
+        const step = next.steps.at(-1)!;
+        if (step.branch >= 0) taken.add(`${step.node}:${step.branch}`);
+        const to = own.get(step.node) ?? new Set<string>();
+        to.add(next.current);
+        own.set(step.node, to);
+        queue.push(next);
+      }
     }
   }
-  if (exhausted) {
+  return { reached, taken, moves, states, exhausted: false };
+}
+
+/** Each cycle (as node ids, first repeated last) of a graph from `start`, once per set of nodes. */
+function cyclesOf(start: string, next: (id: string) => readonly string[]): string[][] {
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const found = new Map<string, string[]>();
+  const dfs = (id: string) => {
+    state.set(id, 'open');
+    stack.push(id);
+    for (const to of next(id)) {
+      if (state.get(to) === 'open') {
+        const cycle = [...stack.slice(stack.indexOf(to)), to];
+        const key = [...new Set(cycle)].sort().join(',');
+        if (!found.has(key)) found.set(key, cycle);
+      } else if (!state.has(to)) dfs(to);
+    }
+    stack.pop();
+    state.set(id, 'done');
+  };
+  dfs(start);
+  return [...found.values()];
+}
+
+function provePlacement(index: CourseIndex, findings: Finding[], maxStates: number): number {
+  const placement = index.course.placement;
+  if (!placement) return 0;
+  const nodeAt = (id: string) => `placement.nodes[${index.placementNodes.get(id)}]`;
+  const known = (id: string) => id !== END && index.placementNodes.has(id);
+
+  const edges = (id: string) => {
+    const node = placement.nodes[index.placementNodes.get(id) ?? -1];
+    return node ? [...node.branches.map((b) => b.goto), node.next].filter(known) : [];
+  };
+  const learners = placementLearners(index);
+  const explored = index.placementNodes.has(placement.start)
+    ? explorePlacement(index, learners, edges, maxStates)
+    : { reached: new Set<string>(), taken: new Set<string>(), moves: [], states: 0, exhausted: false };
+
+  const cycleFinding = (cycle: readonly string[], who: readonly string[]): Finding => ({
+    severity: 'error',
+    code: 'placement-cycle',
+    path: nodeAt(cycle[0]!),
+    message: `The placement test can go round in circles: ${cycle.join(' → ')}. A learner could be asked the same question again and never finish.${
+      who.length ? ` It happens for ${who.slice(0, 3).join('; ')}${who.length > 3 ? '; …' : ''}.` : ''
+    }`,
+  });
+  if (explored.exhausted || !index.placementNodes.has(placement.start)) {
+    // Too many states to follow every learner: every edge of the graph counts, which over-approximates.
+    if (index.placementNodes.has(placement.start))
+      for (const cycle of cyclesOf(placement.start, edges)) findings.push(cycleFinding(cycle, []));
+  } else {
+    // Termination: for each kind of learner, no cycle among the moves some answers make (branches reading
+    // who they are move each kind its own way, so `role == teller` there and `role != teller` back is no cycle).
+    const byCycle = new Map<string, { cycle: string[]; who: string[] }>();
+    explored.moves.forEach((moves, li) => {
+      for (const cycle of cyclesOf(placement.start, (id) => [...(moves.get(id) ?? [])].filter(known))) {
+        const key = [...new Set(cycle)].sort().join(',');
+        const entry = byCycle.get(key) ?? { cycle, who: [] };
+        if (learners[li]!.words) entry.who.push(learners[li]!.words);
+        byCycle.set(key, entry);
+      }
+    });
+    for (const { cycle, who } of byCycle.values())
+      findings.push(cycleFinding(cycle, who.length === learners.length ? [] : who));
+  }
+
+  const reached = explored.reached;
+  if (explored.exhausted) {
     // Too many distinct states to be exact: fall back to the graph, which over-approximates.
-    const graphReach = new Set<string>();
     const visit = (id: string) => {
-      if (graphReach.has(id)) return;
-      graphReach.add(id);
+      if (reached.has(id)) return;
+      reached.add(id);
       edges(id).forEach(visit);
     };
     if (index.placementNodes.has(placement.start)) visit(placement.start);
-    graphReach.forEach((id) => reached.add(id));
     findings.push({
       severity: 'warning',
       code: 'placement-too-large',
@@ -419,8 +480,18 @@ function provePlacement(index: CourseIndex, findings: Finding[], maxStates: numb
         severity: 'warning',
         code: 'placement-question-unreachable',
         path: `placement.nodes[${ni}]`,
-        message: `No sequence of answers ever reaches "${node.id}" (question "${node.question}"): no branch or default leads to it in a way that can hold.`,
+        message: `No ${learners.length > 1 ? 'learner and no ' : ''}sequence of answers ever reaches "${node.id}" (question "${node.question}"): no branch or default leads to it in a way that can hold.`,
+      });
+    else if (!explored.exhausted)
+      node.branches.forEach((branch, bi) => {
+        if (!explored.taken.has(`${node.id}:${bi}`))
+          findings.push({
+            severity: 'warning',
+            code: 'placement-branch-never-taken',
+            path: `placement.nodes[${ni}].branches[${bi}]`,
+            message: `The branch "${branch.when}" after "${node.id}" is never taken: for no ${learners.length > 1 ? 'learner and no ' : ''}answers does it hold before the branches above it, so it leads nowhere. Change its condition or remove it.`,
+          });
       });
   });
-  return seen.size;
+  return explored.states;
 }

@@ -112,9 +112,16 @@ export function FlowView({ graph, focused, readOnly, onConnect, onFocusNode }: F
         id: e.id,
         source: e.from,
         target: e.to,
-        label: e.label,
-        ariaLabel: `From ${e.from} to ${e.to === END_NODE ? 'the end' : e.to} when ${e.label}`,
-        className: e.branch < 0 ? 'flow-edge-default' : e.broken ? 'flow-edge-broken' : 'flow-edge-branch',
+        label: e.neverTaken ? `${e.label} (never taken)` : e.label,
+        ariaLabel: `From ${e.from} to ${e.to === END_NODE ? 'the end' : e.to} when ${e.label}${e.neverTaken ? '. Problem: no learner ever takes this branch' : ''}`,
+        className:
+          e.branch < 0
+            ? 'flow-edge-default'
+            : e.broken
+              ? 'flow-edge-broken'
+              : e.neverTaken
+                ? 'flow-edge-never'
+                : 'flow-edge-branch',
         markerEnd: { type: MarkerType.ArrowClosed },
         labelBgPadding: [6, 3] as [number, number],
         labelBgBorderRadius: 3,

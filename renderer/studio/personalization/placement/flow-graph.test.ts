@@ -42,6 +42,23 @@ describe('the placement flow graph', () => {
     expect(graph.questions.find((q) => q.id === 'policy-1')!.unreachable).toBe(false);
   });
 
+  it('labels branches that read who the learner is from the parsed condition, and marks one no learner takes', () => {
+    const raw = input();
+    const first = raw.placement!.nodes[0]!;
+    first.branches = [
+      { when: 'role  in [buyer,approver,requester]', goto: 'vendors-1' },
+      { when: 'role == approver', goto: 'thresholds-1' },
+      ...(first.branches ?? []),
+    ];
+    const analysis = analyzeCourse(raw);
+    expect(analysis.problems).toEqual([]);
+    const graph = flowGraph(courseSchema.parse(raw), analysis.findings, analysis.problems)!;
+    const [everyone, approvers] = graph.edges.filter((e) => e.from === first.id);
+    expect(everyone).toMatchObject({ label: 'role in [buyer, approver, requester]', neverTaken: false });
+    // Every role already left by the branch above: no learner takes this one.
+    expect(approvers).toMatchObject({ label: 'role == approver', to: 'thresholds-1', neverTaken: true });
+  });
+
   it('marks a branch to a node that does not exist as a dead end', () => {
     const raw = input();
     raw.placement!.nodes[0]!.branches![0]!.goto = 'nowhere';

@@ -29,6 +29,8 @@ export interface FlowEdge {
   /** Branch index in the node's list, or -1 for the default next. */
   readonly branch: number;
   readonly broken: boolean;
+  /** The proof found that no learner takes this branch (it holds for no one who gets here, e.g. `role == teller` after a branch for every role). */
+  readonly neverTaken: boolean;
 }
 
 export interface FlowGraph {
@@ -69,18 +71,36 @@ export function flowGraph(
   const cycleMembers = new Set<string>(cycleStarts);
   for (const f of findings)
     if (f.code === 'placement-cycle')
-      for (const id of f.message.match(/[a-z][a-z0-9_-]*/g) ?? []) if (ids.has(id)) cycleMembers.add(id);
+      // The cycle is the chain of ids joined by arrows; the rest of the message (who goes round) names no node.
+      for (const id of /[a-z][a-z0-9_-]*(?: → [a-z][a-z0-9_-]*)+/.exec(f.message)?.[0].split(' → ') ?? [])
+        if (ids.has(id)) cycleMembers.add(id);
   const deadEnds = new Set(
     problems.flatMap((p) => (/\.(goto|next)$/.test(p.path) ? (nodes[Number(nodeIndex(p.path) ?? -1)]?.id ?? []) : [])),
+  );
+
+  const neverTaken = new Set(
+    findings.flatMap((f) => {
+      const at = /^placement\.nodes\[(\d+)\]\.branches\[(\d+)\]$/.exec(f.path);
+      return f.code === 'placement-branch-never-taken' && at ? [`${nodes[Number(at[1])]?.id}:${at[2]}`] : [];
+    }),
   );
 
   const edges: FlowEdge[] = [];
   for (const node of nodes) {
     node.branches.forEach((b, bi) => {
       const { label, broken } = conditionLabel(b.when);
-      edges.push({ id: `${node.id}:${bi}`, from: node.id, to: b.goto, label, branch: bi, broken });
+      const id = `${node.id}:${bi}`;
+      edges.push({ id, from: node.id, to: b.goto, label, branch: bi, broken, neverTaken: neverTaken.has(id) });
     });
-    edges.push({ id: `${node.id}:next`, from: node.id, to: node.next, label: 'otherwise', branch: -1, broken: false });
+    edges.push({
+      id: `${node.id}:next`,
+      from: node.id,
+      to: node.next,
+      label: 'otherwise',
+      branch: -1,
+      broken: false,
+      neverTaken: false,
+    });
   }
 
   const g = new Graph({ multigraph: true });
