@@ -23,13 +23,14 @@ describe('what a course reads about its learners', () => {
         { value: 'plant', label: 'At the main plant' },
         { value: 'warehouse', label: 'In the warehouse' },
       ],
-      readBy: ['rule "skip-forklift-traffic"'],
+      readBy: ['rule "skip-forklift-traffic"', 'placement question "ppe-1"'],
     });
   });
 
-  it('asks a declared attribute only where a rule, an audience or a mandate reads it', () => {
+  it('asks a declared attribute only where a rule, a placement branch, an audience or a mandate reads it', () => {
     const course = structuredClone(safety.course);
     course.rules = course.rules.filter((r) => r.id !== 'skip-forklift-traffic');
+    for (const node of course.placement!.nodes) node.branches = node.branches.filter((b) => !/\bsite\b/.test(b.when));
     expect(courseAttributes(loadCourseOrThrow(course)).some((a) => a.id === 'site')).toBe(false);
     course.modules[4]!.mandatoryFor = ['site=warehouse'];
     expect(courseAttributes(loadCourseOrThrow(course)).find((a) => a.id === 'site')!.readBy).toEqual([

@@ -51,8 +51,16 @@ const recordArbitrary = (index: CourseIndex): fc.Arbitrary<LearnerRecord> => {
       attributePicks: fc.array(fc.nat(), { minLength: index.attributes.size, maxLength: index.attributes.size }),
     })
     .map((r) => {
+      const attributes = Object.fromEntries(
+        [...index.attributes].flatMap(([id, values], i) => {
+          const n = r.attributePicks[i]! % (values.length + 1);
+          return n === 0 ? [] : [[id, values[n - 1]!]];
+        }),
+      );
+      const department = index.departments.size ? r.department : undefined;
       const answers: Answer[] = [];
-      const walker = PlacementWalker.start(index);
+      // The walk is the learner's own: branches may read who they are.
+      const walker = PlacementWalker.start(index, { role: r.role, department, seniority: r.seniority, attributes });
       while (walker && !walker.done && !walker.looping && answers.length < r.stopAfter) {
         const pending = walker.pending;
         if (!pending) break;
@@ -63,16 +71,11 @@ const recordArbitrary = (index: CourseIndex): fc.Arbitrary<LearnerRecord> => {
       }
       return {
         role: r.role,
-        department: index.departments.size ? r.department : undefined,
+        department,
         seniority: r.seniority,
         preferredFormat: r.preferredFormat,
         needs: r.needs,
-        attributes: Object.fromEntries(
-          [...index.attributes].flatMap(([id, values], i) => {
-            const n = r.attributePicks[i]! % (values.length + 1);
-            return n === 0 ? [] : [[id, values[n - 1]!]];
-          }),
-        ),
+        attributes,
         prior: Object.fromEntries(
           index.course.competencies.flatMap((c, i) => {
             const n = r.priorPicks[i]! % (c.levels.length + 1);

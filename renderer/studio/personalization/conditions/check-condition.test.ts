@@ -109,4 +109,17 @@ describe('checking a condition', () => {
     if (wrong.ok) throw new Error('expected a problem');
     expect(wrong.diagnostics[0]!.message).toMatch(/not a known choice/);
   });
+
+  it('lets a placement branch read who the learner is, and underlines a misspelt attribute with the suggestion', () => {
+    const withSite = structuredClone(course);
+    withSite.settings.attributes = [{ id: 'site', label: 'Site?', values: [{ id: 'north', label: 'North' }] }];
+    const placement = scopeFor(withSite, { context: 'placement', question: 'q1' });
+    expect(checkCondition('role == approver and site in [north] and not correct', placement).ok).toBe(true);
+    const source = 'correct and sit == north';
+    const result = checkCondition(source, placement);
+    if (result.ok) throw new Error('expected a problem');
+    const [d] = result.diagnostics;
+    expect(source.slice(d!.from, d!.to)).toBe('sit');
+    expect(d!.suggestion).toBe('site');
+  });
 });

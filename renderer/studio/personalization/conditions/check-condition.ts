@@ -29,7 +29,7 @@ export function scopeFor(
   if (place.context === 'rule') return { context: 'rule', competencies, roles, departments, attributes };
   const question = course.questions.find((q) => q.id === place.question);
   const choices = question && 'choices' in question ? question.choices.map((c) => c.id) : [];
-  return { context: 'placement', competencies, roles, departments, choices: new Set(choices) };
+  return { context: 'placement', competencies, roles, departments, attributes, choices: new Set(choices) };
 }
 
 const IDENT = /[A-Za-z0-9_-]/;

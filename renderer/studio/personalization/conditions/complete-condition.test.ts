@@ -84,4 +84,17 @@ describe('completing a condition', () => {
     ]);
     expect(labels('', { context: 'placement', question: 'p-policy-1' })).toContain('misses');
   });
+
+  it('offers who the learner is in a placement branch too: role, department, seniority and the course’s own attributes', () => {
+    const withSite = structuredClone(course);
+    withSite.settings.attributes = [
+      { id: 'site', label: 'Which site do you work at?', values: [{ id: 'north', label: 'North plant' }] },
+    ];
+    const place = { context: 'placement', question: 'p-policy-1' } as const;
+    const at = (source: string) => completeCondition(source, source.length, withSite, place)!.options;
+    expect(at('').map((o) => o.label)).toEqual(expect.arrayContaining(['role', 'department', 'seniority', 'site']));
+    expect(at('correct and role == ').map((o) => o.label)).toEqual(['requester', 'buyer', 'approver']);
+    expect(at('site in [')).toEqual([{ label: 'north', type: 'enum', detail: 'North plant' }]);
+    expect(at('seniority != ').map((o) => o.label)).toEqual(['new', 'experienced', 'veteran']);
+  });
 });

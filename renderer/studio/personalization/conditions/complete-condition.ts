@@ -32,15 +32,18 @@ const FUNCTIONS: Record<ConditionPlace['context'], readonly [string, string][]> 
     ['asked', 'questions asked so far in a competency'],
   ],
 };
+/** Who the learner is: the intake asks it before the placement test, so branches read it as rules do. */
+const LEARNER_VARIABLES: readonly [string, string][] = [
+  ['role', "the learner's role"],
+  ['department', "the learner's department"],
+  ['seniority', 'new, experienced or veteran'],
+];
 const VARIABLES: Record<ConditionPlace['context'], readonly [string, string][]> = {
-  rule: [
-    ['role', "the learner's role"],
-    ['department', "the learner's department"],
-    ['seniority', 'new, experienced or veteran'],
-  ],
+  rule: LEARNER_VARIABLES,
   placement: [
     ['correct', 'the answer just given was right'],
     ['answer', 'the choice just picked'],
+    ...LEARNER_VARIABLES,
   ],
 };
 const COMPETENCY_FUNCTIONS = new Set(['mastery', 'score', 'misses', 'hits', 'asked']);
@@ -68,17 +71,17 @@ export function completeCondition(
   const valuesOf = (variable: string): ConditionOption[] | null => {
     const of = (values: readonly string[], detail: string): ConditionOption[] =>
       values.map((v) => ({ label: v, type: 'enum', detail }));
-    if (place.context === 'rule') {
-      if (variable === 'role') return of(course.settings.roles, 'role');
-      if (variable === 'department') return of(course.settings.departments, 'department');
-      if (variable === 'seniority') return of(SENIORITY_VALUES, 'seniority');
-      const declared = (course.settings.attributes ?? []).find((a) => a.id === variable);
-      if (declared) return declared.values.map((v) => ({ label: v.id, type: 'enum', detail: v.label }));
-    } else if (variable === 'answer') {
+    if (place.context === 'placement' && variable === 'answer') {
       const question = course.questions.find((q) => q.id === place.question);
-      if (question && 'choices' in question)
-        return question.choices.map((c) => ({ label: c.id, type: 'enum', detail: c.text.slice(0, 60) }));
+      return question && 'choices' in question
+        ? question.choices.map((c) => ({ label: c.id, type: 'enum', detail: c.text.slice(0, 60) }))
+        : null;
     }
+    if (variable === 'role') return of(course.settings.roles, 'role');
+    if (variable === 'department') return of(course.settings.departments, 'department');
+    if (variable === 'seniority') return of(SENIORITY_VALUES, 'seniority');
+    const declared = (course.settings.attributes ?? []).find((a) => a.id === variable);
+    if (declared) return declared.values.map((v) => ({ label: v.id, type: 'enum', detail: v.label }));
     return null;
   };
 
@@ -120,13 +123,11 @@ export function completeCondition(
       })),
       ...VARIABLES[place.context].map(([label, detail]): ConditionOption => ({ label, type: 'variable', detail })),
       // The course's own learner attributes, each described by the question the intake asks.
-      ...(place.context === 'rule'
-        ? (course.settings.attributes ?? []).map((a): ConditionOption => ({
-            label: a.id,
-            type: 'variable',
-            detail: a.label,
-          }))
-        : []),
+      ...(course.settings.attributes ?? []).map((a): ConditionOption => ({
+        label: a.id,
+        type: 'variable',
+        detail: a.label,
+      })),
       { label: 'not', type: 'keyword', detail: 'the opposite of the next test' },
       { label: 'true', type: 'constant', detail: 'always' },
     ],

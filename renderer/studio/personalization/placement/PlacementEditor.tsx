@@ -32,6 +32,16 @@ function nextNodeId(course: Course, question: string): string {
 }
 
 /** A branch condition, kept as a draft here while it does not check, like a rule's. */
+/** Branch conditions on who the learner is, from the course's first role and its first own attribute. */
+function learnerPresets(course: EditorContext['course']): string[] {
+  const role = course.settings.roles[0];
+  const attribute = course.settings.attributes?.[0];
+  return [
+    ...(role ? [`role == ${role}`] : []),
+    ...(attribute?.values[0] ? [`${attribute.id} == ${attribute.values[0].id}`] : []),
+  ];
+}
+
 function BranchCondition(props: { node: PlacementNode; branch: number; context: EditorContext }): ReactNode {
   const { node, branch, context } = props;
   const when = node.branches[branch]!.when;
@@ -370,6 +380,8 @@ export function PlacementEditor({ context, analysis }: PlacementEditorProps): Re
                   'misses(' +
                     (graph.questions.find((q) => q.id === connecting.from)?.competency || 'policy') +
                     ') >= 2',
+                  // Who the learner is: the intake comes first, so a branch can send each role its own way.
+                  ...learnerPresets(course),
                 ].map((preset) => (
                   <Button
                     key={preset}
