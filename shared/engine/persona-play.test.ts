@@ -70,6 +70,17 @@ describe('how a persona answers', () => {
   });
 });
 
+describe('a persona’s placement test', () => {
+  it('follows the branches that read what it told the intake: office staff at the main plant skip the PPE and forklift questions', () => {
+    const asked = (p: Persona) => playAsPersona(safety, p).placement.steps.map((s) => s.node);
+    // Olga gives no site; the intake's first answer is "At the main plant".
+    expect(asked(persona('olga'))).toEqual(['hazards-1', 'hazards-2', 'ppe-1', 'emergency-self']);
+    const inWarehouse = { ...persona('olga'), attributes: { site: 'warehouse' } };
+    expect(asked(inWarehouse)).toContain('forklift-1');
+    expect(asked(persona('femi'))).toContain('forklift-1');
+  });
+});
+
 describe('a persona playing the package through', () => {
   it('finishes every example course as every persona, with a result decided for the LMS', () => {
     for (const name of EXAMPLE_NAMES) {
