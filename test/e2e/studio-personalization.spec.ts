@@ -371,3 +371,38 @@ test('a persona answers the course’s own question (where they work), kept afte
   await expect(site).toHaveValue('');
   await expectNoSeriousAxeViolations(page);
 });
+
+test('a placement branch reads who the learner is: its edge is labelled from the parsed condition, and a new one completes an attribute’s values', async ({
+  page,
+  host,
+}) => {
+  const safety = fileURLToPath(new URL('../../resources/examples/shop-floor-safety', import.meta.url));
+  const path = (await callHost<{ path: string }>(host, 'document.importPortable', { folder: safety })).path;
+  await open(page, host.url, path, 'placement');
+  const flow = page.getByRole('region', { name: 'Placement flow' });
+  await expect(flow.locator('.react-flow__node')).toHaveCount(9, { timeout: 30_000 });
+  await expect(flow.getByText('role == office-staff and site == plant')).toBeVisible();
+
+  await flow.locator('.react-flow__node[data-id="ppe-2"]').click();
+  const heading = page.getByRole('heading', { name: /ppe-2/, level: 4 });
+  await expect(heading).toBeFocused();
+  await page.locator('.placement-node', { has: heading }).getByRole('button', { name: 'Add branch' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Branch from ppe-2' });
+  // The presets offer who the learner is too.
+  await expect(dialog.getByRole('button', { name: 'role == floor-operator' })).toBeVisible();
+  const condition = dialog.getByRole('textbox', { name: 'Condition of the new branch' });
+  await condition.click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('site == ', { delay: 10 });
+  await page.keyboard.press('Control+Space');
+  const warehouse = page.getByRole('listbox').getByRole('option', { name: /warehouse/ });
+  await expect(warehouse).toBeVisible();
+  await expect(page.getByRole('listbox').getByRole('option')).toHaveCount(2);
+  await page.waitForTimeout(150);
+  await warehouse.click();
+  await expect(condition).toHaveText('site == warehouse');
+  await dialog.getByRole('button', { name: 'Add branch' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(flow.getByText('site == warehouse', { exact: true })).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+});
