@@ -1,4 +1,4 @@
-import { exhaustiveReachability, prove } from '../shared/analysis';
+import { exhaustivePlacement, exhaustiveReachability, prove } from '../shared/analysis';
 import { factsFor, firedRules, loadCourseOrThrow, personaState, resolvePath, type CourseIndex } from '../shared/engine';
 import type { LearnerState } from '../shared/engine';
 import { generateCourse, LARGE_COURSE, wideRuleCourse, type WideRuleShape } from './generate-course';
@@ -12,6 +12,10 @@ let totalCases = 1;
 
 let withAttributes: CourseIndex;
 let withAttributesCases = 1;
+
+let withPlacementBranches: CourseIndex;
+let placementWalks = 1;
+const PLACEMENT_WALK_SLICE = 2_000;
 
 function setup() {
   index = loadCourseOrThrow(generateCourse(LARGE_COURSE));
@@ -91,6 +95,28 @@ export const engineBenchmarks: Benchmark[] = [
       return `${EXHAUSTIVE_SLICE} of ${withAttributesCases.toExponential(2)} learner × outcome cases timed, then scaled`;
     },
     subject: { label: 'projected proof', run: () => prove(withAttributes) },
+  },
+  {
+    name: 'proof on the same course with placement branches that read role, seniority and its own attributes (and questions only they lead to)',
+    goal: 'under 1 s on one core; the placement test is explored once per kind of learner its branches tell apart',
+    maxSubjectMs: 1000,
+    samples: 7,
+    setup: () => {
+      withPlacementBranches = loadCourseOrThrow(
+        generateCourse({ ...LARGE_COURSE, attributes: 2, placementBranches: true }),
+      );
+      // Every learner × every answer sequence, unmerged: count them by walking each learner's binary answer tree.
+      const full = exhaustivePlacement(withPlacementBranches, { maxWalks: PLACEMENT_WALK_SLICE });
+      placementWalks = full.complete ? full.walks : Number.NaN;
+    },
+    baseline: {
+      label: 'exhaustive placement walks, first slice',
+      run: () => exhaustivePlacement(withPlacementBranches, { maxWalks: PLACEMENT_WALK_SLICE }),
+    },
+    get baselineNote() {
+      return `the first ${PLACEMENT_WALK_SLICE} of the unmerged learner × answer-sequence walks (${Number.isNaN(placementWalks) ? 'far more in all' : `${placementWalks} in all`}), timed for scale`;
+    },
+    subject: { label: 'projected proof', run: () => prove(withPlacementBranches) },
   },
   {
     name: 'path resolution per persona (same course)',
