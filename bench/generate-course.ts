@@ -299,7 +299,7 @@ export function generateCourse(options: GeneratorOptions): CourseInput {
   }));
 
   return {
-    format: 3,
+    format: 4,
     id: `generated-${options.seed}`,
     title: `Generated course (${options.modules} modules, seed ${options.seed})`,
     settings: { roles, ...(attributes.length ? { attributes } : {}) },

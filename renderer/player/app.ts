@@ -9,7 +9,7 @@ import {
 import { correctAnswer, feedbackFor, grade } from '../../shared/engine/grade';
 import type { CourseIndex } from '../../shared/engine/index-course';
 import { PlacementWalker } from '../../shared/engine/placement';
-import { baseFormat, type LearnerPath, type PathModule } from '../../shared/engine/resolve';
+import { baseFormat, withoutPick, withPick, type LearnerPath, type PathModule } from '../../shared/engine/resolve';
 import { checkSettingsFor, resultOfRecord } from '../../shared/engine/result';
 import { decodeLearnerRecord, encodeLearnerRecord, type LearnerRecord } from '../../shared/engine/state-codec';
 import { FORMATS, SENIORITIES, type Format } from '../../shared/model/constants';
@@ -884,7 +884,9 @@ export function startPlayer({
       m.status === 'skipped'
         ? 'Tested out'
         : m.status === 'choice'
-          ? 'Choose one'
+          ? choice && choice.pick > 1
+            ? `Choose ${choice.pick}`
+            : 'Choose one'
           : m.status === 'excluded'
             ? 'Not for you'
             : done === m.lessons.length && m.lessons.length
@@ -901,7 +903,11 @@ export function startPlayer({
       h(
         'p',
         { class: 'module-meta' },
-        h('span', { class: `chip chip-${chip.toLowerCase().replace(/ /g, '-')}` }, chip),
+        h(
+          'span',
+          { class: `chip chip-${/^Choose \d/.test(chip) ? 'choose-several' : chip.toLowerCase().replace(/ /g, '-')}` },
+          chip,
+        ),
         walks(m) || m.status === 'choice'
           ? h('span', {}, `${m.lessons.length} lesson${m.lessons.length === 1 ? '' : 's'} · ${minutes} min`)
           : null,
@@ -926,7 +932,7 @@ export function startPlayer({
           button(
             `Choose “${m.title}”`,
             () => {
-              update({ picks: { ...record.picks, [choice.rule]: m.id } });
+              update({ picks: withPick(record.picks, choice.rule, m.id, choice.pick) });
               courseMap();
             },
             'secondary',
@@ -960,9 +966,7 @@ export function startPlayer({
           button(
             'Change my choice',
             () => {
-              const picks = { ...record.picks };
-              delete picks[picked.rule];
-              update({ picks });
+              update({ picks: withoutPick(record.picks, picked.rule, m.id) });
               courseMap();
             },
             'secondary',
@@ -997,7 +1001,7 @@ export function startPlayer({
     const pickedOf = new Map<string, LearnerPath['choices'][number]>();
     for (const c of path.choices) {
       for (const id of c.options) choiceOf.set(id, c);
-      if (c.picked) pickedOf.set(c.picked, c);
+      for (const id of c.picked) pickedOf.set(id, c);
     }
     const groups = bySection(path);
     const sections = SECTIONS.filter((section) => groups.has(section)).map((section): KeyedItem => {

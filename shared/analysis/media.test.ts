@@ -3,7 +3,7 @@ import { course as courseSchema } from '../model';
 import { mediaReferences, missingMediaFindings } from './media';
 
 const course = courseSchema.parse({
-  format: 3,
+  format: 4,
   id: 'c',
   title: 'Purchasing',
   settings: {

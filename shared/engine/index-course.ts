@@ -341,6 +341,11 @@ export function indexCourse(course: Course, report: (path: string, message: stri
         if (!moduleIndex.has(m))
           report(`rules[${ri}].then.modules[${mi}]`, `there is no module "${m}"${sentenceHint(m, moduleIndex.keys())}`);
       });
+    if (action.kind === 'offer-choice' && action.pick !== undefined && action.pick >= new Set(action.modules).size)
+      report(
+        `rules[${ri}].then.pick`,
+        `picks ${action.pick} of ${new Set(action.modules).size} modules, which leaves no choice: pick fewer, offer more, or require them`,
+      );
     if (action.kind === 'offer-choice')
       action.modules.forEach((id, k) => {
         const mi = moduleIndex.get(id);

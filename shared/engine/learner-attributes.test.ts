@@ -20,7 +20,7 @@ const rule = (id: string, when: string, kind: 'skip' | 'require', modules: strin
   reason: `Because ${id}.`,
 });
 const courseWith = (rest: Partial<CourseInput> = {}): CourseInput => ({
-  format: 3,
+  format: 4,
   id: 'x',
   title: 'X',
   settings: {

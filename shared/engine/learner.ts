@@ -14,8 +14,8 @@ export interface LearnerState extends LearnerAttributes {
   readonly takeAnyway: readonly string[];
   /** Lesson → the format the learner picked. */
   readonly formats: Readonly<Record<string, Format>>;
-  /** offer-choice rule → the module picked. */
-  readonly picks: Readonly<Record<string, string>>;
+  /** offer-choice rule → the module picked, or the modules picked where the rule lets the learner pick several. */
+  readonly picks: Readonly<Record<string, string | readonly string[]>>;
   readonly completed: readonly string[];
   /** Competency → where its level came from; lets a rule's reason be true for how the learner is known. */
   readonly sources?: Readonly<Record<string, CompetencyEvidence['source']>>;

@@ -4,7 +4,7 @@ import { courseAttributes } from './attributes';
 import type { CourseIndex } from './course-index';
 import { correctAnswer, grade } from './grade';
 import { PlacementWalker, type PlacementResult } from './placement';
-import { baseFormat, type LearnerPath, type PathLesson } from './resolve';
+import { baseFormat, withPick, type LearnerPath, type PathLesson } from './resolve';
 import { resultOfRecord, type CourseResult } from './result';
 import type { LearnerRecord } from './state-codec';
 
@@ -117,7 +117,8 @@ export function personaIntake(
 /** The choice a persona makes on the map: the first option of an open choice, in the map's order. */
 export function personaPick(path: LearnerPath): { readonly rule: string; readonly module: string } | undefined {
   const open = new Map<string, string>();
-  for (const c of path.choices) if (c.picked === undefined) for (const id of c.options) open.set(id, c.rule);
+  for (const c of path.choices)
+    if (c.picked.length < c.pick) for (const id of c.options) if (!c.picked.includes(id)) open.set(id, c.rule);
   for (const m of path.modules) {
     const rule = m.status === 'choice' ? open.get(m.id) : undefined;
     if (rule !== undefined) return { rule, module: m.id };
@@ -206,7 +207,8 @@ export function playAsPersona(index: CourseIndex, persona: Persona, until?: Play
     if (now.result.completed) break;
     const pick = personaPick(now.path);
     if (pick) {
-      record = { ...record, picks: { ...record.picks, [pick.rule]: pick.module }, location: undefined };
+      const count = now.path.choices.find((c) => c.rule === pick.rule)?.pick ?? 1;
+      record = { ...record, picks: withPick(record.picks, pick.rule, pick.module, count), location: undefined };
       now = resultOfRecord(index, record);
       continue;
     }

@@ -49,7 +49,37 @@ export interface PathChoice {
   readonly rule: string;
   readonly prompt: string;
   readonly options: readonly string[];
-  readonly picked?: string;
+  /** How many options the learner picks: the rule's `pick` (1 when absent), never more than are open. */
+  readonly pick: number;
+  /** The options picked so far, in the course's order; the choice is made once there are `pick` of them. */
+  readonly picked: readonly string[];
+}
+
+/** The modules a learner picked in an offer-choice rule: one id for a choice of one, a list for a choice of several. */
+export function picksOf(picks: LearnerState['picks'], rule: string): readonly string[] {
+  const given = picks[rule];
+  return given === undefined ? [] : typeof given === 'string' ? [given] : given;
+}
+
+/** The learner's picks with one more module picked (`count` is how many the rule lets them pick). */
+export function withPick(
+  picks: LearnerState['picks'],
+  rule: string,
+  module: string,
+  count: number,
+): LearnerState['picks'] {
+  if (count <= 1) return { ...picks, [rule]: module };
+  const before = picksOf(picks, rule);
+  return { ...picks, [rule]: before.includes(module) ? before : [...before, module] };
+}
+
+/** The learner's picks with one module un-picked ("Change my choice"). */
+export function withoutPick(picks: LearnerState['picks'], rule: string, module: string): LearnerState['picks'] {
+  const rest = picksOf(picks, rule).filter((id) => id !== module);
+  const next = { ...picks };
+  if (rest.length === 0 || typeof picks[rule] === 'string') delete next[rule];
+  else next[rule] = rest;
+  return next;
 }
 
 export interface LearnerPath {
@@ -308,22 +338,32 @@ function layoutOf(index: CourseIndex, state: LearnerState, fired: readonly boole
       const w = work[mi];
       return w && (w.status === 'required' || w.status === 'optional') && !w.locked && !required.has(mi);
     });
-    const pick = state.picks[rule.id];
-    const picked = pick !== undefined && open.includes(pick) ? pick : undefined;
-    choices.push({ rule: rule.id, prompt: action.prompt || rule.reason, options: open, ...(picked ? { picked } : {}) });
+    // Pick N of M (decision 0009): never more than are open; the picks that still count, in the course's order.
+    const pick = Math.min(action.pick ?? 1, open.length);
+    const given = picksOf(state.picks, rule.id);
+    const picked = open.filter((id) => given.includes(id)).slice(0, pick);
+    const decided = picked.length >= pick;
+    choices.push({ rule: rule.id, prompt: action.prompt || rule.reason, options: open, pick, picked });
+    const titled = (id: string) => `"${course.modules[index.moduleIndex.get(id)!]!.title}"`;
     for (const id of open) {
       const w = work[index.moduleIndex.get(id)!]!;
-      if (picked === undefined) {
-        w.status = 'choice';
-        w.reasons.push({ kind: 'choice', text: `${rule.reason} Pick one of ${open.length} options.`, rule: rule.id });
-      } else if (id === picked) {
+      if (picked.includes(id)) {
         w.status = 'required';
         w.reasons.push({ kind: 'learner', text: 'You picked this option.', rule: rule.id });
+      } else if (!decided) {
+        w.status = 'choice';
+        const howMany = pick === 1 ? 'one' : String(pick);
+        const sofar = picked.length ? ` ${picked.length} picked so far.` : '';
+        w.reasons.push({
+          kind: 'choice',
+          text: `${rule.reason} Pick ${howMany} of ${open.length} options.${sofar}`,
+          rule: rule.id,
+        });
       } else {
         w.status = 'excluded';
         w.reasons.push({
           kind: 'learner',
-          text: `You picked "${course.modules[index.moduleIndex.get(picked)!]!.title}" instead.`,
+          text: `You picked ${picked.map(titled).join(' and ')} instead.`,
           rule: rule.id,
         });
       }

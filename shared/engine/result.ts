@@ -183,12 +183,15 @@ export function courseResult(
   }
   let openChoices = 0;
   for (const choice of path.choices) {
-    if (choice.picked !== undefined || choice.options.length === 0) continue;
+    const remaining = choice.pick - choice.picked.length;
+    if (remaining <= 0) continue;
     openChoices++;
-    let fewest = Infinity;
-    for (const id of choice.options)
-      fewest = Math.min(fewest, course.modules[index.moduleIndex.get(id) ?? -1]?.lessons.length ?? 0);
-    lessonsToDo += Math.max(1, fewest);
+    // The least the learner can still have to do: the shortest options not picked yet, at least a lesson each.
+    const sizes = choice.options
+      .filter((id) => !choice.picked.includes(id))
+      .map((id) => course.modules[index.moduleIndex.get(id) ?? -1]?.lessons.length ?? 0)
+      .sort((a, b) => a - b);
+    for (const size of sizes.slice(0, remaining)) lessonsToDo += Math.max(1, size);
   }
   const completed = placementDone && openChoices === 0 && lessonsDone === lessonsToDo;
   const progress = completed ? 1 : placementDone && lessonsToDo > 0 ? Math.min(0.99, lessonsDone / lessonsToDo) : 0;

@@ -5,7 +5,7 @@ import { correctAnswer, grade } from './grade';
 import { fnv1a } from './hash';
 import type { LearnerState } from './learner';
 import { runPlacement, type PlacementResult } from './placement';
-import { baseFormat } from './resolve';
+import { baseFormat, picksOf } from './resolve';
 
 /**
  * What a learner did, as the player stores it in suspend_data: who they are, what they knew,
@@ -25,7 +25,8 @@ export interface LearnerRecord {
   readonly answers: readonly Answer[];
   readonly takeAnyway: readonly string[];
   readonly formats: Readonly<Record<string, Format>>;
-  readonly picks: Readonly<Record<string, string>>;
+  /** offer-choice rule → the module picked, or the modules picked where the rule lets the learner pick several. */
+  readonly picks: Readonly<Record<string, string | readonly string[]>>;
   readonly completed: readonly string[];
   /** Knowledge-check question → the outcome of the learner's first answer, kept across sessions. */
   readonly checks?: Readonly<Record<string, CheckOutcome>> | undefined;
@@ -140,7 +141,8 @@ interface Layout {
   readonly modules: readonly string[];
   /** Lessons that have more than one format. */
   readonly formatLessons: readonly string[];
-  readonly choiceRules: readonly { readonly id: string; readonly options: readonly string[] }[];
+  /** offer-choice rules: one character for a choice of one (the pick's position + 1), a bit per option otherwise. */
+  readonly choiceRules: readonly { readonly id: string; readonly options: readonly string[]; readonly pick: number }[];
   /** Questions asked as knowledge checks in lessons, each once. */
   readonly checkQuestions: readonly string[];
   readonly checksFingerprint: string;
@@ -174,7 +176,7 @@ function layoutOf(index: CourseIndex): Layout {
       .filter((l) => new Set([baseFormat(l.blocks), ...l.renditions.map((r) => r.format)]).size > 1)
       .map((l) => l.id),
     choiceRules: course.rules.flatMap((r) =>
-      r.then.kind === 'offer-choice' ? [{ id: r.id, options: r.then.modules }] : [],
+      r.then.kind === 'offer-choice' ? [{ id: r.id, options: r.then.modules, pick: r.then.pick ?? 1 }] : [],
     ),
     checkQuestions: checkQuestionsOf(index),
     checksFingerprint: '',
@@ -188,7 +190,8 @@ function layoutOf(index: CourseIndex): Layout {
     layout.lessons,
     layout.modules,
     layout.formatLessons,
-    layout.choiceRules,
+    // A choice of one is laid out as before format 4, so progress saved then stays readable.
+    layout.choiceRules.map(({ id, options, pick }) => (pick > 1 ? { id, options, pick } : { id, options })),
     course.placement?.nodes.map((n) => n.question) ?? [],
     // Only a course with attributes has them in its shape, so progress saved before format 3 stays readable.
     ...(layout.attributes.length ? [layout.attributes] : []),
@@ -236,7 +239,14 @@ export function encodeLearnerRecord(index: CourseIndex, record: LearnerRecord): 
     bitsToChars(layout.lessons.map((id) => completed.has(id))),
     bitsToChars(layout.modules.map((id) => anyway.has(id))),
     layout.formatLessons.map((id) => digit(indexPlusOne(FORMATS, record.formats[id]))).join(''),
-    layout.choiceRules.map((r) => digit(indexPlusOne(r.options, record.picks[r.id]))).join(''),
+    layout.choiceRules
+      .map((r) => {
+        const picked = picksOf(record.picks, r.id);
+        return r.pick > 1
+          ? bitsToChars(r.options.map((id) => picked.includes(id)))
+          : digit(indexPlusOne(r.options, picked[0]));
+      })
+      .join(''),
     layout.checksFingerprint +
       layout.checkQuestions.map((q) => digit(indexPlusOne(OUTCOMES, record.checks?.[q]))).join(''),
     triple(indexPlusOne(layout.lessons, record.location)) +
@@ -347,11 +357,21 @@ export function decodeLearnerRecord(index: CourseIndex, encoded: string): Learne
       const outcome = fromList(OUTCOMES, undigit(checks[i]));
       if (outcome) checkRecord[q] = outcome;
     });
-  const pickRecord: Record<string, string> = {};
-  layout.choiceRules.forEach((r, i) => {
-    const m = fromList(r.options, undigit(picks[i]));
-    if (m) pickRecord[r.id] = m;
-  });
+  const pickRecord: Record<string, string | readonly string[]> = {};
+  let pickAt = 0;
+  for (const r of layout.choiceRules) {
+    if (r.pick > 1) {
+      const width = bitChars(r.options.length);
+      const bits = charsToBits(picks.slice(pickAt, pickAt + width), r.options.length);
+      pickAt += width;
+      const chosen = r.options.filter((_, i) => bits[i]);
+      if (chosen.length) pickRecord[r.id] = chosen;
+    } else {
+      const m = fromList(r.options, undigit(picks[pickAt++]));
+      if (m) pickRecord[r.id] = m;
+    }
+  }
+  if (pickAt !== picks.length) throw new StateCodecError('the choices section is damaged');
   return {
     role: who.role,
     department: who.department,
@@ -438,7 +458,7 @@ export function worstCaseStateSize(index: CourseIndex): number {
     bitChars(layout.lessons.length) +
     bitChars(layout.modules.length) +
     layout.formatLessons.length +
-    layout.choiceRules.length +
+    layout.choiceRules.reduce((n, r) => n + (r.pick > 1 ? bitChars(r.options.length) : 1), 0) +
     layout.checksFingerprint.length +
     layout.checkQuestions.length +
     8 + // position, visits and seconds spent

@@ -5,8 +5,8 @@ import { course as courseSchema } from './schema';
 
 describe('course.json migrations', () => {
   it('pass a current course through unchanged', () => {
-    const course = { format: 3, id: 'x', title: 'X' };
-    expect(migrateCourseJson(course)).toEqual({ ok: true, course, from: 3 });
+    const course = { format: 4, id: 'x', title: 'X' };
+    expect(migrateCourseJson(course)).toEqual({ ok: true, course, from: 4 });
   });
 
   it('have one step per format after the first, ending at the format this Tailor writes', () => {
@@ -23,13 +23,13 @@ describe('course.json migrations', () => {
       modules: [{ id: 'm', title: 'M', audience: ['buyer'], lessons: [] }],
     };
     const migrated = migrateCourseJson(input);
-    expect(migrated).toEqual({ ok: true, from: 1, course: { ...input, format: 3 } });
+    expect(migrated).toEqual({ ok: true, from: 1, course: { ...input, format: 4 } });
     expect(input.format).toBe(1);
     const parsed = courseSchema.parse(migrated.ok ? migrated.course : undefined);
     expect(parsed.modules[0]).toMatchObject({ id: 'm', audience: ['buyer'], prerequisites: [] });
   });
 
-  it('open a format-2 course as format 3 with the same content, declaring no learner attributes', () => {
+  it('open a format-2 course as the current format with the same content, declaring no learner attributes', () => {
     const input = {
       format: 2,
       id: 'x',
@@ -39,7 +39,7 @@ describe('course.json migrations', () => {
       personas: [{ id: 'p', name: 'P', role: 'buyer' }],
     };
     const migrated = migrateCourseJson(input);
-    expect(migrated).toEqual({ ok: true, from: 2, course: { ...input, format: 3 } });
+    expect(migrated).toEqual({ ok: true, from: 2, course: { ...input, format: 4 } });
     expect(input.format).toBe(2);
     const parsed = courseSchema.parse(migrated.ok ? migrated.course : undefined);
     expect(parsed.settings.attributes).toBeUndefined();
@@ -47,9 +47,9 @@ describe('course.json migrations', () => {
     expect(parsed.personas[0]!.attributes).toBeUndefined();
   });
 
-  it('read a format-3 course whose attributes an audience, a mandate and a persona name', () => {
+  it('read a course whose attributes an audience, a mandate and a persona name', () => {
     const parsed = courseSchema.parse({
-      format: 3,
+      format: 4,
       id: 'x',
       title: 'X',
       settings: {
@@ -63,7 +63,7 @@ describe('course.json migrations', () => {
     expect(parsed.personas[0]!.attributes).toEqual({ site: 'north' });
     expect(
       courseSchema.safeParse({
-        format: 3,
+        format: 4,
         id: 'x',
         title: 'X',
         modules: [{ id: 'm', title: 'M', audience: ['site='], lessons: [] }],
@@ -71,10 +71,44 @@ describe('course.json migrations', () => {
     ).toBe(false);
   });
 
+  it('open a format-3 course as format 4 with the same content, each choice picking one module', () => {
+    const input = {
+      format: 3,
+      id: 'x',
+      title: 'X',
+      rules: [{ id: 'r', when: 'true', then: { kind: 'offer-choice', modules: ['a', 'b'] }, reason: 'Pick a case.' }],
+    };
+    const migrated = migrateCourseJson(input);
+    expect(migrated).toEqual({ ok: true, from: 3, course: { ...input, format: 4 } });
+    expect(input.format).toBe(3);
+    const parsed = courseSchema.parse(migrated.ok ? migrated.course : undefined);
+    expect(parsed.rules[0]!.then).toEqual({ kind: 'offer-choice', modules: ['a', 'b'], prompt: '' });
+  });
+
+  it('read a format-4 choice of two modules out of three, and refuse a pick that is not a whole number of at least 1', () => {
+    const choice = (pick: unknown) =>
+      courseSchema.safeParse({
+        format: 4,
+        id: 'x',
+        title: 'X',
+        rules: [
+          { id: 'r', when: 'true', then: { kind: 'offer-choice', modules: ['a', 'b', 'c'], pick }, reason: 'Pick.' },
+        ],
+      });
+    const two = choice(2);
+    expect(two.success && two.data.rules[0]!.then).toMatchObject({ kind: 'offer-choice', pick: 2 });
+    for (const wrong of [0, 1.5, 'two']) expect(choice(wrong).success, String(wrong)).toBe(false);
+    // Format 3 did not have it: an older Tailor refuses a format-4 course by its number, never by an unknown key.
+    expect(migrateCourseJson({ format: 4, id: 'x' }, courseMigrations.slice(0, 2))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/newer Tailor \(format 4; this one reads up to 3\)/),
+    });
+  });
+
   it('refuse a course from a newer Tailor with a clear message', () => {
     expect(migrateCourseJson({ format: 99, id: 'x' })).toEqual({
       ok: false,
-      message: expect.stringMatching(/newer Tailor \(format 99; this one reads up to 3\)/),
+      message: expect.stringMatching(/newer Tailor \(format 99; this one reads up to 4\)/),
     });
   });
 

@@ -24,6 +24,12 @@ export const courseMigrations: readonly CourseMigration[] = [
       'Courses may declare their own learner attributes, and audiences and mandates may name their values (docs/decisions/0008-learner-attributes.md). A format-2 course declares none, so it means the same in format 3.',
     up: (course) => course,
   },
+  {
+    to: 4,
+    description:
+      'A choice may ask the learner to pick several of its modules ("pick" on an offer-choice action; docs/decisions/0009-pick-several.md). A format-3 choice picks one, so it means the same in format 4.',
+    up: (course) => course,
+  },
 ];
 
 export type MigrationResult =

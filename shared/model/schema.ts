@@ -231,8 +231,17 @@ export const ruleAction = z.discriminatedUnion(
     z.strictObject({ kind: z.literal('require'), modules: z.array(id).min(1) }),
     z.strictObject({ kind: z.literal('recommend'), modules: z.array(id).min(1) }),
     z.strictObject({ kind: z.literal('optional'), modules: z.array(id).min(1) }),
-    /** The learner picks one of these modules; the others are left out. */
-    z.strictObject({ kind: z.literal('offer-choice'), modules: z.array(id).min(2), prompt: text(500).default('') }),
+    /** The learner picks `pick` of these modules (one when absent, format 4); the others are left out. */
+    z.strictObject({
+      kind: z.literal('offer-choice'),
+      modules: z.array(id).min(2),
+      prompt: text(500).default(''),
+      pick: z
+        .number({ error: 'must be how many modules the learner picks (a whole number)' })
+        .int({ error: 'must be a whole number' })
+        .min(1, { error: 'must be at least 1' })
+        .optional(),
+    }),
     /** The learner may choose the format of these lessons (all lessons with renditions when empty). */
     z.strictObject({
       kind: z.literal('offer-formats'),

@@ -433,19 +433,19 @@ describe('course documents: bad files', () => {
     db.prepare(`UPDATE course_root SET json = '1' WHERE key = 'format'`).run();
     db.close();
     withDocument(path, (doc) => {
-      expect(doc.course.format).toBe(3);
+      expect(doc.course.format).toBe(4);
       expect(doc.course.modules).toMatchObject([{ id: 'a', title: 'A', prerequisites: [] }]);
     });
   });
 
-  it('opens a document saved with course format 2 as format 3, declaring no learner attributes', () => {
+  it('opens a document saved with course format 2 as the current format, declaring no learner attributes', () => {
     const path = newDocument();
     withDocument(path, (doc) => doc.apply(addModule('a', 'A')));
     const db = new Database(path);
     db.prepare(`UPDATE course_root SET json = '2' WHERE key = 'format'`).run();
     db.close();
     withDocument(path, (doc) => {
-      expect(doc.course.format).toBe(3);
+      expect(doc.course.format).toBe(4);
       expect(doc.course.settings.attributes).toBeUndefined();
       expect(doc.course.modules).toMatchObject([{ id: 'a', title: 'A', audience: [], mandatoryFor: [] }]);
     });

@@ -22,7 +22,13 @@ function fitRecord(after: CourseIndex, record: LearnerRecord): { encoded: string
     completed: record.completed.filter((id) => lessons.has(id)),
     takeAnyway: record.takeAnyway.filter((id) => modules.has(id)),
     formats: Object.fromEntries(Object.entries(record.formats).filter(([id]) => lessons.has(id))),
-    picks: Object.fromEntries(Object.entries(record.picks).filter(([, module]) => modules.has(module))),
+    picks: Object.fromEntries(
+      Object.entries(record.picks).flatMap(([rule, picked]): [string, string | readonly string[]][] => {
+        if (typeof picked === 'string') return modules.has(picked) ? [[rule, picked]] : [];
+        const kept = picked.filter((id) => modules.has(id));
+        return kept.length ? [[rule, kept]] : [];
+      }),
+    ),
     checks: Object.fromEntries(Object.entries(record.checks ?? {}).filter(([id]) => after.questions.has(id))),
   };
   for (let kept = fitted.answers.length; kept >= 0; kept--) {

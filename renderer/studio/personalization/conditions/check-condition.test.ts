@@ -3,7 +3,7 @@ import { course as courseSchema } from '../../../../shared/model';
 import { checkCondition, scopeFor } from './check-condition';
 
 const course = courseSchema.parse({
-  format: 3,
+  format: 4,
   id: 'c',
   title: 'Purchasing',
   settings: { roles: ['buyer', 'approver'] },
