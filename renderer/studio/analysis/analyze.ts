@@ -151,7 +151,7 @@ export function ruleEffectsOf(index: CourseIndex): Record<string, RuleEffect> {
     else if (changes.size === 0)
       summary = `Holds for ${holdsFor.length} of ${plural(total, 'persona')} but changes nothing: a mandate or another rule wins.`;
     else if (action.kind === 'offer-choice')
-      summary = `Offers a choice of ${plural(action.modules.length, 'module')} to ${of}.`;
+      summary = `Offers a choice of ${(action.pick ?? 1) > 1 ? `${action.pick} of ` : ''}${plural(action.modules.length, 'module')} to ${of}.`;
     else if (action.kind === 'offer-formats') summary = `Offers ${action.formats.join(', ')} to ${of}.`;
     else summary = `${VERBS[action.kind]} ${plural(modules.size, 'module')} for ${of}.`;
     effects[rule.id] = {

@@ -7,6 +7,7 @@ import { checkCondition, scopeFor } from '../conditions/check-condition';
 import { ConditionBuilder } from '../conditions/ConditionBuilder';
 import { LazyConditionEditor } from '../conditions/LazyConditionEditor';
 import { RuleHeader } from './RuleHeader';
+import { pickOptions, withoutChoiceModule, withPickCount } from './choice-pick';
 import { ACTIONS } from './rule-summary';
 
 /** The action after a change of kind, keeping the modules it named where the new kind takes modules. */
@@ -236,7 +237,9 @@ function RuleCardView({ rule, context, effect, selected, draft: kept, onDraft, t
                       aria-label={`Remove ${moduleTitle(id)} from rule ${rule.id}`}
                       onClick={() =>
                         setAction(
-                          { ...action, modules: action.modules.filter((m) => m !== id) },
+                          action.kind === 'offer-choice'
+                            ? withoutChoiceModule(action, id)
+                            : { ...action, modules: action.modules.filter((m) => m !== id) },
                           `Remove "${id}" from "${rule.id}"`,
                         )
                       }
@@ -256,6 +259,21 @@ function RuleCardView({ rule, context, effect, selected, draft: kept, onDraft, t
                 }}
               />
             </div>
+            {action.kind === 'offer-choice' && (
+              <HTMLSelect
+                className="rule-card-pick"
+                aria-label={`How many modules rule ${rule.id} lets the learner pick`}
+                value={String(action.pick ?? 1)}
+                disabled={readOnly}
+                options={pickOptions(new Set(action.modules).size)}
+                onChange={(e) =>
+                  setAction(
+                    withPickCount(action, Number(e.currentTarget.value)),
+                    `Change how many modules "${rule.id}" lets the learner pick`,
+                  )
+                }
+              />
+            )}
           </FormGroup>
         ) : (
           <FormGroup label="Formats" className="rule-card-targets">

@@ -19,6 +19,12 @@ describe("a closed rule's summary", () => {
     );
   });
 
+  it('says how many a choice of several asks the learner to pick', () => {
+    expect(actionSummary({ kind: 'offer-choice', modules: ['m1', 'm3', 'm4'], prompt: '', pick: 2 }, titles)).toBe(
+      'Offer a choice between: Purchasing policy, Vendors, Negotiation (pick 2)',
+    );
+  });
+
   it('counts the modules past the third instead of listing them all', () => {
     expect(actionSummary({ kind: 'require', modules: ['m1', 'm2', 'm3', 'm4', 'm5'] }, titles)).toBe(
       'Require: Purchasing policy, Thresholds, Vendors and 2 more',

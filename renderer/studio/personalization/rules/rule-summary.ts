@@ -27,7 +27,8 @@ export function actionSummary(action: RuleAction, titles: ReadonlyMap<string, st
   }
   const names = action.modules.slice(0, NAMED).map((id) => titles.get(id) ?? id);
   const rest = action.modules.length - names.length;
-  return `${label}: ${names.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`;
+  const pick = action.kind === 'offer-choice' && (action.pick ?? 1) > 1 ? ` (pick ${action.pick})` : '';
+  return `${label}: ${names.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}${pick}`;
 }
 
 /** The rules whose condition is a draft (typed, not checking yet), by id: what the list shows for each. */
