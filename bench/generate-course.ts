@@ -20,6 +20,8 @@ export interface GeneratorOptions {
    * the answer, and extra questions only such branches lead to; none when absent.
    */
   readonly placementBranches?: boolean;
+  /** Choices that ask the learner to pick several of up to five modules (format 4); choices of one when absent. */
+  readonly pickSeveral?: boolean;
 }
 
 /** Small, fast, seeded PRNG (mulberry32): the same seed always gives the same course. */
@@ -136,6 +138,16 @@ export function generateCourse(options: GeneratorOptions): CourseInput {
         : then;
     return { id: `rule-${ri + 1}`, when: condition(), then: fixed, reason: `Reason ${ri + 1}.` };
   });
+
+  // Choices of several draw from their own sequence, so courses generated without them stay exactly as they were.
+  if (options.pickSeveral) {
+    const c = prng(options.seed ^ 0x91c5);
+    for (const rule of rules) {
+      if (rule.then.kind !== 'offer-choice') continue;
+      const modules = [...new Set([...rule.then.modules, c.pick(moduleIds), c.pick(moduleIds)])];
+      Object.assign(rule, { then: { ...rule.then, modules, pick: c.int(1, modules.length - 1) } });
+    }
+  }
 
   // Prerequisites draw from their own sequence, so courses generated without them stay exactly as they were.
   if (options.prerequisites) {

@@ -22,6 +22,8 @@ export function exhaustiveReachability(
   applies: Set<number>;
   /** Pairs "r,w" of a require rule and a skip or optional rule on the same module that hold together. */
   contradictions: Set<string>;
+  /** offer-choice rules that hold for some learner and outcome with no more options open to pick than it asks for. */
+  choicesWithoutAlternatives: Set<number>;
   cases: number;
   totalCases: number;
   complete: boolean;
@@ -37,8 +39,23 @@ export function exhaustiveReachability(
   const reachable = new Set<string>();
   const applies = new Set<number>();
   const contradictions = new Set<string>();
+  const choicesWithoutAlternatives = new Set<number>();
   let cases = 0;
   const { course } = index;
+  const choices = course.rules.flatMap((r, rule) =>
+    r.then.kind === 'offer-choice'
+      ? [
+          {
+            rule,
+            pick: r.then.pick ?? 1,
+            modules: [...new Set(r.then.modules)].flatMap((id) => {
+              const mi = index.moduleIndex.get(id);
+              return mi === undefined ? [] : [mi];
+            }),
+          },
+        ]
+      : [],
+  );
   for (const learner of learners) {
     const stopped = forEachOutcome(per, (outcome) => {
       if (cases >= maxCases) return true;
@@ -58,11 +75,29 @@ export function exhaustiveReachability(
         const { status } = work[mi]!;
         if (status === 'required' || status === 'optional') reachable.add(m.id);
       });
+      // As the resolver lays a choice out: the options on the path that nothing else decided.
+      for (const { rule, modules, pick } of options.rules ? choices : []) {
+        if (!fired[rule]) continue;
+        let open = 0;
+        for (const mi of modules) {
+          const w = work[mi]!;
+          if ((w.status === 'required' || w.status === 'optional') && !w.locked && !w.requiredByRule) open++;
+        }
+        if (open <= pick) choicesWithoutAlternatives.add(rule);
+      }
       return false;
     });
     if (stopped) break;
   }
-  return { reachable, applies, contradictions, cases, totalCases, complete: cases === totalCases };
+  return {
+    reachable,
+    applies,
+    contradictions,
+    choicesWithoutAlternatives,
+    cases,
+    totalCases,
+    complete: cases === totalCases,
+  };
 }
 
 /**

@@ -259,6 +259,46 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
       }
   });
 
+  // Choices (decision 0009): for whom some of the options are not open to pick, so fewer are left than a choice needs.
+  course.rules.forEach((rule, ri) => {
+    const action = rule.then;
+    if (action.kind !== 'offer-choice' || !index.rules[ri]) return;
+    const options = [...new Set(action.modules)].flatMap((id) => {
+      const mi = index.moduleIndex.get(id);
+      return mi === undefined ? [] : [mi];
+    });
+    const pick = action.pick ?? 1;
+    const groups = [
+      [ri],
+      ...options.flatMap((mi) => {
+        const touching = index.rulesByModule.get(course.modules[mi]!.id) ?? [];
+        const ofKind = (kind: string) => touching.filter((i) => course.rules[i]!.then.kind === kind);
+        return [ofKind('require'), ofKind('skip'), ofKind('optional')];
+      }),
+    ];
+    for (const learner of learners) {
+      const leftOut = leftOutByPrerequisites(learner);
+      for (const { witness } of solver.combinations(learner, groups, (values) => values[0] === true).values()) {
+        const holds = holdsFor(learner, witness);
+        const open = options.filter((mi) => {
+          if (leftOut.has(mi)) return false;
+          const d = decideModule(index, mi, learner, holds);
+          return (d.status === 'required' || d.status === 'optional') && !d.locked && !d.requiredByRule;
+        });
+        if (open.length > pick) continue;
+        const titles = open.map((mi) => `"${course.modules[mi]!.title}"`);
+        findings.push({
+          severity: 'warning',
+          code: 'choice-without-alternatives',
+          path: `rules[${ri}].then.modules`,
+          message: `Rule "${rule.id}" asks the learner to pick ${pick === 1 ? 'one' : pick} of ${options.length} modules, but for some learners only ${open.length === 0 ? 'none' : `${titles.join(' and ')}`} ${open.length === 1 ? 'is' : 'are'} open to pick (the others are not for them, tested out, mandatory or required by a rule), so they have no choice.`,
+          counterexample: counterexample(learner, witness, `open to pick: ${open.length ? titles.join(', ') : 'none'}`),
+        });
+        return;
+      }
+    }
+  });
+
   // Rules that can never apply.
   course.rules.forEach((rule, ri) => {
     if (!index.rules[ri]) return;

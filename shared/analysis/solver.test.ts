@@ -27,7 +27,7 @@ function randomCondition(next: ReturnType<typeof prng>, k: number, depth: number
 }
 
 /** A small generated course (half its modules with a prerequisite) plus rules of every status-changing kind with random wide conditions on two modules. */
-function randomWideCourse(seed: number, attributes = 0) {
+function randomWideCourse(seed: number, attributes = 0, pickSeveral = false) {
   const next = prng(seed);
   const k = next.int(2, 4);
   const course = generateCourse({
@@ -39,6 +39,7 @@ function randomWideCourse(seed: number, attributes = 0) {
     roles: 3,
     prerequisites: 0.5,
     attributes,
+    pickSeveral,
   });
   // Narrow audiences make prerequisites bite: a module after one meant for another role is left out.
   for (const m of course.modules!) if (next.chance(0.5)) m.audience = [`role-${next.int(1, 3)}`];
@@ -50,6 +51,19 @@ function randomWideCourse(seed: number, attributes = 0) {
       then: { kind: next.pick(kinds), modules: [next.pick(['module-1', 'module-2'])] },
       reason: `Wide ${i}.`,
     });
+  // A choice of several among the modules the wide rules decide, so some learners have fewer open than it asks.
+  if (pickSeveral) {
+    // Alternatives of one choice cannot come after one another.
+    for (const m of course.modules!)
+      if (['module-2', 'module-3'].includes(m.id))
+        m.prerequisites = (m.prerequisites ?? []).filter((p) => !['module-1', 'module-2'].includes(p));
+    course.rules!.push({
+      id: 'wide-choice',
+      when: randomCondition(next, k, 2, attributes > 0),
+      then: { kind: 'offer-choice', modules: ['module-1', 'module-2', 'module-3'], pick: next.int(1, 2) },
+      reason: 'Pick.',
+    });
+  }
   return course;
 }
 
@@ -61,6 +75,9 @@ function proofAnswers(index: CourseIndex) {
     unreachable: new Set(findings.filter((f) => f.code === 'module-unreachable').map((f) => at(f.path))),
     dead: new Set(findings.filter((f) => f.code === 'rule-never-applies').map((f) => at(f.path))),
     contradicting: new Set(findings.filter((f) => f.code === 'rules-contradict').map((f) => at(f.path))),
+    withoutAlternatives: new Set(
+      findings.filter((f) => f.code === 'choice-without-alternatives').map((f) => at(f.path)),
+    ),
   };
 }
 
@@ -72,6 +89,8 @@ function expectAgreement(index: CourseIndex) {
   index.course.rules.forEach((r, ri) => expect(proof.dead.has(ri), r.id).toBe(!truth.applies.has(ri)));
   const contradicting = new Set([...truth.contradictions].map((pair) => Number(pair.split(',')[1])));
   expect([...proof.contradicting].sort()).toEqual([...contradicting].sort());
+  expect([...proof.withoutAlternatives].sort()).toEqual([...truth.choicesWithoutAlternatives].sort());
+  return truth;
 }
 
 describe('the symbolic proof', () => {
@@ -82,7 +101,7 @@ describe('the symbolic proof', () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 120_000);
 
   it('agrees with exhaustive enumeration when rules, audiences and mandates read the course’s own learner attributes', () => {
     fc.assert(
@@ -91,7 +110,21 @@ describe('the symbolic proof', () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 120_000);
+
+  it('agrees with exhaustive enumeration on choices of several that leave some learners no alternatives', () => {
+    let found = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
+        const truth = expectAgreement(loadCourseOrThrow(randomWideCourse(seed, seed % 2 ? 2 : 0, true)));
+        if (truth.choicesWithoutAlternatives.size) found++;
+      }),
+      { numRuns: 40 },
+    );
+    // The random courses do plant such choices, so the agreement is tested on both answers.
+    expect(found).toBeGreaterThan(3);
+    expect(found).toBeLessThan(40);
+  }, 120_000);
 
   it.each(['one rule reading all', 'one rule per competency'] as const)(
     'is exact on "%s" at k = 6, where enumeration is still feasible',

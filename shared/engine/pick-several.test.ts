@@ -162,7 +162,11 @@ describe('a choice of several modules', () => {
 describe('saving a choice of several', () => {
   it('round-trips the picks, a bit per option', () => {
     const index = loadCourseOrThrow(course());
-    for (const picks of [{}, { 'pick-cases': ['case-b'] }, { 'pick-cases': ['case-a', 'case-d'] }]) {
+    for (const picks of [
+      {},
+      { 'pick-cases': ['case-b'] },
+      { 'pick-cases': ['case-a', 'case-d'] },
+    ] as LearnerRecord['picks'][]) {
       const decoded = decodeLearnerRecord(index, encodeLearnerRecord(index, record(picks)));
       expect(decoded.picks).toEqual(picks);
     }
