@@ -197,6 +197,60 @@ test('a picked case study can be changed until its first lesson is done', async 
   }
 });
 
+test('a choice of two case studies out of three: each pick can be changed until its module is started', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const index = loadCourseOrThrow(exampleJson('purchase-approvals'));
+  const rosa = index.course.personas.find((p) => p.id === 'rosa')!;
+  const { url, dispose } = exported('purchase-approvals', (course) => {
+    const modules = course['modules'] as { id: string; title: string; lessons: { id: string }[] }[];
+    const services = modules.find((m) => m.id === 'case-services')!;
+    const cleaning = structuredClone(services);
+    cleaning.id = 'case-cleaning';
+    cleaning.title = 'Case study: a cleaning contract';
+    cleaning.lessons.forEach((l) => (l.id = `cleaning-${l.id}`));
+    modules.splice(modules.indexOf(services) + 1, 0, cleaning);
+    const rule = (course['rules'] as { id: string; then: Record<string, unknown> }[]).find(
+      (r) => r.id === 'choose-case-study',
+    )!;
+    rule.then = { ...rule.then, modules: ['case-software', 'case-services', 'case-cleaning'], pick: 2 };
+  });
+  try {
+    await page.goto(url);
+    await toMap(page, rosa, 'purchase-approvals');
+    const main = page.locator('main');
+    const choose = main.getByRole('button', { name: /^Choose “Case study/ });
+    await expect(choose).toHaveCount(3);
+    await expect(main.locator('.chip', { hasText: 'Choose 2' })).toHaveCount(3);
+    await main.getByRole('button', { name: 'Choose “Case study: hiring a contractor”' }).click();
+    // One picked, one to go: the other two stay open, and say so.
+    await expect(choose).toHaveCount(2);
+    await expect(main.getByText('Pick 2 of 3 options. 1 picked so far.').first()).toBeVisible();
+    await main.getByRole('button', { name: 'Choose “Case study: a cleaning contract”' }).click();
+    await expect(choose).toHaveCount(0);
+    await expect(main.getByRole('button', { name: 'Change my choice' })).toHaveCount(2);
+    await axeEverywhere(page, 'two case studies chosen, still changeable');
+
+    // Change one pick: the software case study takes the contractor's place.
+    const contractor = main.locator('.module', { hasText: 'Case study: hiring a contractor' });
+    await contractor.getByRole('button', { name: 'Change my choice' }).click();
+    await main.getByRole('button', { name: 'Choose “Case study: buying a software subscription”' }).click();
+    await expect(choose).toHaveCount(0);
+    const software = main.locator('.module', { hasText: 'Case study: buying a software subscription' });
+    await software.locator('.lesson-row').first().click();
+    await page.getByRole('button', { name: 'Mark complete and continue' }).click();
+    if (await page.getByRole('button', { name: 'Back to my path' }).isVisible())
+      await page.getByRole('button', { name: 'Back to my path' }).click();
+    await expect(page.locator('.map')).toBeVisible();
+    // Started: that pick is kept; the other can still be changed.
+    await expect(software.getByRole('button', { name: 'Change my choice' })).toHaveCount(0);
+    await expect(main.getByRole('button', { name: 'Change my choice' })).toHaveCount(1);
+  } finally {
+    dispose();
+  }
+});
+
 test('the branding accent colours the player at AA in both themes; the theme toggle overrides the OS and is remembered; a favicon ships', async ({
   page,
 }) => {
