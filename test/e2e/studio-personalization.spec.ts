@@ -406,3 +406,24 @@ test('a placement branch reads who the learner is: its edge is labelled from the
   await expect(flow.getByText('site == warehouse', { exact: true })).toBeVisible();
   await expectNoSeriousAxeViolations(page);
 });
+
+test('a choice rule says how many modules the learner picks: 2 of 3 after a third is added, kept after a reload and undone', async ({
+  page,
+  host,
+}) => {
+  const path = await importExample(host);
+  await open(page, host.url, path, 'rule:choose-case-study');
+  const rule = page.getByRole('group', { name: 'Rule choose-case-study' });
+  const pick = rule.getByRole('combobox', { name: 'How many modules rule choose-case-study lets the learner pick' });
+  await expect(pick).toHaveValue('1', { timeout: 30_000 });
+  await expect(pick.getByRole('option')).toHaveText(['One of 2']);
+  await rule.getByRole('combobox', { name: 'Add a module to rule choose-case-study' }).selectOption({ index: 1 });
+  await expect(pick.getByRole('option')).toHaveText(['One of 3', '2 of 3']);
+  await pick.selectOption({ label: '2 of 3' });
+  await expect(pick).toHaveValue('2');
+  await reload(page);
+  await expect(pick).toHaveValue('2');
+  await page.keyboard.press('Control+z');
+  await expect(pick).toHaveValue('1');
+  await expectNoSeriousAxeViolations(page);
+});

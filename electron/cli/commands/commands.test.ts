@@ -275,6 +275,16 @@ describe('tailor paths', () => {
     expect(noAttributes).toMatch(/^Victor, veteran approver \(approver\)\n {2}placement: /);
   });
 
+  it('says how many modules a choice of several asks the persona to pick', async () => {
+    const course = JSON.parse(
+      readFileSync(join(EXAMPLES_DIR, 'purchase-approvals', 'course.json'), 'utf8'),
+    ) as CourseInput;
+    const choice = course.rules!.find((r) => r.id === 'choose-case-study')!;
+    choice.then = { kind: 'offer-choice', modules: ['case-software', 'case-services', 'why-policy'], pick: 2 };
+    const text = (await tailor('paths', courseFolder(course), '--persona', 'rosa')).out;
+    expect(text).toMatch(/ {2}choice: .* \(pick 2 of case-software, case-services, why-policy\)$/m);
+  });
+
   it('exits 2 and lists the personas when none matches', async () => {
     const result = await tailor('paths', join(EXAMPLES_DIR, 'shop-floor-safety'), '--persona', 'nobody');
     expect(result.code).toBe(2);

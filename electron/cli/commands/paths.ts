@@ -179,7 +179,10 @@ function printPath(
           `             - ${l.title} (${l.minutes} min, ${l.format}${l.formats.length > 1 ? ` of ${l.formats.join('/')}` : ''})${l.formatReason ? `: ${l.formatReason}` : ''}`,
         );
   }
-  for (const c of path.choices) io.out(`  choice: ${c.prompt} (${c.options.join(' or ')})`);
+  for (const c of path.choices)
+    io.out(
+      `  choice: ${c.prompt} (${c.pick > 1 ? `pick ${c.pick} of ${c.options.join(', ')}` : c.options.join(' or ')})`,
+    );
   if (path.next) io.out(`  next: ${path.next.reason}`);
   io.out(`  ${path.minutesLeft} minutes of required lessons`);
   io.out(
