@@ -73,6 +73,32 @@ describe('carrying the preview’s place across a rebuild', () => {
     );
   });
 
+  it('keeps the picks of a choice of several whose modules the edited course still has', () => {
+    const choosing = (course: Course, modules: readonly string[]): Course => ({
+      ...course,
+      rules: course.rules.map((r) =>
+        r.id === 'choose-case-study'
+          ? { ...r, then: { kind: 'offer-choice', modules: [...modules], prompt: '', pick: 2 } }
+          : r,
+      ),
+    });
+    const from = edited((c) => choosing(c, ['case-software', 'case-services', 'exceptions']));
+    const picked = { ...record, picks: { 'choose-case-study': ['case-software', 'exceptions'] } };
+    const saved = { 'cmi.suspend_data': encodeLearnerRecord(from, picked), 'cmi.location': 'thr-delegate' };
+    // The edit deletes the software case study: the other pick is kept, still as a pick of several.
+    const after = edited((c) =>
+      choosing({ ...c, modules: c.modules.filter((m) => m.id !== 'case-software') }, [
+        'case-services',
+        'exceptions',
+        'requisitions',
+      ]),
+    );
+    const carried = carryOver(from, after, saved, false)!;
+    expect(decodeLearnerRecord(after, carried.launch['cmi.suspend_data']!).picks).toEqual({
+      'choose-case-study': ['exceptions'],
+    });
+  });
+
   it('carries nothing before the learner has saved anything, or from another course', () => {
     expect(carryOver(before, before, {}, false)).toBeNull();
     expect(carryOver(before, before, { 'cmi.suspend_data': 'not ours' }, false)).toBeNull();
