@@ -30,7 +30,7 @@ test('modules are added and named in place, and a deletion is undone and redone'
   await expect.poll(() => moduleOrder(page)).toEqual(['Crossing aisles', 'Raised loads']);
 });
 
-test('a module is reordered by keyboard (Alt+↓) and by drag, keeping focus, and renamed with F2', async ({
+test('a module is reordered by keyboard (Alt+↓), by drag and with Move to…, keeping focus, and renamed with F2', async ({
   page,
   host,
 }) => {
@@ -55,11 +55,20 @@ test('a module is reordered by keyboard (Alt+↓) and by drag, keeping focus, an
   await input.press('Enter');
   await expect(row(page, 'Second')).toBeVisible();
 
+  // "Move to…" from the keyboard: any distance, by name.
+  await row(page, 'One').click();
+  await page.keyboard.press('ControlOrMeta+Shift+ArrowUp');
+  const dialog = page.getByRole('dialog', { name: 'Move module' });
+  await dialog.getByRole('combobox').selectOption({ label: 'Before “Three”' });
+  await dialog.getByRole('button', { name: 'Move', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => moduleOrder(page)).toEqual(['One', 'Three', 'Second']);
+
   await saved(page);
 
   await page.reload();
-  await expect.poll(() => moduleOrder(page)).toEqual(['Three', 'Second', 'One']);
-  await expect(row(page, 'Second')).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => moduleOrder(page)).toEqual(['One', 'Three', 'Second']);
+  await expect(row(page, 'One')).toHaveAttribute('aria-selected', 'true');
 });
 
 test('the palette runs a command and jumps to an item; the selection survives a reload', async ({ page, host }) => {
