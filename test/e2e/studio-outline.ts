@@ -35,6 +35,8 @@ export async function renameRow(page: Page, from: string, to: string) {
 
 /** Waits until every edit reached the backend (the header says "Saved"), as a designer would before closing. */
 export async function saved(page: Page) {
+  // An import in progress is not an edit yet: the header says "Saved" until its file has arrived.
+  await expect(page.locator('.upload-progress')).toHaveCount(0, { timeout: 30_000 });
   await expect(
     page
       .getByRole('status')
