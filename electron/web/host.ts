@@ -7,7 +7,7 @@ import { STUDIO_CSP, studioCsp } from '../../shared/security/csp';
 import type { Backend } from '../backend/backend';
 import { mimeTypeOf, resolveUnderRoot } from '../backend/static-files';
 import { startPreviewHost } from './preview-host';
-import { TabWriters } from './tab-writers';
+import { HANDOVER_WAIT_MS, TabWriters } from './tab-writers';
 import { bearerToken, decodeOrNull, isJsonContentType, newToken, tokensMatch } from './request-checks';
 
 export interface WebHostOptions {
@@ -143,11 +143,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const log = options.log ?? (() => {});
   const token = options.token ?? newToken();
   const streams = new Set<ServerResponse>();
-  const tabs = new TabWriters(backend.dispatch, (path) =>
-    isAbsolute(path) ? resolve(path) : resolve(backend.info.documentsDir, path),
-  );
   /** Open event streams per tab: a tab's claims end when its last stream closes. */
   const tabStreams = new Map<string, number>();
+  const tabs = new TabWriters(
+    backend.dispatch,
+    (path) => (isAbsolute(path) ? resolve(path) : resolve(backend.info.documentsDir, path)),
+    HANDOVER_WAIT_MS,
+    (tab) => tabStreams.has(tab),
+  );
   let port = 0;
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);

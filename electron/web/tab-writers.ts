@@ -35,6 +35,11 @@ export class TabWriters {
     private readonly dispatch: Dispatch,
     private readonly resolvePath: (path: string) => string,
     private readonly handoverWaitMs: number = HANDOVER_WAIT_MS,
+    /**
+     * Whether a tab has an event stream open. A page reloaded (or closed) right after its first call never opens
+     * one, so no stream closes to end its claims: a writer without a stream after the wait is taken to be gone.
+     */
+    private readonly connected: (tab: string) => boolean = () => true,
   ) {}
 
   async call(name: string, payload: unknown, tab: string | undefined): Promise<Result<unknown>> {
@@ -47,8 +52,13 @@ export class TabWriters {
 
     if (name === 'document.open') {
       const readOnly = (payload as { readOnly?: unknown }).readOnly === true;
-      if (!readOnly && owner !== undefined && owner !== tab && (await this.#goneWithin(owner, this.handoverWaitMs)))
-        return this.call(name, payload, tab);
+      if (!readOnly && owner !== undefined && owner !== tab) {
+        const gone = (await this.#goneWithin(owner, this.handoverWaitMs)) || !this.connected(owner);
+        if (gone) {
+          this.release(owner);
+          return this.call(name, payload, tab);
+        }
+      }
       if (!readOnly && elsewhere)
         return fail(
           'read-only',

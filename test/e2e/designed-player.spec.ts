@@ -2,7 +2,6 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { loadCourseOrThrow, personaState, resolvePath, type CourseIndex } from '../../shared/engine';
 import { decodeLearnerRecord, encodeLearnerRecord, type LearnerRecord } from '../../shared/engine/state-codec';
@@ -11,6 +10,7 @@ import { exampleJson } from '../fixtures/examples';
 import { nadiaBeforeChecks } from './learner-records';
 import { answer, driver } from './player-driver';
 import { packageForLms } from './scorm-lms';
+import { axe } from './axe';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 type Example = 'shop-floor-safety' | 'purchase-approvals';
@@ -40,7 +40,7 @@ async function axeEverywhere(page: Page, view: string) {
     for (const width of [320, 768, 1280]) {
       await page.setViewportSize({ width, height: 800 });
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-      const { violations } = await new AxeBuilder({ page }).analyze();
+      const { violations } = await (await axe(page)).analyze();
       expect(
         violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`),
         `${view}, ${scheme}, ${width} px`,
@@ -175,7 +175,7 @@ test('a picked case study can be changed until its first lesson is done', async 
     await expect(page.getByRole('navigation', { name: 'Course outline' })).toBeVisible();
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-      const { violations } = await new AxeBuilder({ page }).analyze();
+      const { violations } = await (await axe(page)).analyze();
       expect(
         violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`),
         `drawer, ${scheme}`,
@@ -463,7 +463,7 @@ test('a cover picture ships in the package and spans the cover band at every wid
     await expect(picture).toHaveAttribute('alt', alt);
     await expect(page.getByRole('img', { name: alt })).toBeVisible();
     // Exported with the package: the file loads from the package folder.
-    expect(await picture.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await expect.poll(() => picture.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     for (const width of [320, 768, 1280]) {
       await page.setViewportSize({ width, height: 800 });
       const band = (await page.locator('.view-head.cover').boundingBox())!;

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
@@ -18,6 +19,27 @@ function whyNotRunnable(): string | null {
   return null;
 }
 
+/** Starts Xvfb on `:display` and waits (up to 10 s) for its socket: the display takes connections from then on. */
+async function startXvfb(display: number): Promise<ChildProcess> {
+  const xvfb = spawn('/usr/bin/Xvfb', [`:${display}`, '-screen', '0', '1280x900x24'], { stdio: 'ignore' });
+  const socket = `/tmp/.X11-unix/X${display}`;
+  try {
+    await expect
+      .poll(
+        () => {
+          if (xvfb.exitCode !== null) throw new Error(`Xvfb :${display} exited with ${xvfb.exitCode}`);
+          return existsSync(socket);
+        },
+        { message: `Xvfb's socket ${socket}`, timeout: 10_000 },
+      )
+      .toBe(true);
+  } catch (error) {
+    xvfb.kill();
+    throw error;
+  }
+  return xvfb;
+}
+
 const reason = whyNotRunnable();
 if (reason) console.warn(`[electron e2e] skipped: ${reason}`);
 
@@ -33,9 +55,10 @@ test.describe('Electron studio', () => {
     const env: Record<string, string> = { ...(process.env as Record<string, string>), TAILOR_DATA_DIR: dataDir };
     env.TAILOR_DOCUMENTS_DIR = join(dataDir, 'Courses');
     if (process.platform === 'linux' && !process.env.DISPLAY) {
-      xvfb = spawn('/usr/bin/Xvfb', [':97', '-screen', '0', '1280x900x24'], { stdio: 'ignore' });
-      env.DISPLAY = ':97';
-      await new Promise((r) => setTimeout(r, 500));
+      // A display of this worker's own: the tests run in parallel.
+      const display = 97 + test.info().parallelIndex;
+      xvfb = await startXvfb(display);
+      env.DISPLAY = `:${display}`;
     }
     app = await electron.launch({
       executablePath: 'path' in binary ? binary.path : '',
@@ -46,7 +69,13 @@ test.describe('Electron studio', () => {
 
   test.afterEach(async () => {
     await app?.close();
-    xvfb?.kill();
+    // The next test on this worker takes the same display: Xvfb lets it go (socket and lock) when it has exited.
+    if (xvfb && xvfb.exitCode === null && xvfb.signalCode === null) {
+      const exited = once(xvfb, 'exit');
+      xvfb.kill();
+      await exited;
+    }
+    xvfb = undefined;
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -77,6 +106,9 @@ test.describe('Electron studio', () => {
 
   test('a wrong payload over IPC comes back as a validation error naming the field', async () => {
     const page = await app.firstWindow();
+    // The bridge is there once the studio's page has loaded.
+    await page.waitForLoadState('domcontentloaded');
+    expect(page.url()).toMatch(/^app:\/\/studio\//);
     const reply = await page.evaluate(() =>
       (window as unknown as { tailorBridge: { invoke(n: string, p: unknown): Promise<unknown> } }).tailorBridge.invoke(
         'course.create',

@@ -108,6 +108,7 @@ for (const standard of STANDARDS) {
       await expect(frame.getByText('You have completed the course.')).toBeVisible();
       await expect(frame.locator('.score-figure')).toHaveText('50%');
       await frame.getByRole('button', { name: 'Save and exit' }).click();
+      await expect(frame.getByRole('heading', { name: 'Progress saved' })).toBeVisible();
       const second = await held(page);
       expect(status(second, v12)).toEqual({ status: v12 ? 'failed' : 'completed/failed', score: '50' });
       expectObjectivesAgree(second, v12);
@@ -193,6 +194,7 @@ for (const standard of STANDARDS) {
         .toBe('why-check');
       await frame.getByRole('button', { name: 'Back to my path' }).first().click();
       await frame.getByRole('button', { name: 'Save and exit' }).click();
+      await expect(frame.getByRole('heading', { name: 'Progress saved' })).toBeVisible();
       const cmi = await held(page);
       // The bookmark went back to its launch value, so the LMS dropped it; suspend_data still changed.
       expect(cmi[v12 ? 'cmi.core.lesson_location' : 'cmi.location']).toBe('why-check');
@@ -219,6 +221,7 @@ for (const standard of STANDARDS) {
       await expect(frame.getByText(/a choice is still open below/)).toBeVisible();
       await expect(frame.getByText('You have completed the course.')).toHaveCount(0);
       await frame.getByRole('button', { name: 'Save and exit' }).click();
+      await expect(frame.getByRole('heading', { name: 'Progress saved' })).toBeVisible();
       const cmi = await held(page);
       expect(status(cmi, v12)).toEqual({ status: v12 ? 'incomplete' : 'incomplete/unknown', score: '' });
       if (!v12) expect(Number(cmi['cmi.progress_measure'])).toBeLessThan(1);

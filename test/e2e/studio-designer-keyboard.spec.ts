@@ -175,6 +175,8 @@ test('driven by the keyboard alone, a designer builds, edits, reorders, publishe
 
   await saved(page);
   await page.reload();
+  // The course opens again before anything is drawn: its save state shows first.
+  await saved(page);
   await expect.poll(() => moduleOrder(page)).toEqual(['Thresholds', 'Approvals basics']);
 
   // "Approvals basics" has no lesson yet: Publish says so, and a learner would meet an empty module.

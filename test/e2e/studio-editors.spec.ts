@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect, test } from './fixtures';
 import { saved } from './studio-outline';
-import { createCourse, expectAccessible, mediaFiles, show } from './editors-helpers';
+import { createCourse, expectAccessible, mediaFiles, reload, show } from './editors-helpers';
 
 test('a designer adds competencies with levels, a module that teaches them and a lesson with text, image, captioned video and a check; all survive a reload', async ({
   page,
@@ -27,6 +27,7 @@ test('a designer adds competencies with levels, a module that teaches them and a
   await minimum.fill('75');
   await expect(editor.getByText('Minimum score must be higher')).toHaveCount(0);
   await editor.getByRole('button', { name: 'Competencies' }).click();
+  await expect(editor).toHaveAttribute('data-selection', 'competencies');
   await editor.getByRole('button', { name: 'Add competency' }).first().click();
   await expect(editor.getByLabel('Name', { exact: true })).toBeFocused();
   await page.keyboard.type('Raising orders');
@@ -71,6 +72,9 @@ test('a designer adds competencies with levels, a module that teaches them and a
   await expect(editor.getByRole('button', { name: 'Video: walkthrough.mp4' })).toBeVisible();
   await editor.getByRole('button', { name: 'Add captions' }).click();
   await editor.locator('.caption-row').getByLabel('Import…').setInputFiles(files.captions);
+  await expect(
+    editor.locator('.caption-row').getByRole('button', { name: 'Captions file: walkthrough.en.vtt' }),
+  ).toBeVisible();
   await editor.locator('.caption-row').getByLabel('Label').fill('English');
   await editor.locator('.block-video').getByRole('textbox', { name: 'Transcript' }).click();
   await page.keyboard.type('The buyer raises a request; the manager approves it.');
@@ -85,7 +89,7 @@ test('a designer adds competencies with levels, a module that teaches them and a
 
   await saved(page);
 
-  await page.reload();
+  await reload(page);
   await show(page, 'lesson:module:lesson');
   await expect(editor.getByLabel('Lesson title')).toHaveValue('Who approves what');
   const html = editor.getByRole('textbox', { name: 'Text', exact: true });
@@ -152,6 +156,7 @@ test('every question type is authored with its answer, feedback, difficulty and 
   await add('Fill in the blank', 'Lift with your ___.');
   await editor.getByRole('textbox', { name: 'Accepted answer 1' }).fill('legs');
   await editor.getByRole('button', { name: 'Add accepted answer' }).click();
+  await expect(editor.getByRole('textbox', { name: 'Accepted answer 2' })).toBeFocused();
   await page.keyboard.type('knees');
 
   await add('Matching', 'Match the aid to the load.');
@@ -171,6 +176,7 @@ test('every question type is authored with its answer, feedback, difficulty and 
 
   await show(page, 'banks');
   await editor.getByRole('button', { name: 'Add question bank' }).first().click();
+  await expect(editor.getByLabel('Title', { exact: true })).toBeFocused();
   await page.keyboard.type('Lifting checks');
   await editor.getByLabel('Questions', { exact: true }).click();
   await page.getByRole('option', { name: /Which help you lift/ }).click();
@@ -179,7 +185,7 @@ test('every question type is authored with its answer, feedback, difficulty and 
 
   await saved(page);
 
-  await page.reload();
+  await reload(page);
   await show(page, 'questions');
   const list = editor.getByRole('list', { name: 'Questions' });
   for (const type of [
@@ -242,7 +248,7 @@ test('course settings show the model message at the field, media are imported, c
 
   await saved(page);
 
-  await page.reload();
+  await reload(page);
   await show(page, 'course');
   await expect(editor.getByLabel('Title', { exact: true })).toHaveValue('Branded course');
   await expect(editor.getByLabel('Passing score')).toHaveValue('70');
@@ -295,7 +301,7 @@ test('the same authoring works from the keyboard: add, type, format, reorder and
 
   await saved(page);
 
-  await page.reload();
+  await reload(page);
   await expect(editor.getByRole('textbox', { name: 'Text', exact: true }).locator('strong')).toHaveText('Plan first');
 });
 
@@ -350,7 +356,7 @@ test('a module is set to come after one above it, offered only the modules above
   await expect(editor.locator('.bp6-tag', { hasText: /^Approvals basics$/ })).toBeVisible();
   await saved(page);
 
-  await page.reload();
+  await reload(page);
   await show(page, 'module:module-2');
   await expect(editor.getByLabel('Title', { exact: true })).toHaveValue('Approving in practice');
   await expect(editor.locator('.bp6-tag', { hasText: /^Approvals basics$/ })).toBeVisible();

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
 /** The workspace's outline tree and its rows, as a designer sees them. */
@@ -35,6 +35,8 @@ export async function renameRow(page: Page, from: string, to: string) {
 
 /** Waits until every edit reached the backend (the header says "Saved"), as a designer would before closing. */
 export async function saved(page: Page) {
+  // An import in progress is not an edit yet: the header says "Saved" until its file has arrived.
+  await expect(page.locator('.upload-progress')).toHaveCount(0, { timeout: 30_000 });
   await expect(
     page
       .getByRole('status')
@@ -43,4 +45,14 @@ export async function saved(page: Page) {
   ).toBeVisible({
     timeout: 30_000,
   });
+}
+
+/**
+ * Waits until the keyboard focus is inside a dialog's overlay: Blueprint moves it there a frame after the dialog
+ * shows, and Escape closes the dialog only from then on (pressed sooner, it goes to the page behind).
+ */
+export async function focusIn(dialog: Locator) {
+  await expect
+    .poll(() => dialog.evaluate((d) => d.closest('.bp6-overlay')?.contains(document.activeElement) ?? false))
+    .toBe(true);
 }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { axe } from './axe';
 import { expect, test } from './fixtures';
 import { saved } from './studio-outline';
 import { callHost, type RunningHost } from './web-host-process';
@@ -52,14 +52,23 @@ test.describe.configure({ timeout: 120_000 });
 async function reload(page: Page): Promise<void> {
   await saved(page);
   await page.reload();
-  await expect(page.getByRole('progressbar', { name: 'Opening the course' })).toHaveCount(0, { timeout: 30_000 });
-  // The personalization editors' code loads on first use; a busy machine takes its time.
-  await expect(page.locator('.lazy-loading')).toHaveCount(0, { timeout: 30_000 });
+  await opened(page);
 }
 
 async function open(page: Page, hostUrl: string, path: string, sel: string): Promise<void> {
   await page.goto(`${hostUrl}#course=${encodeURIComponent(path)}&sel=${sel}`);
+  await opened(page);
+}
+
+/**
+ * Waits for the course and the personalization view to be drawn. The page draws nothing until the course has
+ * opened, so a spinner's absence proves nothing by itself: the header's save state and the view come first.
+ */
+async function opened(page: Page): Promise<void> {
+  await saved(page);
   await expect(page.getByRole('progressbar', { name: 'Opening the course' })).toHaveCount(0, { timeout: 30_000 });
+  // The personalization editors' code loads on first use; a busy machine takes its time.
+  await expect(page.locator('.personalization')).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('.lazy-loading')).toHaveCount(0, { timeout: 30_000 });
 }
 
@@ -122,7 +131,8 @@ test('accepting the completion fixes a misspelt name, and undo and redo cover th
   await expect(rule.getByText('Draft: not used until fixed')).toHaveCount(0);
 
   await reload(page);
-  await expect(condition).toHaveText('mastery(policy) >= expert');
+  // The rules view is drawn again after the course's analysis; a busy machine takes its time.
+  await expect(condition).toHaveText('mastery(policy) >= expert', { timeout: 30_000 });
   await page.keyboard.press('Control+z');
   await expect(condition).toHaveText('mastery(policy) >= proficient');
   await page.keyboard.press('Control+Shift+z');
@@ -186,7 +196,7 @@ async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
   for (const theme of ['light', 'dark'] as const) {
     const toggle = page.getByRole('button', { name: theme === 'dark' ? 'Use the dark theme' : 'Use the light theme' });
     if (await toggle.isVisible()) await toggle.click();
-    const results = await new AxeBuilder({ page }).include('.personalization').analyze();
+    const results = await (await axe(page)).include('.personalization').analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(
       serious.map((v) => `${theme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
@@ -227,7 +237,8 @@ test('the coverage matrix shows who tests out of what and why, and a new persona
   await expect(matrix.getByRole('columnheader', { name: /New requester/ })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Persona New requester' })).toBeVisible();
   await reload(page);
-  await expect(matrix.getByRole('columnheader', { name: /New requester/ })).toBeVisible();
+  // The matrix fills in again when the analysis worker has played every persona.
+  await expect(matrix.getByRole('columnheader', { name: /New requester/ })).toBeVisible({ timeout: 30_000 });
   await page.keyboard.press('Control+z');
   await expect(matrix.getByRole('columnheader', { name: /New requester/ })).toHaveCount(0);
   await page.keyboard.press('Control+Shift+z');
@@ -285,8 +296,9 @@ test('the flow shows every question and the end; a dragged connection adds a bra
   await expectNoSeriousAxeViolations(page);
 
   await reload(page);
-  await expect(nodes).toHaveCount(11);
-  await expect(flow.locator('.react-flow__edge')).toHaveCount(15);
+  // The flow is laid out again once it has measured itself; a busy machine takes its time.
+  await expect(nodes).toHaveCount(11, { timeout: 30_000 });
+  await expect(flow.locator('.react-flow__edge')).toHaveCount(15, { timeout: 30_000 });
   await page.keyboard.press('Control+z');
   await expect(nodes).toHaveCount(10);
   await page.keyboard.press('Control+z');
@@ -361,12 +373,13 @@ test('a persona answers the course’s own question (where they work), kept afte
   await open(page, host.url, path, 'personas');
   const sam = page.getByRole('group', { name: /^Persona Sam/ });
   const site = sam.getByRole('combobox', { name: 'Where do you work?' });
-  await expect(site).toHaveValue('');
+  // The personas view is drawn after the course and its analysis; a busy machine takes its time.
+  await expect(site).toHaveValue('', { timeout: 30_000 });
   await expect(site.getByRole('option')).toHaveText(['Not given', 'At the main plant', 'In the warehouse']);
   await site.selectOption({ label: 'In the warehouse' });
   await expect(site).toHaveValue('warehouse');
   await reload(page);
-  await expect(site).toHaveValue('warehouse');
+  await expect(site).toHaveValue('warehouse', { timeout: 30_000 });
   await page.keyboard.press('Control+z');
   await expect(site).toHaveValue('');
   await expectNoSeriousAxeViolations(page);

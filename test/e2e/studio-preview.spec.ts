@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { personaAnswer, playAsPersona } from '../../shared/engine/persona-play';
 import { exampleIndex } from '../fixtures/examples';
+import { axe } from './axe';
 import { expect, test } from './fixtures';
 import { answer, driver } from './player-driver';
 import { saved } from './studio-outline';
@@ -27,7 +27,12 @@ test.describe.configure({ timeout: 240_000 });
 async function openPreview(page: Page, host: RunningHost): Promise<void> {
   const { path } = await callHost<{ path: string }>(host, 'document.importPortable', { folder: EXAMPLE });
   await page.goto(`${host.url}#course=${encodeURIComponent(path)}&sel=preview`);
+  // The page draws nothing until the course has opened: the header's save state, then the preview, come first.
+  await saved(page);
   await expect(page.getByRole('progressbar', { name: 'Opening the course' })).toHaveCount(0, { timeout: 30_000 });
+  // The preview's code loads on first use; a busy machine takes its time.
+  await expect(page.locator('.preview')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.lazy-loading')).toHaveCount(0, { timeout: 30_000 });
 }
 
 /** The course in the preview: the package's frame inside the LMS page's frame. */
@@ -82,7 +87,8 @@ test('the preview plays the exported package against scorm-again, as a persona',
   const player = page.frameLocator('iframe.preview-frame').frameLocator('iframe');
   await expect(player.locator('#player')).toContainText(/\S/, { timeout: 30_000 });
   await page.getByRole('tab', { name: /^LMS calls/ }).click();
-  await expect(page.getByRole('table', { name: 'API calls' })).toContainText('LMSInitialize');
+  // The package is rebuilt for SCORM 1.2 after a short pause, then launched again.
+  await expect(page.getByRole('table', { name: 'API calls' })).toContainText('LMSInitialize', { timeout: 30_000 });
   // The package runs on its own origin, never the studio's.
   const frameUrl = await page.locator('iframe.preview-frame').getAttribute('src');
   expect(new URL(frameUrl ?? '').origin).not.toBe(new URL(host.url).origin);
@@ -135,6 +141,8 @@ test('a simulated close and relaunch resumes on the bookmark; a failing commit i
   await startAsPersona(page, 'Victor, veteran approver');
   const frame = playerIn(page);
   await frame.getByRole('button', { name: 'Continue' }).click();
+  // The lesson has replaced the map (it stays in the page, put away) before its title is read.
+  await expect(frame.locator('.map')).toHaveClass(/\bis-away\b/);
   const lesson = (await frame.getByRole('heading', { level: 1 }).textContent())!.trim();
   expect(lesson).not.toBe('');
 
@@ -165,7 +173,7 @@ async function expectNoSeriousAxeViolations(page: Page, scope = '.preview'): Pro
     const toggle = page.getByRole('button', { name: theme === 'dark' ? 'Use the dark theme' : 'Use the light theme' });
     // Behind a dialog the theme cannot change: the dialog is checked in the theme it opened in.
     if (scope === '.preview' && (await toggle.isVisible())) await toggle.click();
-    const results = await new AxeBuilder({ page }).include(scope).exclude('.preview-frame').analyze();
+    const results = await (await axe(page)).include(scope).exclude('.preview-frame').analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(
       serious.map((v) => `${theme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
@@ -270,7 +278,7 @@ test('the device frame and display toggles reach the player: phone width, dark m
   const player = playerIn(page);
   await expect(player.locator('html')).toHaveAttribute('data-theme', 'dark', { timeout: 30_000 });
   await expect(player.getByRole('checkbox', { name: 'Captions on videos' })).toBeChecked();
-  expect(await page.locator('iframe.preview-frame').evaluate((f) => f.clientWidth)).toBe(375);
+  await expect.poll(() => page.locator('iframe.preview-frame').evaluate((f) => f.clientWidth)).toBe(375);
 });
 
 test('the Path X-ray opens a module in the player, says why it cannot when the path does not allow it, and opens the editor with Ctrl', async ({
@@ -371,7 +379,7 @@ test('the autopilot answers the placement test as the persona, and the player te
 
   await openPreview(page, host);
   const autopilot = page.getByRole('group', { name: 'Autopilot: answer as the learner' });
-  await expect(autopilot.getByRole('button', { name: 'All answers' })).toBeDisabled();
+  await expect(autopilot.getByRole('button', { name: 'All answers' })).toBeDisabled({ timeout: 30_000 });
   await page
     .getByRole('combobox', { name: 'Learner' })
     .selectOption({ label: 'Ben, experienced buyer who listens on the move' });
@@ -443,6 +451,8 @@ test('with an LMS that drops values equal to their launch value, map → lesson 
   await relaunch(page, 2);
   await expect(frame.getByRole('button', { name: 'Continue' })).toBeVisible();
   await frame.getByRole('button', { name: 'Continue' }).click();
+  // The lesson has replaced the map (it stays in the page, put away) before its title is read.
+  await expect(frame.locator('.map')).toHaveClass(/\bis-away\b/);
   const title = (await frame.getByRole('heading', { level: 1 }).textContent())!.trim();
   const { course } = exampleIndex('purchase-approvals');
   const lessonId = course.modules.flatMap((m) => m.lessons).find((l) => l.title === title)!.id;

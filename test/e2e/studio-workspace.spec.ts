@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { addModule, moduleOrder, outline, row, saved } from './studio-outline';
+import { addModule, focusIn, moduleOrder, outline, row, saved } from './studio-outline';
+import { axe } from './axe';
 
 async function createCourse(page: Page, title: string) {
   await page.getByRole('button', { name: 'New course' }).first().click();
@@ -30,7 +30,7 @@ test('modules are added and named in place, and a deletion is undone and redone'
   await expect.poll(() => moduleOrder(page)).toEqual(['Crossing aisles', 'Raised loads']);
 });
 
-test('a module is reordered by keyboard (Alt+↓) and by drag, keeping focus, and renamed with F2', async ({
+test('a module is reordered by keyboard (Alt+↓), by drag and with Move to…, keeping focus, and renamed with F2', async ({
   page,
   host,
 }) => {
@@ -55,11 +55,22 @@ test('a module is reordered by keyboard (Alt+↓) and by drag, keeping focus, an
   await input.press('Enter');
   await expect(row(page, 'Second')).toBeVisible();
 
+  // "Move to…" from the keyboard: any distance, by name.
+  await row(page, 'One').click();
+  await page.keyboard.press('ControlOrMeta+Shift+ArrowUp');
+  const dialog = page.getByRole('dialog', { name: 'Move module' });
+  await dialog.getByRole('combobox').selectOption({ label: 'Before “Three”' });
+  await dialog.getByRole('button', { name: 'Move', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => moduleOrder(page)).toEqual(['One', 'Three', 'Second']);
+
   await saved(page);
 
   await page.reload();
-  await expect.poll(() => moduleOrder(page)).toEqual(['Three', 'Second', 'One']);
-  await expect(row(page, 'Second')).toHaveAttribute('aria-selected', 'true');
+  // The course opens again before anything is drawn: its save state shows first.
+  await saved(page);
+  await expect.poll(() => moduleOrder(page)).toEqual(['One', 'Three', 'Second']);
+  await expect(row(page, 'One')).toHaveAttribute('aria-selected', 'true');
 });
 
 test('the palette runs a command and jumps to an item; the selection survives a reload', async ({ page, host }) => {
@@ -81,9 +92,11 @@ test('the palette runs a command and jumps to an item; the selection survives a 
   await search.fill('three points');
   await page.keyboard.press('Enter');
   await expect(row(page, 'Three points of contact')).toHaveAttribute('aria-selected', 'true');
-  expect(page.url()).toMatch(/sel=lesson%3Amodule-1%3Alesson-1|sel=lesson:module-1:lesson-1/);
+  await expect(page).toHaveURL(/sel=lesson%3Amodule-1%3Alesson-1|sel=lesson:module-1:lesson-1/);
   await saved(page);
   await page.reload();
+  // The course opens again before anything is drawn: its save state shows first.
+  await saved(page);
   await expect(row(page, 'Three points of contact')).toHaveAttribute('aria-selected', 'true');
 });
 
@@ -109,6 +122,7 @@ test('the keyboard alone builds an outline: add, rename, move, open the hotkeys 
   await expect(row(page, 'Beta')).toBeFocused();
   await page.keyboard.press('Shift+Slash');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await focusIn(page.getByRole('dialog', { name: 'Keyboard shortcuts' }));
   await page.keyboard.press('Escape');
   // The dialog hands focus back when it has closed; wait for that before moving focus on.
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
@@ -131,9 +145,7 @@ for (const theme of ['light', 'dark'] as const) {
     await createCourse(page, 'Accessible workspace');
     await addModule(page, 'Welcome');
     const serious = async () =>
-      (await new AxeBuilder({ page }).analyze()).violations.filter(
-        (v) => v.impact === 'serious' || v.impact === 'critical',
-      );
+      (await (await axe(page)).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(await serious()).toEqual([]);
     await page.keyboard.press('Control+k');
     await expect(page.getByLabel('Find a command or an item')).toBeFocused();
@@ -187,6 +199,7 @@ test('the browser menu bar runs the same commands as the hotkeys, enabled as the
   };
   await (await openMenu('File')).getByRole('menuitem', { name: /New course/ }).click();
   await expect(page.getByRole('dialog', { name: 'New course' })).toBeVisible();
+  await focusIn(page.getByRole('dialog', { name: 'New course' }));
   await page.keyboard.press('Escape');
   await createCourse(page, 'Menu course');
 
@@ -199,11 +212,13 @@ test('the browser menu bar runs the same commands as the hotkeys, enabled as the
 
   await (await openMenu('File')).getByRole('menuitem', { name: /Publish for an LMS/ }).click();
   await expect(page.getByRole('dialog', { name: 'Publish for an LMS' })).toBeVisible();
+  await focusIn(page.getByRole('dialog', { name: 'Publish for an LMS' }));
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Publish for an LMS' })).toBeHidden();
 
   await (await openMenu('Help')).getByRole('menuitem', { name: /Keyboard shortcuts/ }).click();
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await focusIn(page.getByRole('dialog', { name: 'Keyboard shortcuts' }));
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
 

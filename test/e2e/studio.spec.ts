@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { startHostProcess } from './web-host-process';
 import { expect, test } from './fixtures';
+import { axe } from './axe';
 
 async function createCourse(page: Page, title: string) {
   await page.getByRole('button', { name: 'New course' }).first().click();
@@ -145,10 +145,10 @@ for (const theme of ['light', 'dark'] as const) {
     await createCourse(page, 'Accessible course');
     await page.getByRole('button', { name: 'All courses' }).click();
     await expect(page.getByRole('button', { name: /Accessible course/ })).toBeVisible();
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    expect((await (await axe(page)).analyze()).violations).toEqual([]);
     await page.getByRole('button', { name: 'New course' }).first().click();
     await expect(page.getByRole('dialog', { name: 'New course' })).toBeVisible();
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    expect((await (await axe(page)).analyze()).violations).toEqual([]);
   });
 }
 

@@ -54,6 +54,8 @@ describe('one writer per document across browser tabs', () => {
     const created = await first.call('course.create', { title: 'Shared' });
     const path = created.value!.path as string;
     expect(await first.call('document.open', { path })).toMatchObject({ ok: true, value: { readOnly: false } });
+    // The studio's page listens for changes as soon as it shows a course.
+    const closeFirst = await first.stream();
     expect(await first.call('document.apply', addModule(path, 'one'))).toMatchObject({ ok: true });
 
     expect(await second.call('document.open', { path })).toMatchObject({
@@ -74,6 +76,7 @@ describe('one writer per document across browser tabs', () => {
     expect(await first.call('document.apply', addModule(path, 'three'))).toMatchObject({ ok: true });
     expect(await second.call('document.close', { path })).toMatchObject({ ok: true });
     expect(await first.call('document.apply', addModule(path, 'four'))).toMatchObject({ ok: true });
+    closeFirst();
   });
 
   it('lets another tab edit once the writer closes the document, or its tab goes away', async () => {
@@ -103,6 +106,23 @@ describe('one writer per document across browser tabs', () => {
     setTimeout(closeOldPage, 150);
     expect(await reopened).toMatchObject({ ok: true, value: { readOnly: false } });
     expect(await after.call('document.apply', addModule(path, 'mine'))).toMatchObject({ ok: true });
+  });
+
+  it('gives a reloaded tab its document back when the old page went before it ever listened for changes', async () => {
+    const host = await start();
+    const [before, after] = [tab(host), tab(host)];
+    const path = (await before.call('course.create', { title: 'Reloaded at once' })).value!.path as string;
+    // Reloaded right after its first call: the old page never opened its event stream, so none closes.
+    expect(await before.call('document.open', { path })).toMatchObject({ ok: true, value: { readOnly: false } });
+    const closeNewPage = await after.stream();
+    expect(await after.call('document.open', { path })).toMatchObject({ ok: true, value: { readOnly: false } });
+    expect(await after.call('document.apply', addModule(path, 'mine'))).toMatchObject({ ok: true });
+    // The old page's late edits are refused: the document has one writer.
+    expect(await before.call('document.apply', addModule(path, 'late'))).toMatchObject({
+      ok: false,
+      error: { code: 'read-only' },
+    });
+    closeNewPage();
   });
 
   it('keeps one tab free to reopen its own document', async () => {

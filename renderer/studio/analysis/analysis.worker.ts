@@ -1,9 +1,10 @@
 import { analyzeCourse, changedParts, type AnalysisParts, type PartKey } from './analyze';
+import { decodeCourseDelta, type CourseDelta } from './course-delta';
 
-/** A snapshot to analyse, numbered so the page can drop answers that a newer snapshot overtook. */
+/** A snapshot to analyse (what changed since the last one sent), numbered so the page can drop answers that a newer snapshot overtook. */
 export interface AnalysisRequest {
   readonly seq: number;
-  readonly course: unknown;
+  readonly course: CourseDelta;
 }
 export interface AnalysisResponse {
   readonly seq: number;
@@ -20,7 +21,11 @@ const scope = self as unknown as {
 /** The parts of the last answer, as JSON: the next answer sends only what differs. */
 const sent = new Map<PartKey, string>();
 
+/** The last course received, which the next delta builds on. */
+let held: Readonly<Record<string, unknown>> | null = null;
+
 scope.addEventListener('message', (event) => {
   const { seq, course } = event.data;
-  scope.postMessage({ seq, analysis: changedParts(sent, analyzeCourse(course)) });
+  held = decodeCourseDelta(held, course);
+  scope.postMessage({ seq, analysis: changedParts(sent, analyzeCourse(held)) });
 });

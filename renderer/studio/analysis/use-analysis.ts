@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import type { Course } from '../../../shared/model';
 import type { AnalysisRequest, AnalysisResponse } from './analysis.worker';
 import { mergeParts, PENDING_ANALYSIS, type StudioAnalysis } from './analyze';
+import { encodeCourseDelta } from './course-delta';
 
 export type { CoverageCell, CoverageState, PersonaCoverage, RuleEffect, StudioAnalysis } from './analyze';
 
@@ -10,10 +11,15 @@ const DEBOUNCE_MS = 300;
 interface WorkerState {
   readonly worker: Worker;
   busy: boolean;
-  waiting: AnalysisRequest | null;
+  /** The newest snapshot not yet sent, with its number. */
+  waiting: { readonly seq: number; readonly course: Course } | null;
   seq: number;
+  /** The last course sent: the next is sent as what changed since it. */
+  sent: Course | null;
   /** The worker's last answer, whole: its answers carry only what changed. */
   latest: StudioAnalysis;
+  /** Sends a snapshot now, as what changed since the last one sent. */
+  send(seq: number, course: Course): void;
 }
 
 /**
@@ -29,15 +35,29 @@ export function useAnalysis(course: Course, enabled = true): StudioAnalysis {
     if (!enabled) return;
     const w = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
     // Every answer is laid over `latest`, also one overtaken by a newer snapshot (which is then not shown).
-    const state: WorkerState = { worker: w, busy: false, waiting: null, seq: 0, latest: PENDING_ANALYSIS };
+    const state: WorkerState = {
+      worker: w,
+      busy: false,
+      waiting: null,
+      seq: 0,
+      sent: null,
+      latest: PENDING_ANALYSIS,
+      // The delta is built when sent, never before: a snapshot overtaken while it waited is never sent, and the
+      // worker must have had every course the next delta builds on.
+      send(seq, course) {
+        const request: AnalysisRequest = { seq, course: encodeCourseDelta(state.sent, course) };
+        state.sent = course;
+        state.busy = true;
+        w.postMessage(request);
+      },
+    };
     worker.current = state;
     w.addEventListener('message', (event: MessageEvent<AnalysisResponse>) => {
       state.busy = false;
       state.latest = mergeParts(state.latest, event.data.analysis);
       if (state.waiting) {
-        w.postMessage(state.waiting);
+        state.send(state.waiting.seq, state.waiting.course);
         state.waiting = null;
-        state.busy = true;
       } else if (event.data.seq === state.seq) setAnalysis(state.latest);
     });
     return () => {
@@ -51,12 +71,9 @@ export function useAnalysis(course: Course, enabled = true): StudioAnalysis {
     const timer = setTimeout(() => {
       const state = worker.current;
       if (!state) return;
-      const request: AnalysisRequest = { seq: ++state.seq, course };
-      if (state.busy) state.waiting = request;
-      else {
-        state.busy = true;
-        state.worker.postMessage(request);
-      }
+      const seq = ++state.seq;
+      if (state.busy) state.waiting = { seq, course };
+      else state.send(seq, course);
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [course, enabled]);

@@ -1,7 +1,7 @@
 import { KeyComboTag, MenuItem } from '@blueprintjs/core';
 import { ArrowRight } from '@blueprintjs/icons';
 import { Omnibar, type ItemListPredicate, type ItemRenderer } from '@blueprintjs/select';
-import { useCallback, useMemo, useRef } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import type { OutlineNode } from '../outline/outline-nodes';
 import type { Selection } from '../workspace/selection';
 import { availableCommands, type Command } from './registry';
@@ -21,6 +21,8 @@ export interface CommandPaletteProps<C> {
 }
 
 const MAX_RESULTS = 40;
+/** The closed palette's entries: the same empty list every time, so the closed list is not filtered again. */
+const NOTHING: never[] = [];
 
 const matches = (text: string, query: string) => text.toLowerCase().includes(query);
 
@@ -46,7 +48,16 @@ const KIND_LABELS: Record<Selection['kind'], string> = {
   preview: 'Preview',
 };
 
-export function CommandPalette<C>({ isOpen, commands, context, nodes, onClose, onRun, onGo }: CommandPaletteProps<C>) {
+/**
+ * The palette is drawn again while it is open, or when it opens or closes: closed, the studio's edits (a new context
+ * each) leave it as it is.
+ */
+export const CommandPalette = memo(
+  CommandPaletteView,
+  (a, b) => !a.isOpen && !b.isOpen && a.commands === b.commands,
+) as typeof CommandPaletteView;
+
+function CommandPaletteView<C>({ isOpen, commands, context, nodes, onClose, onRun, onGo }: CommandPaletteProps<C>) {
   const entries = useMemo<PaletteEntry<C>[]>(
     () =>
       isOpen
@@ -56,7 +67,7 @@ export function CommandPalette<C>({ isOpen, commands, context, nodes, onClose, o
               .filter((node) => node.id !== 'outline')
               .map((node) => ({ kind: 'item' as const, node })),
           ]
-        : [],
+        : NOTHING,
     [isOpen, commands, context, nodes],
   );
 

@@ -1,5 +1,5 @@
 import { InputGroup } from '@blueprintjs/core';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 
 export interface InlineTitleProps {
   readonly value: string;
@@ -14,7 +14,7 @@ export interface InlineTitleProps {
  * A title that reads like text and edits in place: a real labelled input (so screen readers and
  * tests can reach it), committed on Enter or leaving the field, abandoned with Escape.
  */
-export function InlineTitle({ value, label, disabled, large, onCommit }: InlineTitleProps) {
+export const InlineTitle = memo(function InlineTitle({ value, label, disabled, large, onCommit }: InlineTitleProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const commit = () => {
     const text = draft?.trim();
@@ -39,4 +39,4 @@ export function InlineTitle({ value, label, disabled, large, onCommit }: InlineT
       }}
     />
   );
-}
+});

@@ -136,7 +136,9 @@ export function useCourseDocument(path: string, readOnly: boolean) {
       if (result.ok) {
         setProblem(null);
         const latest = current.current!;
-        show({ ...latest, version: result.value.version, history: result.value.history });
+        // Only the undo label changes: drawn in a transition, so a new module's row and rename field, often still
+        // on their way to the screen when the backend answers, are not held back for it.
+        show({ ...latest, version: result.value.version, history: result.value.history }, true);
       } else {
         setProblem(result.error.message);
         await reload();

@@ -6,7 +6,6 @@ import {
   Intent,
   MenuItem,
   Switch,
-  TextArea,
   type InputGroupProps,
 } from '@blueprintjs/core';
 import { Add, CaretDown } from '@blueprintjs/icons';
@@ -104,11 +103,11 @@ export function TextField(props: TextFieldProps) {
   return (
     <Field label={label} inputId={id} error={error} helper={helper} className={className}>
       {multiline ? (
-        <TextArea
+        // A plain text area with Blueprint's classes: Blueprint's measures its height (a forced layout) when it
+        // mounts and on every keystroke, and this one grows through CSS.
+        <textarea
           {...common}
-          fill
-          className="grows-with-text"
-          intent={error ? Intent.DANGER : Intent.NONE}
+          className={`${Classes.INPUT} ${Classes.TEXT_AREA} ${Classes.FILL} ${Classes.intentClass(error ? Intent.DANGER : Intent.NONE) ?? ''} grows-with-text`}
           onChange={(e) => change(e.target.value)}
           onFocus={() => (focused.current = true)}
           onBlur={leave}
@@ -170,23 +169,27 @@ export function NumberField(props: NumberFieldProps) {
   };
   return (
     <Field label={label} inputId={id} error={error} helper={helper} className={className}>
-      <InputGroup
-        id={id}
-        className="number-field"
-        type="number"
-        inputMode="decimal"
-        value={shown}
-        min={min}
-        max={max}
-        disabled={!editing.editable}
-        intent={error ? Intent.DANGER : Intent.NONE}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        rightElement={unit ? <span className={`${Classes.TEXT_MUTED} field-unit`}>{unit}</span> : undefined}
-        onValueChange={change}
-        onBlur={() => !error && setDraft(null)}
-        {...pathAttr(dataPath)}
-      />
+      {/* The unit sits over the box's right end through CSS: as Blueprint's right element it is measured (a forced
+          layout) whenever the field mounts. */}
+      <div className={unit ? 'number-with-unit' : undefined}>
+        <InputGroup
+          id={id}
+          className="number-field"
+          type="number"
+          inputMode="decimal"
+          value={shown}
+          min={min}
+          max={max}
+          disabled={!editing.editable}
+          intent={error ? Intent.DANGER : Intent.NONE}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onValueChange={change}
+          onBlur={() => !error && setDraft(null)}
+          {...pathAttr(dataPath)}
+        />
+        {unit && <span className={`${Classes.TEXT_MUTED} field-unit`}>{unit}</span>}
+      </div>
     </Field>
   );
 }

@@ -1,5 +1,5 @@
 import { Button, Dialog, DialogBody, DialogFooter, FormGroup, HTMLSelect, Intent } from '@blueprintjs/core';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Course } from '../../../shared/model';
 import { moveLessonsTo, moveModulesTo, type OutlineAction, type OutlineItem } from './outline-edits';
 
@@ -12,7 +12,13 @@ export interface MoveToDialogProps {
 }
 
 /** "Move to…": the keyboard and menu way to do what dragging does, for any distance. */
-export function MoveToDialog({ course, items, onClose, onMove }: MoveToDialogProps) {
+export const MoveToDialog = memo(MoveToDialogView, (a, b) => a.items === null && b.items === null);
+
+function MoveToDialogView({ course, items: open, onClose, onMove }: MoveToDialogProps) {
+  // While it closes, the dialog keeps showing what it was opened for.
+  const [last, setLast] = useState(open);
+  if (open && open !== last) setLast(open);
+  const items = open ?? last;
   const lessons = items?.every((i) => i.kind === 'lesson') ?? false;
   const [target, setTarget] = useState('');
   const options = lessons
@@ -42,7 +48,7 @@ export function MoveToDialog({ course, items, onClose, onMove }: MoveToDialogPro
   const what =
     items?.length === 1 ? (lessons ? 'lesson' : 'module') : `${items?.length ?? 0} ${lessons ? 'lessons' : 'modules'}`;
   return (
-    <Dialog isOpen={items !== null} onClose={onClose} title={`Move ${what}`} onOpening={() => setTarget('')}>
+    <Dialog isOpen={open !== null} onClose={onClose} title={`Move ${what}`} onOpening={() => setTarget('')}>
       <form
         onSubmit={(event) => {
           event.preventDefault();

@@ -131,6 +131,41 @@ function RowIcon({ kind }: { readonly kind: Selection['kind'] }) {
   return <KindIcon size={14} className="navigator-icon" aria-hidden />;
 }
 
+/** A row's caret, icon, name and detail: drawn again only when one of them changes. */
+const RowContent = memo(function RowContent({
+  node,
+  folder,
+  expanded,
+}: {
+  readonly node: OutlineNode;
+  readonly folder: boolean;
+  readonly expanded: boolean;
+}) {
+  return (
+    <>
+      <span className="navigator-caret" aria-hidden>
+        {folder && (expanded ? <ChevronDown size={12} /> : <ChevronRight size={12} />)}
+      </span>
+      <RowIcon kind={node.selection.kind} />
+      <span className="navigator-name">{node.name}</span>
+      {node.detail && <span className="navigator-detail">{node.detail}</span>}
+    </>
+  );
+}, sameRowContent);
+
+function sameRowContent(
+  a: { node: OutlineNode; folder: boolean; expanded: boolean },
+  b: { node: OutlineNode; folder: boolean; expanded: boolean },
+): boolean {
+  return (
+    a.folder === b.folder &&
+    a.expanded === b.expanded &&
+    a.node.name === b.node.name &&
+    a.node.detail === b.node.detail &&
+    a.node.selection.kind === b.node.selection.kind
+  );
+}
+
 /**
  * The navigator: every part of the course in one virtualized tree (smooth at 5,000 lessons), with
  * multi-select, drag to reorder, inline rename (F2) and the tree keyboard of WAI-ARIA.
@@ -218,15 +253,15 @@ function NavigatorView(props: NavigatorProps) {
     features: [syncDataLoaderFeature, selectionFeature, hotkeysCoreFeature, dragAndDropFeature, renamingFeature],
   });
 
-  // The course changed (an edit, undo, another window): rebuild the flat list from the new nodes, before the
-  // frame is painted, so a focus request below finds a new item at once. Not for the first nodes: the tree builds
-  // itself when it mounts, and each build walks every row (6,000 on the 5,000-lesson course).
+  // The course changed (an edit, undo, another window): the flat list is rebuilt from the new nodes in this render
+  // (`getItems` below does it once scheduled), so the rows drawn and a focus request find a new item at once. A
+  // rebuild after the commit would draw the outline a second time. Not for the first nodes: the tree builds itself
+  // when it mounts, and each build walks every row (6,000 on the 5,000-lesson course).
   const builtNodes = useRef(nodes);
-  useLayoutEffect(() => {
-    if (builtNodes.current === nodes) return;
+  if (builtNodes.current !== nodes) {
     builtNodes.current = nodes;
-    tree.rebuildTree();
-  }, [nodes, tree]);
+    tree.scheduleRebuildTree();
+  }
 
   const items = tree.getItems();
   // The studio is not built with React Compiler, so TanStack Virtual's mutable instance is safe here.
@@ -278,7 +313,8 @@ function NavigatorView(props: NavigatorProps) {
     let tries = 0;
     // The optimistic edit and the rebuilt tree arrive over the next frames; wait for the row.
     const attempt = () => {
-      const index = tree.getItems().findIndex((i) => i.getId() === id);
+      // An item not in the flat list has the index -1 (one lookup: a search calls the tree's wrappers per row).
+      const index = tree.getItemInstance(id).getItemMeta().index;
       if (index < 0) {
         if (++tries < 60) frame = requestAnimationFrame(attempt);
         return;
@@ -303,6 +339,26 @@ function NavigatorView(props: NavigatorProps) {
     [onContextMenu],
   );
 
+  // A row's props from the tree are built through its features' wrappers (an object spread per call, about 20 calls a
+  // row): they are kept per row while what they depend on is the same, and the position in the list, which an added
+  // module changes for every row, is set here. Their handlers read the tree's state when they run.
+  const keptProps = useRef(new Map<string, { readonly key: string; readonly props: object }>());
+  const rowProps = (item: ItemInstance<OutlineNode>, key: string): object => {
+    const id = item.getItemMeta().itemId;
+    const kept = keptProps.current.get(id);
+    if (kept?.key === key) return kept.props;
+    const props = item.getProps();
+    keptProps.current.set(id, { key, props });
+    return props;
+  };
+  // Scrolling through thousands of rows would keep them all: start again past a few screens' worth.
+  useEffect(() => {
+    if (keptProps.current.size > 200) keptProps.current.clear();
+  });
+  const selectedSet = new Set(state.selectedItems ?? []);
+  const expandedSet = new Set(state.expandedItems ?? []);
+  const dragging = Boolean(state.dnd);
+
   return (
     <div className="navigator-scroll" ref={scrollRef}>
       <div
@@ -313,50 +369,60 @@ function NavigatorView(props: NavigatorProps) {
         {virtualizer.getVirtualItems().map((row) => {
           const item = items[row.index];
           if (!item) return null;
-          const node = item.getItemData();
-          const level = item.getItemMeta().level;
+          const meta = item.getItemMeta();
+          const node = nodes.get(meta.itemId);
+          if (!node) return null;
+          const id = meta.itemId;
+          const renaming = state.renamingItem === id;
+          const selected = selectedSet.has(id);
+          const focused = state.focusedItem === id || (state.focusedItem == null && meta.index === 0);
+          const folder = node.children.length > 0 || node.selection.kind === 'module';
+          const expanded = folder && expandedSet.has(id);
+          const dropInto = dragging && item.isDragTarget() && !item.isDragTargetAbove() && !item.isDragTargetBelow();
+          const dropAbove = dragging && item.isDragTargetAbove();
+          const dropBelow = dragging && item.isDragTargetBelow();
           const classes = [
             'navigator-row',
             Classes.TEXT_OVERFLOW_ELLIPSIS,
             node.section ? 'is-section' : '',
-            item.isSelected() ? 'is-selected' : '',
-            item.isFocused() ? 'is-focused' : '',
-            item.isDragTarget() && !item.isDragTargetAbove() && !item.isDragTargetBelow() ? 'is-drop-into' : '',
-            item.isDragTargetAbove() ? 'is-drop-above' : '',
-            item.isDragTargetBelow() ? 'is-drop-below' : '',
+            selected ? 'is-selected' : '',
+            focused ? 'is-focused' : '',
+            dropInto ? 'is-drop-into' : '',
+            dropAbove ? 'is-drop-above' : '',
+            dropBelow ? 'is-drop-below' : '',
           ]
             .filter(Boolean)
             .join(' ');
           return (
             <div
-              key={item.getKey()}
+              key={id}
               role="none"
               className="navigator-slot"
               style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
             >
-              {item.isRenaming() ? (
+              {renaming ? (
                 <input
                   {...item.getRenameInputProps()}
                   ref={selectOnMount}
                   className={`${Classes.INPUT} ${Classes.SMALL} navigator-rename`}
                   aria-label={`New title for “${node.name}”`}
-                  style={{ marginLeft: level * 16 + 8 }}
+                  style={{ marginLeft: meta.level * 16 + 8 }}
                 />
               ) : (
                 <div
-                  {...item.getProps()}
-                  aria-selected={item.isSelected()}
+                  {...rowProps(item, `${selected}${focused}${expanded}${editable}${dragging}|${node.name}`)}
+                  aria-selected={selected}
+                  aria-level={meta.level + 1}
+                  aria-posinset={meta.posInSet + 1}
+                  aria-setsize={meta.setSize}
+                  aria-expanded={folder ? expanded : undefined}
+                  tabIndex={focused ? 0 : -1}
                   className={classes}
-                  style={{ paddingLeft: level * 16 + 8 }}
+                  style={{ paddingLeft: meta.level * 16 + 8 }}
                   onContextMenu={(event) => onRowContextMenu(event, item)}
-                  data-outline-id={item.getId()}
+                  data-outline-id={id}
                 >
-                  <span className="navigator-caret" aria-hidden>
-                    {item.isFolder() && (item.isExpanded() ? <ChevronDown size={12} /> : <ChevronRight size={12} />)}
-                  </span>
-                  <RowIcon kind={node.selection.kind} />
-                  <span className="navigator-name">{node.name}</span>
-                  {node.detail && <span className="navigator-detail">{node.detail}</span>}
+                  <RowContent node={node} folder={folder} expanded={expanded} />
                 </div>
               )}
             </div>

@@ -17,6 +17,8 @@ import {
 } from '@blueprintjs/core';
 import { Export, FolderOpen, Layers, Play, Plus, Redo, Search, Select, Trash, Undo } from '@blueprintjs/icons';
 import {
+  memo,
+  startTransition,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -206,6 +208,18 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
   useLayoutEffect(() => {
     latestContext.current = context;
   });
+  // Stable handlers for the parts drawn once per change of what they show, not on every edit.
+  const addModuleNow = useCallback(() => latestContext.current.addModule(), []);
+  const openPalette = useCallback(() => setPaletteOpen(true), []);
+  const openPublish = useCallback(() => setPublishing(true), []);
+  const openPreview = useCallback(() => select({ kind: 'preview' }), [select]);
+  const undoNow = useCallback(() => void undo(), [undo]);
+  const redoNow = useCallback(() => void redo(), [redo]);
+  const renameCourse = useCallback(
+    (title: string) =>
+      void apply({ op: { kind: 'set', path: ['title'], value: title }, label: 'Rename course', merge: 'course-title' }),
+    [apply],
+  );
 
   const runCommand = useCallback(
     (command: Command<StudioCommandContext>) => {
@@ -255,13 +269,17 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
   );
   const onOutlineAction = useCallback((action: OutlineAction) => run(action), [run]);
   // The tree reports its selected items after every change of the outline; the same items must not redraw the studio.
+  // They only decide what commands act on, so they are taken in a transition: after a new module's row and rename
+  // field are painted, not in the same frame.
   const onSelectedItemsChange = useCallback(
     (next: readonly OutlineItem[]) =>
-      setItems((previous) =>
-        previous.length === next.length &&
-        previous.every((item, i) => selectionToParam(item) === selectionToParam(next[i]!))
-          ? previous
-          : next,
+      startTransition(() =>
+        setItems((previous) =>
+          previous.length === next.length &&
+          previous.every((item, i) => selectionToParam(item) === selectionToParam(next[i]!))
+            ? previous
+            : next,
+        ),
       ),
     [],
   );
@@ -358,18 +376,7 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
           {course.title}
         </H1>
         <div className="workspace-title">
-          <InlineTitle
-            value={course.title}
-            label="Course title"
-            disabled={!editable}
-            onCommit={(title) =>
-              void apply({
-                op: { kind: 'set', path: ['title'], value: title },
-                label: 'Rename course',
-                merge: 'course-title',
-              })
-            }
-          />
+          <InlineTitle value={course.title} label="Course title" disabled={!editable} onCommit={renameCourse} />
           <span className={`${Classes.TEXT_MUTED} workspace-saved`} title={doc.path}>
             <SaveState status={saving} readOnly={doc.readOnly} />
             {info.capabilities.revealInFolder && (
@@ -384,35 +391,15 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
             )}
           </span>
         </div>
-        <div className="workspace-actions">
-          <Button
-            variant="minimal"
-            icon={<Search />}
-            text="Find"
-            endIcon={<KeyComboTag combo="mod+k" minimal />}
-            onClick={() => setPaletteOpen(true)}
-          />
-          <ButtonGroup variant="minimal" aria-label="History">
-            <Tooltip content={history.undoLabel ? `Undo ${history.undoLabel}` : 'Nothing to undo'} placement="bottom">
-              <Button
-                icon={<Undo />}
-                aria-label="Undo"
-                disabled={!editable || !history.canUndo}
-                onClick={() => void undo()}
-              />
-            </Tooltip>
-            <Tooltip content={history.redoLabel ? `Redo ${history.redoLabel}` : 'Nothing to redo'} placement="bottom">
-              <Button
-                icon={<Redo />}
-                aria-label="Redo"
-                disabled={!editable || !history.canRedo}
-                onClick={() => void redo()}
-              />
-            </Tooltip>
-          </ButtonGroup>
-          <Button icon={<Play />} text="Preview" onClick={() => select({ kind: 'preview' })} />
-          <Button icon={<Export />} intent={Intent.PRIMARY} text="Publish…" onClick={() => setPublishing(true)} />
-        </div>
+        <WorkspaceActions
+          history={history}
+          editable={editable}
+          onFind={openPalette}
+          onUndo={undoNow}
+          onRedo={redoNow}
+          onPreview={openPreview}
+          onPublish={openPublish}
+        />
       </header>
 
       {doc.readOnly && (
@@ -437,17 +424,7 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
           <nav className="navigator" aria-label="Outline" ref={navigatorRef} data-hotkey-scope="outline">
             <header className="panel-header">
               <h2 className="panel-title">Outline</h2>
-              {editable && (
-                <Tooltip content={`Add module (${hotkeyLabel('mod+shift+m')})`} placement="bottom">
-                  <Button
-                    variant="minimal"
-                    size="small"
-                    icon={<Plus />}
-                    aria-label="Add module"
-                    onClick={() => context.addModule()}
-                  />
-                </Tooltip>
-              )}
+              {editable && <AddModuleButton onClick={addModuleNow} />}
             </header>
             <Navigator
               course={course}
@@ -464,7 +441,14 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
         </Panel>
         <Separator className="workspace-separator" aria-label="Resize the outline" />
         <Panel id="editor" minSize="320px">
-          <section className="editor-panel" aria-label="Editor" ref={editorRef} tabIndex={-1}>
+          <section
+            className="editor-panel"
+            aria-label="Editor"
+            ref={editorRef}
+            tabIndex={-1}
+            // What the editor shows (the selection's URL form), once it is drawn: tests wait for it.
+            data-selection={shownSelection ? selectionToParam(shownSelection) : undefined}
+          >
             {editor}
           </section>
         </Panel>
@@ -509,3 +493,55 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
     </main>
   );
 }
+
+interface WorkspaceActionsProps {
+  readonly history: DocumentSnapshot['history'];
+  readonly editable: boolean;
+  readonly onFind: () => void;
+  readonly onUndo: () => void;
+  readonly onRedo: () => void;
+  readonly onPreview: () => void;
+  readonly onPublish: () => void;
+}
+
+/** Find, undo and redo, preview and publish: drawn again only when the history or the access changes. */
+const WorkspaceActions = memo(function WorkspaceActions({
+  history,
+  editable,
+  onFind,
+  onUndo,
+  onRedo,
+  onPreview,
+  onPublish,
+}: WorkspaceActionsProps) {
+  return (
+    <div className="workspace-actions">
+      <Button
+        variant="minimal"
+        icon={<Search />}
+        text="Find"
+        endIcon={<KeyComboTag combo="mod+k" minimal />}
+        onClick={onFind}
+      />
+      <ButtonGroup variant="minimal" aria-label="History">
+        <Tooltip content={history.undoLabel ? `Undo ${history.undoLabel}` : 'Nothing to undo'} placement="bottom">
+          <Button icon={<Undo />} aria-label="Undo" disabled={!editable || !history.canUndo} onClick={onUndo} />
+        </Tooltip>
+        <Tooltip content={history.redoLabel ? `Redo ${history.redoLabel}` : 'Nothing to redo'} placement="bottom">
+          <Button icon={<Redo />} aria-label="Redo" disabled={!editable || !history.canRedo} onClick={onRedo} />
+        </Tooltip>
+      </ButtonGroup>
+      <Button icon={<Play />} text="Preview" onClick={onPreview} />
+      <Button icon={<Export />} intent={Intent.PRIMARY} text="Publish…" onClick={onPublish} />
+    </div>
+  );
+});
+
+/** The outline's Add module button, with its hotkey in the tooltip. */
+const AddModuleButton = memo(function AddModuleButton({ onClick }: { readonly onClick: () => void }) {
+  return (
+    <Tooltip content={`Add module (${hotkeyLabel('mod+shift+m')})`} placement="bottom">
+      <Button variant="minimal" size="small" icon={<Plus />} aria-label="Add module" onClick={onClick} />
+    </Tooltip>
+  );
+});
