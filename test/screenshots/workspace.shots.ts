@@ -34,6 +34,7 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
     await shot(page, 'hotkeys', theme);
     await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
 
     // A module without lessons gives Publish something to list.
     await page.getByRole('button', { name: 'Add module' }).click();
