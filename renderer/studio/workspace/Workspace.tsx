@@ -18,7 +18,6 @@ import {
 import { Export, FolderOpen, Layers, Play, Plus, Redo, Search, Select, Trash, Undo } from '@blueprintjs/icons';
 import {
   memo,
-  startTransition,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -269,17 +268,15 @@ export function Workspace({ doc, problem, saving, apply, applyAll, undo, redo }:
   );
   const onOutlineAction = useCallback((action: OutlineAction) => run(action), [run]);
   // The tree reports its selected items after every change of the outline; the same items must not redraw the studio.
-  // They only decide what commands act on, so they are taken in a transition: after a new module's row and rename
-  // field are painted, not in the same frame.
+  // Taken at once, not in a transition: a command run right after a click (Move to…, Delete) must act on the item
+  // the tree now shows selected.
   const onSelectedItemsChange = useCallback(
     (next: readonly OutlineItem[]) =>
-      startTransition(() =>
-        setItems((previous) =>
-          previous.length === next.length &&
-          previous.every((item, i) => selectionToParam(item) === selectionToParam(next[i]!))
-            ? previous
-            : next,
-        ),
+      setItems((previous) =>
+        previous.length === next.length &&
+        previous.every((item, i) => selectionToParam(item) === selectionToParam(next[i]!))
+          ? previous
+          : next,
       ),
     [],
   );
