@@ -311,7 +311,7 @@ export function generateCourse(options: GeneratorOptions): CourseInput {
   }));
 
   return {
-    format: 4,
+    format: 5,
     id: `generated-${options.seed}`,
     title: `Generated course (${options.modules} modules, seed ${options.seed})`,
     settings: { roles, ...(attributes.length ? { attributes } : {}) },

@@ -3,7 +3,7 @@ import { course as courseSchema } from '../model';
 import { mediaReferences, missingMediaFindings } from './media';
 
 const course = courseSchema.parse({
-  format: 4,
+  format: 5,
   id: 'c',
   title: 'Purchasing',
   settings: {

@@ -118,7 +118,7 @@ describe('the placement proof with branches that read who the learner is', () =>
 
 /** Two questions after a start: tellers go to `cash`, and (planted) a branch back from `cash` to the start. */
 const loopCourse = (back: string, forward = 'role == teller'): CourseInput => ({
-  format: 4,
+  format: 5,
   id: 'loop',
   title: 'Loop',
   settings: { roles: ['teller', 'approver'] },

@@ -47,6 +47,8 @@ export interface CourseIndex {
   readonly placementNodes: ReadonlyMap<string, number>;
   /** module id → indices of the rules whose action names it. */
   readonly rulesByModule: ReadonlyMap<string, readonly number[]>;
+  /** lesson id → indices of the skip-lessons rules that name it (docs/decisions/0010-lesson-rules.md). */
+  readonly rulesByLesson: ReadonlyMap<string, readonly number[]>;
   /** Per module (course order): the indices of the known modules it comes after. */
   readonly prerequisites: readonly (readonly number[])[];
 }
@@ -357,7 +359,7 @@ export function indexCourse(course: Course, report: (path: string, message: stri
             `"${course.modules[mi!]!.title}" comes after "${course.modules[before]!.title}", so they cannot be alternatives of one choice: picking one leaves the other out`,
           );
       });
-    if (action.kind === 'offer-formats')
+    if (action.kind === 'offer-formats' || action.kind === 'skip-lessons')
       action.lessons.forEach((l, li) => {
         if (!lessonIndex.has(l))
           report(`rules[${ri}].then.lessons[${li}]`, `there is no lesson "${l}"${sentenceHint(l, lessonIndex.keys())}`);
@@ -414,11 +416,17 @@ export function indexCourse(course: Course, report: (path: string, message: stri
     if (!('modules' in rule.then)) return;
     for (const m of new Set(rule.then.modules)) rulesByModule.set(m, [...(rulesByModule.get(m) ?? []), ri]);
   });
+  const rulesByLesson = new Map<string, number[]>();
+  course.rules.forEach((rule, ri) => {
+    if (rule.then.kind !== 'skip-lessons') return;
+    for (const l of new Set(rule.then.lessons)) rulesByLesson.set(l, [...(rulesByLesson.get(l) ?? []), ri]);
+  });
 
   return {
     course,
     levels,
     rulesByModule,
+    rulesByLesson,
     prerequisites,
     competencyIds: course.competencies.map((c) => c.id),
     moduleIndex,

@@ -20,7 +20,7 @@ const rule = (id: string, when: string, kind: 'skip' | 'require', modules: strin
   reason: `Because ${id}.`,
 });
 const courseWith = (rest: Partial<CourseInput> = {}): CourseInput => ({
-  format: 4,
+  format: 5,
   id: 'x',
   title: 'X',
   settings: {

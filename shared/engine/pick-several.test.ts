@@ -16,7 +16,7 @@ const mod = (id: string, lessons = 1, extra: Partial<ModuleInput> = {}): ModuleI
 
 /** Four case studies of which a learner picks two (the last one for tellers only). */
 const course = (pick: number | null = 2): CourseInput => ({
-  format: 4,
+  format: 5,
   id: 'cases',
   title: 'Cases',
   settings: { roles: ['teller', 'approver'] },

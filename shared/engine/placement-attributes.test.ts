@@ -24,7 +24,7 @@ const single = (id: string, competency = 'basics') => ({
 
 /** A bank whose tellers and approvers get different placement tests, and whose north site gets one more question. */
 const bank = (first: NodeInput['branches'] = [{ when: 'role == teller', goto: 'cash' }]): CourseInput => ({
-  format: 4,
+  format: 5,
   id: 'bank',
   title: 'Bank',
   settings: {

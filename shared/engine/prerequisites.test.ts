@@ -13,7 +13,7 @@ const mod = (id: string, title: string, extra: Partial<ModuleInput> = {}): Modul
   ...extra,
 });
 const courseWith = (modules: ModuleInput[], rest: Partial<CourseInput> = {}): CourseInput => ({
-  format: 4,
+  format: 5,
   id: 'x',
   title: 'X',
   settings: { roles: ['teller', 'admin'] },

@@ -34,6 +34,13 @@ export interface PathLesson {
   readonly formats: readonly Format[];
   readonly formatReason?: string;
   readonly completed: boolean;
+  /**
+   * Skipped by a skip-lessons rule (docs/decisions/0010-lesson-rules.md): counts as done without being completed,
+   * and the learner may still open it. Never true in a module mandatory for the learner.
+   */
+  readonly skipped: boolean;
+  /** Why: the skip-lessons rules that held for the learner (also those a mandate kept from applying). */
+  readonly reasons: readonly Reason[];
 }
 
 export interface PathModule {
@@ -144,6 +151,53 @@ function evidenceText(
   return state ? evidenceFor(index, competencies, state as LearnerState) : [];
 }
 
+/** A rule's reason as this learner reads it: the one for learners known without answers when that is who they are. */
+function ruleReasonFor(
+  index: CourseIndex,
+  i: number,
+  state?: Pick<LearnerState, 'mastery' | 'scores' | 'sources'>,
+): Reason {
+  const rule = index.course.rules[i]!;
+  const deps = index.rules[i]!.deps.competencies;
+  return {
+    kind: 'rule',
+    text:
+      rule.reasonWithoutAnswers && knownWithoutAnswers(deps, state?.sources) ? rule.reasonWithoutAnswers : rule.reason,
+    rule: rule.id,
+    evidence: evidenceText(index, deps, state),
+  };
+}
+
+const NO_REASONS: readonly Reason[] = [];
+
+/**
+ * Whether a lesson is skipped, and why (docs/decisions/0010-lesson-rules.md): a skip-lessons rule that holds skips it
+ * in a module on the learner's path, unless the module is mandatory for them. In a module that is skipped or not for
+ * them the module's own status says everything, so the lesson gets no reasons of its own.
+ */
+export function decideLesson(
+  index: CourseIndex,
+  lessonId: string,
+  module: Pick<ModuleDecision, 'status' | 'locked'>,
+  holds: (rule: number) => boolean,
+  state?: Pick<LearnerState, 'mastery' | 'scores' | 'sources'>,
+): { skipped: boolean; reasons: readonly Reason[] } {
+  const touching = index.rulesByLesson.get(lessonId);
+  if (!touching || module.status === 'skipped' || module.status === 'excluded')
+    return { skipped: false, reasons: NO_REASONS };
+  const reasons: Reason[] = [];
+  for (const i of touching) {
+    if (!holds(i)) continue;
+    const reason = ruleReasonFor(index, i, state);
+    reasons.push(
+      module.locked
+        ? { ...reason, text: `${reason.text} (not applied: this module is mandatory for your role)` }
+        : reason,
+    );
+  }
+  return { skipped: reasons.length > 0 && !module.locked, reasons: reasons.length ? reasons : NO_REASONS };
+}
+
 /**
  * Decides one module from the rules that target it. Shared by the resolver and the proof, so what
  * the proof promises is what learners get. Precedence: mandatory for the role (locked) > audience >
@@ -178,19 +232,7 @@ export function decideModule(
     status = 'required';
     reasons.push({ kind: 'default', text: 'Part of the course.' });
   }
-  const ruleReason = (i: number): Reason => {
-    const rule = course.rules[i]!;
-    const deps = index.rules[i]!.deps.competencies;
-    return {
-      kind: 'rule',
-      text:
-        rule.reasonWithoutAnswers && knownWithoutAnswers(deps, state?.sources)
-          ? rule.reasonWithoutAnswers
-          : rule.reason,
-      rule: rule.id,
-      evidence: evidenceText(index, deps, state),
-    };
-  };
+  const ruleReason = (i: number) => ruleReasonFor(index, i, state);
   // One pass over the rules that name this module, grouped by what they do.
   const requires: number[] = [];
   const skips: number[] = [];
@@ -396,6 +438,7 @@ function layoutOf(index: CourseIndex, state: LearnerState, fired: readonly boole
   const lessonFormats = lessonFormatsOf(index);
   const modules: PathModule[] = course.modules.map((m, mi) => {
     const w = work[mi]!;
+    const holds = (i: number) => fired[i] === true;
     const lessons: PathLesson[] = m.lessons.map((lesson, li) => {
       const { base, available } = lessonFormats[mi]![li]!;
       const offered = new Set<Format>([base]);
@@ -424,6 +467,7 @@ function layoutOf(index: CourseIndex, state: LearnerState, fired: readonly boole
         formats,
         ...(formatReason ? { formatReason } : {}),
         completed: false,
+        ...decideLesson(index, lesson.id, w, holds, state),
       };
     });
     return { id: m.id, title: m.title, status: w.status, recommended: w.recommended, reasons: w.reasons, lessons };
@@ -502,7 +546,7 @@ export function resolvePath(index: CourseIndex, state: LearnerState, facts?: Lea
   for (const m of modules) {
     if (m.status !== 'required' && m.status !== 'choice') continue;
     for (const lesson of m.lessons) {
-      if (lesson.completed) continue;
+      if (lesson.completed || lesson.skipped) continue;
       finished = false;
       if (m.status === 'required') minutesLeft += lesson.minutes;
       if (!next && m.status === 'required')
@@ -512,9 +556,9 @@ export function resolvePath(index: CourseIndex, state: LearnerState, facts?: Lea
   }
   if (!next) {
     const recommended = modules.find(
-      (m) => m.recommended && m.status !== 'skipped' && m.lessons.some((l) => !l.completed),
+      (m) => m.recommended && m.status !== 'skipped' && m.lessons.some((l) => !l.completed && !l.skipped),
     );
-    const lesson = recommended?.lessons.find((l) => !l.completed);
+    const lesson = recommended?.lessons.find((l) => !l.completed && !l.skipped);
     if (recommended && lesson) {
       const why = recommended.reasons.find((r) => r.kind === 'rule')?.text ?? 'Recommended for you.';
       next = { module: recommended.id, lesson: lesson.id, reason: `Suggested: ${why}` };

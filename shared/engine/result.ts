@@ -178,8 +178,12 @@ export function courseResult(
   let lessonsToDo = 0;
   for (const m of path.modules) {
     if (m.status !== 'required') continue;
-    lessonsToDo += m.lessons.length;
-    for (const l of m.lessons) if (l.completed) lessonsDone++;
+    // A skipped lesson (a lesson rule) counts as done without being done, so it is neither to do nor done.
+    for (const l of m.lessons) {
+      if (l.skipped) continue;
+      lessonsToDo++;
+      if (l.completed) lessonsDone++;
+    }
   }
   let openChoices = 0;
   for (const choice of path.choices) {
@@ -189,7 +193,7 @@ export function courseResult(
     // The least the learner can still have to do: the shortest options not picked yet, at least a lesson each.
     const sizes = choice.options
       .filter((id) => !choice.picked.includes(id))
-      .map((id) => course.modules[index.moduleIndex.get(id) ?? -1]?.lessons.length ?? 0)
+      .map((id) => path.modules[index.moduleIndex.get(id) ?? -1]?.lessons.filter((l) => !l.skipped).length ?? 0)
       .sort((a, b) => a - b);
     for (const size of sizes.slice(0, remaining)) lessonsToDo += Math.max(1, size);
   }
@@ -206,13 +210,17 @@ export function courseResult(
     const teaching: LessonLink[] = [];
     for (const mi of ri.modulesOf.get(c.id) ?? []) {
       const m = path.modules[mi]!;
-      if (m.status === 'skipped') {
+      if (
+        m.status === 'skipped' ||
+        (m.status === 'required' && m.lessons.length > 0 && m.lessons.every((l) => l.skipped))
+      ) {
         relevant++;
         skipped++;
       } else if (m.status === 'required' || m.status === 'choice') {
         relevant++;
-        for (const l of m.lessons) if (!l.completed) done = false;
-        if (m.lessons[0]) teaching.push({ module: m.id, lesson: m.lessons[0].id, title: m.lessons[0].title });
+        for (const l of m.lessons) if (!l.completed && !l.skipped) done = false;
+        const first = m.lessons.find((l) => !l.skipped) ?? m.lessons[0];
+        if (first) teaching.push({ module: m.id, lesson: first.id, title: first.title });
       }
     }
     const own = share(byCompetency.get(c.id));

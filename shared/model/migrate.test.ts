@@ -5,8 +5,8 @@ import { course as courseSchema } from './schema';
 
 describe('course.json migrations', () => {
   it('pass a current course through unchanged', () => {
-    const course = { format: 4, id: 'x', title: 'X' };
-    expect(migrateCourseJson(course)).toEqual({ ok: true, course, from: 4 });
+    const course = { format: COURSE_FORMAT_VERSION, id: 'x', title: 'X' };
+    expect(migrateCourseJson(course)).toEqual({ ok: true, course, from: COURSE_FORMAT_VERSION });
   });
 
   it('have one step per format after the first, ending at the format this Tailor writes', () => {
@@ -23,7 +23,7 @@ describe('course.json migrations', () => {
       modules: [{ id: 'm', title: 'M', audience: ['buyer'], lessons: [] }],
     };
     const migrated = migrateCourseJson(input);
-    expect(migrated).toEqual({ ok: true, from: 1, course: { ...input, format: 4 } });
+    expect(migrated).toEqual({ ok: true, from: 1, course: { ...input, format: COURSE_FORMAT_VERSION } });
     expect(input.format).toBe(1);
     const parsed = courseSchema.parse(migrated.ok ? migrated.course : undefined);
     expect(parsed.modules[0]).toMatchObject({ id: 'm', audience: ['buyer'], prerequisites: [] });
@@ -39,7 +39,7 @@ describe('course.json migrations', () => {
       personas: [{ id: 'p', name: 'P', role: 'buyer' }],
     };
     const migrated = migrateCourseJson(input);
-    expect(migrated).toEqual({ ok: true, from: 2, course: { ...input, format: 4 } });
+    expect(migrated).toEqual({ ok: true, from: 2, course: { ...input, format: COURSE_FORMAT_VERSION } });
     expect(input.format).toBe(2);
     const parsed = courseSchema.parse(migrated.ok ? migrated.course : undefined);
     expect(parsed.settings.attributes).toBeUndefined();
@@ -49,7 +49,7 @@ describe('course.json migrations', () => {
 
   it('read a course whose attributes an audience, a mandate and a persona name', () => {
     const parsed = courseSchema.parse({
-      format: 4,
+      format: 5,
       id: 'x',
       title: 'X',
       settings: {
@@ -63,7 +63,7 @@ describe('course.json migrations', () => {
     expect(parsed.personas[0]!.attributes).toEqual({ site: 'north' });
     expect(
       courseSchema.safeParse({
-        format: 4,
+        format: 5,
         id: 'x',
         title: 'X',
         modules: [{ id: 'm', title: 'M', audience: ['site='], lessons: [] }],
@@ -71,7 +71,7 @@ describe('course.json migrations', () => {
     ).toBe(false);
   });
 
-  it('open a format-3 course as format 4 with the same content, each choice picking one module', () => {
+  it('open a format-3 course as the current format with the same content, each choice picking one module', () => {
     const input = {
       format: 3,
       id: 'x',
@@ -79,7 +79,7 @@ describe('course.json migrations', () => {
       rules: [{ id: 'r', when: 'true', then: { kind: 'offer-choice', modules: ['a', 'b'] }, reason: 'Pick a case.' }],
     };
     const migrated = migrateCourseJson(input);
-    expect(migrated).toEqual({ ok: true, from: 3, course: { ...input, format: 4 } });
+    expect(migrated).toEqual({ ok: true, from: 3, course: { ...input, format: COURSE_FORMAT_VERSION } });
     expect(input.format).toBe(3);
     const parsed = courseSchema.parse(migrated.ok ? migrated.course : undefined);
     expect(parsed.rules[0]!.then).toEqual({ kind: 'offer-choice', modules: ['a', 'b'], prompt: '' });
@@ -88,7 +88,7 @@ describe('course.json migrations', () => {
   it('read a format-4 choice of two modules out of three, and refuse a pick that is not a whole number of at least 1', () => {
     const choice = (pick: unknown) =>
       courseSchema.safeParse({
-        format: 4,
+        format: 5,
         id: 'x',
         title: 'X',
         rules: [
@@ -105,10 +105,31 @@ describe('course.json migrations', () => {
     });
   });
 
+  it('open a format-4 course as format 5 with the same content, and read a rule that skips single lessons', () => {
+    const input = {
+      format: 4,
+      id: 'x',
+      title: 'X',
+      rules: [{ id: 'r', when: 'true', then: { kind: 'skip', modules: ['a'] }, reason: 'Known.' }],
+    };
+    expect(migrateCourseJson(input)).toEqual({ ok: true, from: 4, course: { ...input, format: 5 } });
+    const lessons = (then: unknown) =>
+      courseSchema.safeParse({ format: 5, id: 'x', title: 'X', rules: [{ id: 'r', when: 'true', then, reason: 'Known.' }] });
+    const parsed = lessons({ kind: 'skip-lessons', lessons: ['intro'] });
+    expect(parsed.success && parsed.data.rules[0]!.then).toEqual({ kind: 'skip-lessons', lessons: ['intro'] });
+    expect(lessons({ kind: 'skip-lessons', lessons: [] }).success).toBe(false);
+    expect(lessons({ kind: 'skip-lessons', modules: ['a'] }).success).toBe(false);
+    // Format 4 did not have it: an older Tailor refuses a format-5 course by its number, never by an unknown kind.
+    expect(migrateCourseJson({ format: 5, id: 'x' }, courseMigrations.slice(0, 3))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/newer Tailor \(format 5; this one reads up to 4\)/),
+    });
+  });
+
   it('refuse a course from a newer Tailor with a clear message', () => {
     expect(migrateCourseJson({ format: 99, id: 'x' })).toEqual({
       ok: false,
-      message: expect.stringMatching(/newer Tailor \(format 99; this one reads up to 4\)/),
+      message: expect.stringMatching(/newer Tailor \(format 99; this one reads up to 5\)/),
     });
   });
 

@@ -30,6 +30,12 @@ export const courseMigrations: readonly CourseMigration[] = [
       'A choice may ask the learner to pick several of its modules ("pick" on an offer-choice action; docs/decisions/0009-pick-several.md). A format-3 choice picks one, so it means the same in format 4.',
     up: (course) => course,
   },
+  {
+    to: 5,
+    description:
+      'A rule may skip single lessons inside a module ("skip-lessons"; docs/decisions/0010-lesson-rules.md). A format-4 course has no such rule, so it means the same in format 5.',
+    up: (course) => course,
+  },
 ];
 
 export type MigrationResult =

@@ -248,6 +248,11 @@ export const ruleAction = z.discriminatedUnion(
       lessons: z.array(id).default([]),
       formats: z.array(format).min(1),
     }),
+    /**
+     * These lessons are skipped (format 5, docs/decisions/0010-lesson-rules.md): they count as done, the learner may
+     * still open them, and the rest of their module stays on the path.
+     */
+    z.strictObject({ kind: z.literal('skip-lessons'), lessons: z.array(id).min(1) }),
   ],
   { error: `must be an action of kind ${ACTION_KINDS.join(', ')}` },
 );

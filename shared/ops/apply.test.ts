@@ -6,7 +6,7 @@ import type { Op } from './op';
 
 const courseWith = (modules: number): Course =>
   courseSchema.parse({
-    format: 4,
+    format: 5,
     id: 'c',
     title: 'C',
     modules: Array.from({ length: modules }, (_, i) => ({

@@ -1,5 +1,6 @@
 import { verifyCourse, type Finding, type TrackingBudget } from '../../../shared/analysis';
 import {
+  decideLesson,
   decideModule,
   factsFor,
   firedRules,
@@ -129,6 +130,20 @@ export function ruleEffectsOf(index: CourseIndex): Record<string, RuleEffect> {
     if (action.kind === 'offer-choice' || action.kind === 'offer-formats') {
       holdsFor.forEach((p) => changes.add(p));
       if (action.kind === 'offer-choice') action.modules.forEach((m) => modules.add(m));
+    } else if (action.kind === 'skip-lessons') {
+      // A lesson rule changes a persona's path where it skips a lesson that is theirs to take.
+      for (const p of people) {
+        if (!p.fired[ri]) continue;
+        for (const id of action.lessons) {
+          const at = index.lessonIndex.get(id);
+          if (!at) continue;
+          const decision = decideModule(index, at.module, p.persona, (i) => p.fired[i] === true);
+          if (decideLesson(index, id, decision, (i) => p.fired[i] === true).skipped) {
+            changes.add(p.persona.id);
+            modules.add(course.modules[at.module]!.id);
+          }
+        }
+      }
     } else {
       for (const p of people) {
         if (!p.fired[ri]) continue;

@@ -5,7 +5,7 @@ import { audienceOptions } from './audience-options';
 describe('who a module may be for', () => {
   it('lists the roles by their names, then each value of the course’s own attributes by its label', () => {
     const course = courseSchema.parse({
-      format: 4,
+      format: 5,
       id: 'c',
       title: 'C',
       settings: {

@@ -4,7 +4,7 @@ import { dataPathOf, fieldMessage, freshId } from './editing';
 import { competencyUses, mediaUsage, questionUses, usedBySentence } from './usage';
 
 const course = courseSchema.parse({
-  format: 4,
+  format: 5,
   id: 'c',
   title: 'Purchasing',
   settings: { branding: { logo: 'assets/logo.png', hero: { src: 'assets/cover.jpg', alt: 'A buyer at work' } } },

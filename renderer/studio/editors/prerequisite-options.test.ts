@@ -3,7 +3,7 @@ import { course as courseSchema } from '../../../shared/model';
 import { prerequisiteOptions } from './prerequisite-options';
 
 const course = courseSchema.parse({
-  format: 4,
+  format: 5,
   id: 'c',
   title: 'C',
   modules: [

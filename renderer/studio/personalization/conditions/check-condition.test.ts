@@ -3,7 +3,7 @@ import { course as courseSchema } from '../../../../shared/model';
 import { checkCondition, scopeFor } from './check-condition';
 
 const course = courseSchema.parse({
-  format: 4,
+  format: 5,
   id: 'c',
   title: 'Purchasing',
   settings: { roles: ['buyer', 'approver'] },

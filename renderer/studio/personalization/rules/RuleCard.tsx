@@ -11,7 +11,12 @@ import { pickOptions, withoutChoiceModule, withPickCount } from './choice-pick';
 import { ACTIONS } from './rule-summary';
 
 /** The action after a change of kind, keeping the modules it named where the new kind takes modules. */
-function actionOfKind(kind: RuleAction['kind'], previous: RuleAction, firstModules: readonly string[]): RuleAction {
+function actionOfKind(
+  kind: RuleAction['kind'],
+  previous: RuleAction,
+  firstModules: readonly string[],
+  firstLessons: readonly string[],
+): RuleAction {
   const modules = 'modules' in previous && previous.modules.length ? previous.modules : firstModules.slice(0, 1);
   switch (kind) {
     case 'offer-choice': {
@@ -20,6 +25,8 @@ function actionOfKind(kind: RuleAction['kind'], previous: RuleAction, firstModul
     }
     case 'offer-formats':
       return { kind, lessons: [], formats: ['video', 'text'] };
+    case 'skip-lessons':
+      return { kind, lessons: firstLessons.slice(0, 1) };
     default:
       return { kind, modules: [...modules] };
   }
@@ -217,6 +224,7 @@ function RuleCardView({ rule, context, effect, selected, draft: kept, onDraft, t
                   e.currentTarget.value as RuleAction['kind'],
                   action,
                   course.modules.map((m) => m.id),
+                  course.modules.flatMap((m) => m.lessons.map((l) => l.id)),
                 ),
                 `Change what "${rule.id}" does`,
               )
@@ -275,7 +283,7 @@ function RuleCardView({ rule, context, effect, selected, draft: kept, onDraft, t
               />
             )}
           </FormGroup>
-        ) : (
+        ) : action.kind === 'skip-lessons' ? null : (
           <FormGroup label="Formats" className="rule-card-targets">
             <div className="rule-card-tags">
               {FORMATS.map((format) => (

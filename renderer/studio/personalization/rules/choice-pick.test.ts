@@ -34,7 +34,7 @@ describe('how many modules a choice asks the learner to pick', () => {
   it('makes actions the course schema accepts', () => {
     const rule = (then: unknown) =>
       courseSchema.safeParse({
-        format: 4,
+        format: 5,
         id: 'x',
         title: 'X',
         rules: [{ id: 'r', when: 'true', then, reason: 'R.' }],

@@ -8,6 +8,7 @@ export const ACTIONS: readonly { value: RuleAction['kind']; label: string }[] = 
   { value: 'optional', label: 'Make optional' },
   { value: 'offer-choice', label: 'Offer a choice between' },
   { value: 'offer-formats', label: 'Offer formats' },
+  { value: 'skip-lessons', label: 'Skip lessons' },
 ];
 
 /** How many module titles a summary names before it counts the rest. */
@@ -19,6 +20,8 @@ const NAMED = 3;
  */
 export function actionSummary(action: RuleAction, titles: ReadonlyMap<string, string>): string {
   const label = ACTIONS.find((a) => a.value === action.kind)?.label ?? action.kind;
+  if (action.kind === 'skip-lessons')
+    return `${label}: ${action.lessons.length} lesson${action.lessons.length > 1 ? 's' : ''}`;
   if (!('modules' in action)) {
     const lessons = action.lessons.length
       ? `${action.lessons.length} lesson${action.lessons.length > 1 ? 's' : ''}`
