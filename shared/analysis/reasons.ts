@@ -1,5 +1,5 @@
 import type { CourseIndex } from '../engine/course-index';
-import { personaState } from '../engine/learner';
+import { personaState } from '../engine/persona-state';
 import { firedRules, knownWithoutAnswers } from '../engine/resolve';
 import { factsFor } from '../engine/learner';
 import type { Finding } from './findings';

@@ -5,7 +5,8 @@ import { exampleIndex } from '../../test/fixtures/examples';
 import type { Persona } from '../model';
 import { loadCourse, loadCourseOrThrow } from './course-index';
 import { feedbackFor, grade } from './grade';
-import { personaState, type LearnerState } from './learner';
+import type { LearnerState } from './learner';
+import { personaState } from './persona-state';
 import { runPlacement } from './placement';
 import { resolvePath } from './resolve';
 

@@ -10,3 +10,4 @@ export * from './state-codec';
 export * from './bank-draw';
 export * from './result';
 export * from './persona-play';
+export * from './persona-state';

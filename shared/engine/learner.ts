@@ -1,8 +1,8 @@
-import type { Format, Persona } from '../model/schema';
+import type { Format } from '../model/schema';
 import type { CourseIndex } from './course-index';
 import type { LearnerFacts } from './expr';
 import { levelIndexOf } from './mastery';
-import { runPlacement, type CompetencyEvidence, type PlacementResult } from './placement';
+import type { CompetencyEvidence } from './placement';
 
 /** Everything the path depends on: who the learner is, what they know, what they chose, how far they are. */
 export interface LearnerState extends LearnerAttributes {
@@ -19,33 +19,6 @@ export interface LearnerState extends LearnerAttributes {
   readonly completed: readonly string[];
   /** Competency → where its level came from; lets a rule's reason be true for how the learner is known. */
   readonly sources?: Readonly<Record<string, CompetencyEvidence['source']>>;
-}
-
-/** A persona's state before any progress: placement from their answer profile, else their prior knowledge. */
-export function personaState(
-  index: CourseIndex,
-  persona: Persona,
-): { state: LearnerState; placement: PlacementResult } {
-  const answers = persona.prior.answers;
-  const placement = runPlacement(index, (question) => answers[question.id], persona.prior.mastery, persona);
-  return {
-    placement,
-    state: {
-      role: persona.role,
-      department: persona.department,
-      seniority: persona.seniority,
-      preferredFormat: persona.preferredFormat,
-      needs: persona.needs,
-      ...(persona.attributes ? { attributes: persona.attributes } : {}),
-      mastery: placement.mastery,
-      scores: placement.scores,
-      takeAnyway: [],
-      formats: {},
-      picks: {},
-      completed: [],
-      sources: Object.fromEntries(Object.entries(placement.evidence).map(([c, e]) => [c, e.source])),
-    },
-  };
 }
 
 /** Who the learner is, as rules see it; placement-only facts are zero outside the test. */

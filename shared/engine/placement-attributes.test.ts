@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CourseInput } from '../model';
 import { courseAttributes } from './attributes';
 import { loadCourse, loadCourseOrThrow } from './course-index';
-import { personaState } from './learner';
+import { personaState } from './persona-state';
 import { playAsPersona } from './persona-play';
 import { runPlacement } from './placement';
 import { decodeLearnerRecord, encodeLearnerRecord, type LearnerRecord } from './state-codec';
@@ -167,6 +167,19 @@ describe('a learner’s placement along a branch that reads who they are', () =>
     expect(playAsPersona(index, tom).placement.steps.map((s) => s.node)).toEqual(['start', 'cash', 'vault']);
     const ann = index.course.personas.find((p) => p.id === 'ann')!;
     expect(playAsPersona(index, ann).placement.steps.map((s) => s.node)).toEqual(['start', 'limits']);
+  });
+
+  it('is the same in the studio as when the persona plays the package, for a persona that gives no value the branch reads', () => {
+    // Tom without a site: the intake asks for it and a persona playing the package gives its first answer (north).
+    const course = bank();
+    course.personas = [{ ...course.personas![0]!, attributes: {} }];
+    const index = loadCourseOrThrow(course);
+    const tom = index.course.personas[0]!;
+    const played = playAsPersona(index, tom);
+    expect(played.placement.steps.map((s) => s.node)).toEqual(['start', 'cash', 'vault']);
+    const { state, placement } = personaState(index, tom);
+    expect(placement.steps.map((s) => s.node)).toEqual(played.placement.steps.map((s) => s.node));
+    expect(state.attributes).toEqual({ site: 'north' });
   });
 
   it('survives saving and resuming: answers are read back along the learner’s own branch', () => {

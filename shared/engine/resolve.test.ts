@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exampleIndex } from '../../test/fixtures/examples';
-import { factsFor, personaState } from './learner';
+import { factsFor } from './learner';
+import { personaState } from './persona-state';
 import { resolvePath } from './resolve';
 
 const approvals = exampleIndex('purchase-approvals');
