@@ -170,6 +170,20 @@ function sameRowContent(
  * The navigator: every part of the course in one virtualized tree (smooth at 5,000 lessons), with
  * multi-select, drag to reorder, inline rename (F2) and the tree keyboard of WAI-ARIA.
  */
+
+/** What a row's kept props depend on (besides its position, set on the row itself), as one comparable key. */
+function rowKey(row: {
+  readonly selected: boolean;
+  readonly focused: boolean;
+  readonly expanded: boolean;
+  readonly editable: boolean;
+  readonly dragging: boolean;
+  readonly name: string;
+}): string {
+  const flags = [row.selected, row.focused, row.expanded, row.editable, row.dragging].map(Number).join('');
+  return `${flags}|${row.name}`;
+}
+
 export const Navigator = memo(NavigatorView, sameNavigator);
 
 /**
@@ -351,10 +365,12 @@ function NavigatorView(props: NavigatorProps) {
     keptProps.current.set(id, { key, props });
     return props;
   };
-  // Scrolling through thousands of rows would keep them all: start again past a few screens' worth.
+  // Scrolling through thousands of rows would keep them all: start again past a few screens' worth when the outline or
+  // the rows drawn change (scrolling changes which rows are drawn).
+  const firstDrawn = virtualizer.range?.startIndex ?? 0;
   useEffect(() => {
     if (keptProps.current.size > 200) keptProps.current.clear();
-  });
+  }, [nodes, firstDrawn]);
   const selectedSet = new Set(state.selectedItems ?? []);
   const expandedSet = new Set(state.expandedItems ?? []);
   const dragging = Boolean(state.dnd);
@@ -410,7 +426,7 @@ function NavigatorView(props: NavigatorProps) {
                 />
               ) : (
                 <div
-                  {...rowProps(item, `${selected}${focused}${expanded}${editable}${dragging}|${node.name}`)}
+                  {...rowProps(item, rowKey({ selected, focused, expanded, editable, dragging, name: node.name }))}
                   aria-selected={selected}
                   aria-level={meta.level + 1}
                   aria-posinset={meta.posInSet + 1}
