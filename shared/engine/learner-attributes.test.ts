@@ -1,69 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import type { CourseInput } from '../model';
 import { printExpr, parseExpr, withoutOffsets } from './expr';
-import { loadCourse, loadCourseOrThrow } from './course-index';
+import { loadCourseOrThrow } from './course-index';
 import type { LearnerState } from './learner';
 import { resolvePath } from './resolve';
+import { courseWith as baseCourse, learnerAs, moduleNamed, problemsOf, ruleNamed } from './testing/course-builder';
 
-type ModuleInput = NonNullable<CourseInput['modules']>[number];
-type RuleInput = NonNullable<CourseInput['rules']>[number];
-const mod = (id: string, extra: Partial<ModuleInput> = {}): ModuleInput => ({
-  id,
-  title: id.toUpperCase(),
-  lessons: [{ id: `${id}-l`, title: 'L', blocks: [] }],
-  ...extra,
-});
-const rule = (id: string, when: string, kind: 'skip' | 'require', modules: string[]): RuleInput => ({
-  id,
-  when,
-  then: { kind, modules },
-  reason: `Because ${id}.`,
-});
-const courseWith = (rest: Partial<CourseInput> = {}): CourseInput => ({
-  format: 5,
-  id: 'x',
-  title: 'X',
-  settings: {
-    roles: ['teller', 'admin'],
-    attributes: [
-      {
-        id: 'site',
-        label: 'Which site do you work at?',
-        values: [
-          { id: 'north', label: 'North plant' },
-          { id: 'south', label: 'South warehouse' },
-        ],
-      },
-    ],
-  },
-  competencies: [
-    {
-      id: 'basics',
-      name: 'Basics',
-      levels: [
-        { id: 'none', name: 'None', minScore: 0 },
-        { id: 'expert', name: 'Expert', minScore: 0.8 },
+const mod = moduleNamed;
+const rule = (id: string, when: string, kind: 'skip' | 'require', modules: string[]) =>
+  ruleNamed(id, when, { kind, modules });
+const courseWith = (rest: Partial<CourseInput> = {}): CourseInput =>
+  baseCourse({
+    settings: {
+      roles: ['teller', 'admin'],
+      attributes: [
+        {
+          id: 'site',
+          label: 'Which site do you work at?',
+          values: [
+            { id: 'north', label: 'North plant' },
+            { id: 'south', label: 'South warehouse' },
+          ],
+        },
       ],
     },
-  ],
-  modules: [mod('intro'), mod('forklift'), mod('dock')],
-  ...rest,
-});
-const problemsOf = (input: CourseInput) => {
-  const load = loadCourse(input);
-  return load.ok ? [] : load.problems;
-};
-const learner = (role: string, attributes?: Record<string, string>): LearnerState => ({
-  role,
-  ...(attributes ? { attributes } : {}),
-  needs: { captions: false, audio: false, reducedMotion: false },
-  mastery: { basics: 'none' },
-  scores: { basics: 0 },
-  takeAnyway: [],
-  formats: {},
-  picks: {},
-  completed: [],
-});
+    modules: [mod('intro'), mod('forklift'), mod('dock')],
+    ...rest,
+  });
+const learner = (role: string, attributes?: Record<string, string>): LearnerState =>
+  learnerAs(role, attributes ? { attributes } : {});
 const statusOf = (input: CourseInput, who: LearnerState, id: string) =>
   resolvePath(loadCourseOrThrow(input), who).modules.find((m) => m.id === id)!.status;
 

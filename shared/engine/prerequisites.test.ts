@@ -1,50 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { CourseInput } from '../model';
-import { loadCourse, loadCourseOrThrow } from './course-index';
-import type { LearnerState } from './learner';
+import { loadCourseOrThrow } from './course-index';
 import { resolvePath } from './resolve';
+import {
+  courseWith as baseCourse,
+  learnerAs,
+  moduleNamed,
+  problemsOf,
+  type ModuleInput,
+} from './testing/course-builder';
 
-type ModuleInput = NonNullable<CourseInput['modules']>[number];
-const lesson = (id: string) => ({ id, title: id.toUpperCase(), blocks: [] });
-const mod = (id: string, title: string, extra: Partial<ModuleInput> = {}): ModuleInput => ({
-  id,
-  title,
-  lessons: [lesson(`${id}-l`)],
-  ...extra,
-});
-const courseWith = (modules: ModuleInput[], rest: Partial<CourseInput> = {}): CourseInput => ({
-  format: 5,
-  id: 'x',
-  title: 'X',
-  settings: { roles: ['teller', 'admin'] },
-  competencies: [
-    {
-      id: 'basics',
-      name: 'Basics',
-      levels: [
-        { id: 'none', name: 'None', minScore: 0 },
-        { id: 'expert', name: 'Expert', minScore: 0.8 },
-      ],
-    },
-  ],
-  modules,
-  ...rest,
-});
-const problemsOf = (input: CourseInput) => {
-  const load = loadCourse(input);
-  return load.ok ? [] : load.problems;
-};
-const learner = (role: string, extra: Partial<LearnerState> = {}): LearnerState => ({
-  role,
-  needs: { captions: false, audio: false, reducedMotion: false },
-  mastery: { basics: 'none' },
-  scores: { basics: 0 },
-  takeAnyway: [],
-  formats: {},
-  picks: {},
-  completed: [],
-  ...extra,
-});
+const mod = (id: string, title: string, extra: Partial<ModuleInput> = {}) => moduleNamed(id, { title, ...extra });
+const courseWith = (modules: ModuleInput[], rest: Partial<CourseInput> = {}): CourseInput =>
+  baseCourse({ modules, ...rest });
+const learner = learnerAs;
 const moduleOf = (path: ReturnType<typeof resolvePath>, id: string) => path.modules.find((m) => m.id === id)!;
 
 describe('checking prerequisites', () => {
