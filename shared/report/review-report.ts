@@ -1,6 +1,6 @@
 import type { Finding, ProofStats } from '../analysis';
 import type { CourseIndex } from '../engine';
-import { compareLearners, moduleLabel, previewLearner, type LearnerPreview } from './learner-compare';
+import { compareLearners, lessonLabel, moduleLabel, previewLearner, type LearnerPreview } from './learner-compare';
 
 /** What the review report shows: the course, the proof's findings, and when it was made. */
 export interface ReviewReportInput {
@@ -100,7 +100,9 @@ function personaPath(index: CourseIndex, l: LearnerPreview, n: number): Markup {
                 html`<p class="reason">
                   ${r.text}${r.evidence?.length ? html` <span class="muted">(${r.evidence.join('; ')})</span>` : null}
                 </p>`,
-            )}
+            )}${m.lessons
+              .filter((lesson) => lesson.reasons.length > 0)
+              .map((lesson) => html`<p class="reason">“${lesson.title}”: ${lessonLabel(m, lesson)}</p>`)}
           </li>`,
       )}
     </ol>

@@ -440,3 +440,101 @@ test('a choice rule says how many modules the learner picks: 2 of 3 after a thir
   await expect(pick).toHaveValue('1');
   await expectNoSeriousAxeViolations(page);
 });
+
+test('a lesson rule: Skip lessons names lessons by module, reads as their titles, and the preview shows whom it skips and why', async ({
+  page,
+  host,
+}) => {
+  await strictStyles(page);
+  const path = await importExample(host);
+  await open(page, host.url, path, 'rules');
+  await expect(page.getByRole('list', { name: 'Rules' }).getByRole('listitem')).toHaveCount(8, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Add rule' }).first().click();
+  const rule = page.getByRole('group', { name: 'Rule rule-9' });
+  const then = rule.getByRole('combobox', { name: 'Then' });
+  await expect(then).toHaveValue('recommend');
+
+  // By keyboard: End picks the last kind, "Skip lessons"; the first lesson of the module the rule named comes with it.
+  await then.focus();
+  await page.keyboard.press('End');
+  await expect(then).toHaveValue('skip-lessons');
+  const lessons = rule.locator('.rule-target');
+  await expect(lessons).toHaveText(['Why the approvals policy exists › What can go wrong with company money']);
+  // The rule needs one lesson: the only one has no remove button.
+  await expect(rule.getByRole('button', { name: /^Remove / })).toHaveCount(0);
+
+  // The add control lists the lessons not named yet, grouped by module as in the outline.
+  const add = rule.getByRole('combobox', { name: 'Add a lesson to rule rule-9' });
+  await expect(add.locator('optgroup').first()).toHaveAttribute('label', 'Why the approvals policy exists');
+  await expect(add.locator('option', { hasText: 'What can go wrong with company money' })).toHaveCount(0);
+  await add.selectOption({ label: 'What a good requisition says' });
+  await expect(lessons).toHaveText([
+    'Why the approvals policy exists › What can go wrong with company money',
+    'Raising a purchase requisition › What a good requisition says',
+  ]);
+  await rule
+    .getByRole('button', {
+      name: 'Remove Why the approvals policy exists › What can go wrong with company money from rule rule-9',
+    })
+    .click();
+  await expect(lessons).toHaveText(['Raising a purchase requisition › What a good requisition says']);
+
+  // Only experienced learners skip it, and they read why.
+  const condition = rule.getByRole('textbox', { name: 'Condition of rule rule-9' });
+  await condition.click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('seniority == experienced', { delay: 10 });
+  await expect(condition).toHaveText('seniority == experienced');
+  await rule.getByRole('textbox', { name: 'Reason shown to the learner' }).fill('You raise requisitions every week.');
+  // Ben (a buyer) and Rosa (a requester) are the experienced ones; both take the requisitions module.
+  await expect(rule.getByText('Skips 1 lesson for 2 of 4 personas.')).toBeVisible({ timeout: 30_000 });
+  await expectNoSeriousAxeViolations(page);
+  expect(await blockedStyleSheets(page)).toEqual([]);
+
+  // Closed, the rule reads as the lesson's title.
+  const list = page.getByRole('list', { name: 'Rules' });
+  await list.getByRole('button', { name: 'Edit rule skip-why-policy' }).click();
+  const summary = list.getByRole('listitem', { name: 'rule-9' });
+  await expect(summary).toContainText('Skip lessons (already known): What a good requisition says');
+  await expect(summary).toContainText('“You raise requisitions every week.”');
+
+  // The module's lessons say which rule skips one, and lead to it.
+  await page
+    .getByRole('tree', { name: 'Course outline' })
+    .getByRole('treeitem', { name: 'Raising a purchase requisition', exact: true })
+    .click();
+  const skippedBy = page
+    .getByRole('list', { name: 'Lessons' })
+    .getByRole('listitem', { name: 'What a good requisition says' })
+    .getByRole('button', { name: 'Skipped by rule-9: open the rule' });
+  await expect(skippedBy).toBeVisible();
+
+  // The preview: Rosa skips the lesson with the rule's reason.
+  await saved(page);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await expect(page.locator('.preview')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('combobox', { name: 'Learner' }).selectOption({ label: 'Rosa, requester in operations' });
+  const xray = page.getByRole('region', { name: 'Path of Rosa, requester in operations' });
+  const touched = xray.getByRole('list', { name: 'Lessons of Raising a purchase requisition that rules touch' });
+  const skipped = touched.getByRole('listitem');
+  await expect(skipped).toHaveCount(1);
+  await expect(skipped.locator('.preview-xray-lesson-title')).toHaveText('What a good requisition says');
+  await expect(skipped.locator('.preview-xray-status')).toHaveText('Skipped:');
+  await expect(skipped.locator('.preview-xray-reason')).toHaveText('You raise requisitions every week.');
+  // Nadia, new, takes it: nothing under the module says otherwise.
+  await page.getByRole('combobox', { name: 'Learner' }).selectOption({ label: 'Nadia, new buyer' });
+  await expect(
+    page
+      .getByRole('region', { name: 'Path of Nadia, new buyer' })
+      .getByRole('list', { name: 'Lessons of Raising a purchase requisition that rules touch' }),
+  ).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Side by side' }).click();
+  const row = page.getByRole('row', { name: /^Raising a purchase requisition › What a good requisition says/ });
+  // Columns: Nadia, Victor, Ben, Rosa.
+  await expect(row.getByRole('cell')).toHaveText([
+    'Takes',
+    'Not for them',
+    'Skipped: You raise requisitions every week.',
+    'Skipped: You raise requisitions every week.',
+  ]);
+});

@@ -93,6 +93,12 @@ export const CoverageMatrix = memo(function CoverageMatrix({
                       onFocus={() => setActive([mi, pi])}
                     >
                       {label}
+                      {cell.skippedLessons && (
+                        <span className="coverage-lessons">
+                          {' '}
+                          · skips {cell.skippedLessons.length} lesson{cell.skippedLessons.length > 1 ? 's' : ''}
+                        </span>
+                      )}
                       <span className="visually-hidden">: {cell.reason}</span>
                     </span>
                   </td>

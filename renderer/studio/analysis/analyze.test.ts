@@ -57,6 +57,56 @@ describe('the studio analysis', () => {
     expect(effect.summary).toMatch(/changes nothing/);
   });
 
+  it('says how many lessons a lesson rule skips, in how many modules, for how many personas', () => {
+    const course = example();
+    course.rules!.push({
+      id: 'experienced-skip-basics',
+      when: 'seniority == experienced',
+      then: { kind: 'skip-lessons', lessons: ['req-good', 'exc-emergency'] },
+      reason: 'You have done this for years.',
+    });
+    const effect = analyzeCourse(course).ruleEffects['experienced-skip-basics']!;
+    expect(effect.holdsFor).toEqual(['ben', 'rosa']);
+    expect(effect.changes).toEqual(['ben', 'rosa']);
+    expect(effect.lessons).toEqual(['req-good', 'exc-emergency']);
+    expect(effect.summary).toBe('Skips 2 lessons in 2 modules for 2 of 4 personas.');
+  });
+
+  it('says a lesson rule skips nothing where a mandate keeps the lessons', () => {
+    const course = example();
+    course.rules!.push({
+      id: 'approvers-skip-table',
+      when: 'role == approver',
+      then: { kind: 'skip-lessons', lessons: ['thr-table'] },
+      reason: 'Approvers know the table.',
+    });
+    const effect = analyzeCourse(course).ruleEffects['approvers-skip-table']!;
+    expect(effect.holdsFor).toEqual(['victor']);
+    expect(effect.changes).toEqual([]);
+    expect(effect.summary).toBe(
+      "Holds for 1 of 4 personas but skips nothing: their path leaves out these lessons' modules, or a mandate keeps them.",
+    );
+  });
+
+  it('shows in the coverage cell which lessons a persona skips and why', () => {
+    const course = example();
+    course.rules!.push({
+      id: 'experienced-skip-req',
+      when: 'seniority == experienced',
+      then: { kind: 'skip-lessons', lessons: ['req-good'] },
+      reason: 'You raise requisitions every week.',
+    });
+    const analysis = analyzeCourse(course);
+    const cellOf = (persona: string) =>
+      analysis.coverage.find((c) => c.persona === persona)!.cells.find((c) => c.module === 'requisitions')!;
+    expect(cellOf('rosa')).toMatchObject({
+      state: 'taken',
+      skippedLessons: ['What a good requisition says'],
+    });
+    expect(cellOf('rosa').reason).toContain('Skips “What a good requisition says”: You raise requisitions every week.');
+    expect(cellOf('nadia').skippedLessons).toBeUndefined();
+  });
+
   it('returns the problems instead of a proof when a condition does not check', () => {
     const course = example();
     course.rules![0]!.when = 'mastery(polcy) >= proficient';

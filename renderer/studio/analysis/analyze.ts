@@ -21,6 +21,8 @@ export interface CoverageCell {
   readonly reason: string;
   /** The rule that decided it, when one did. */
   readonly rule?: string;
+  /** The titles of the module's lessons a lesson rule skips for the persona, when it skips any. */
+  readonly skippedLessons?: readonly string[];
 }
 
 /** One persona's column: their placement outcome, minutes and a cell per module. */
@@ -43,8 +45,10 @@ export interface RuleEffect {
   readonly holdsFor: readonly string[];
   /** Personas whose path the rule actually changes (a mandate can override it). */
   readonly changes: readonly string[];
-  /** Modules whose status the rule changes, for anyone. */
+  /** Modules whose status the rule changes (for a lesson rule: whose lessons it skips), for anyone. */
   readonly modules: readonly string[];
+  /** Lessons the rule skips, for anyone (lesson rules only). */
+  readonly lessons?: readonly string[];
   readonly summary: string;
 }
 
@@ -94,11 +98,15 @@ export function coverageOf(index: CourseIndex): PersonaCoverage[] {
         const deciding =
           [...m.reasons].reverse().find((r) => r.kind === 'rule' || r.kind === 'choice' || r.kind === 'mandatory') ??
           m.reasons[0];
+        const skipped = m.lessons.filter((l) => l.skipped);
+        // Each skipped lesson with the reason the learner reads for it, after the module's own.
+        const skips = skipped.map((l) => `Skips “${l.title}”: ${l.reasons.map((r) => r.text).join(' ')}`);
         return {
           module: m.id,
           state,
-          reason: deciding?.text ?? '',
+          reason: [deciding?.text ?? '', ...skips].filter(Boolean).join(' '),
           ...(deciding?.rule ? { rule: deciding.rule } : {}),
+          ...(skipped.length ? { skippedLessons: skipped.map((l) => l.title) } : {}),
         };
       }),
     };
@@ -126,6 +134,7 @@ export function ruleEffectsOf(index: CourseIndex): Record<string, RuleEffect> {
     const holdsFor = people.filter((p) => p.fired[ri]).map((p) => p.persona.id);
     const changes = new Set<string>();
     const modules = new Set<string>();
+    const lessons = new Set<string>();
     const action = rule.then;
     if (action.kind === 'offer-choice' || action.kind === 'offer-formats') {
       holdsFor.forEach((p) => changes.add(p));
@@ -141,6 +150,7 @@ export function ruleEffectsOf(index: CourseIndex): Record<string, RuleEffect> {
           if (decideLesson(index, id, decision, (i) => p.fired[i] === true).skipped) {
             changes.add(p.persona.id);
             modules.add(course.modules[at.module]!.id);
+            lessons.add(id);
           }
         }
       }
@@ -163,17 +173,22 @@ export function ruleEffectsOf(index: CourseIndex): Record<string, RuleEffect> {
     let summary: string;
     if (total === 0) summary = 'Add a persona to see what this rule does.';
     else if (holdsFor.length === 0) summary = `Holds for none of the ${plural(total, 'persona')}.`;
+    else if (changes.size === 0 && action.kind === 'skip-lessons')
+      summary = `Holds for ${holdsFor.length} of ${plural(total, 'persona')} but skips nothing: their path leaves out these lessons' modules, or a mandate keeps them.`;
     else if (changes.size === 0)
       summary = `Holds for ${holdsFor.length} of ${plural(total, 'persona')} but changes nothing: a mandate or another rule wins.`;
     else if (action.kind === 'offer-choice')
       summary = `Offers a choice of ${(action.pick ?? 1) > 1 ? `${action.pick} of ` : ''}${plural(action.modules.length, 'module')} to ${of}.`;
     else if (action.kind === 'offer-formats') summary = `Offers ${action.formats.join(', ')} to ${of}.`;
+    else if (action.kind === 'skip-lessons')
+      summary = `Skips ${plural(lessons.size, 'lesson')}${modules.size > 1 ? ` in ${plural(modules.size, 'module')}` : ''} for ${of}.`;
     else summary = `${VERBS[action.kind]} ${plural(modules.size, 'module')} for ${of}.`;
     effects[rule.id] = {
       rule: rule.id,
       holdsFor,
       changes: [...changes],
       modules: [...modules],
+      ...(action.kind === 'skip-lessons' ? { lessons: [...lessons] } : {}),
       summary: summary.charAt(0).toUpperCase() + summary.slice(1),
     };
   });

@@ -1,5 +1,5 @@
 import { Button, Card, Classes, H2, H3, NonIdealState, Tag } from '@blueprintjs/core';
-import { ChevronLeft, Document, Edit, Layers, Plus } from '@blueprintjs/icons';
+import { ChevronLeft, Document, Edit, FlowBranch, Layers, Plus } from '@blueprintjs/icons';
 import { labelOf } from '../../../shared/engine/attributes';
 import { courseModule, type CourseModule, type Lesson } from '../../../shared/model';
 import { useLayoutEffect, useRef, useState } from 'react';
@@ -210,6 +210,11 @@ export function ModuleEditor({ context, id }: { readonly context: EditorContext;
       />
     );
   const base = ['modules', { id }] as const;
+  // The lesson rules that skip each lesson of this module, so a designer sees them where the lesson is.
+  const skippedBy = new Map<string, string[]>();
+  for (const rule of course.rules)
+    if (rule.then.kind === 'skip-lessons')
+      for (const lesson of rule.then.lessons) skippedBy.set(lesson, [...(skippedBy.get(lesson) ?? []), rule.id]);
   const competencyOptions = course.competencies.map((c) => ({ id: c.id, name: c.name }));
   const levelOptions = course.competencies
     .filter((c) => module.competencies.includes(c.id))
@@ -423,6 +428,18 @@ export function ModuleEditor({ context, id }: { readonly context: EditorContext;
                   <span className={Classes.TEXT_MUTED}>
                     {plural(l.blocks.length, 'block')} · {l.minutes} min
                   </span>
+                  {(skippedBy.get(l.id) ?? []).map((rule) => (
+                    <Button
+                      key={rule}
+                      variant="minimal"
+                      size="small"
+                      icon={<FlowBranch />}
+                      text={`Skipped by ${rule}`}
+                      aria-label={`Skipped by ${rule}: open the rule`}
+                      title="Learners this rule holds for skip the lesson: open the rule"
+                      onClick={() => context.select({ kind: 'rule', id: rule })}
+                    />
+                  ))}
                   {editing.editable && (
                     <ItemActions
                       name={l.title}

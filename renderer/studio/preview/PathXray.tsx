@@ -1,7 +1,7 @@
 import { Callout, Classes, Intent } from '@blueprintjs/core';
 import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
 import type { CourseIndex } from '../../../shared/engine';
-import { moduleLabel, previewLearner } from './learner-preview';
+import { moduleLabel, previewLearner, STATUS_LABEL } from './learner-preview';
 
 /** What the player said of the last request from the X-ray (opened, or why it could not). */
 export interface PlayerNote {
@@ -74,6 +74,30 @@ export function PathXray({
                 {r.evidence?.length ? <span className="preview-xray-evidence"> ({r.evidence.join('; ')})</span> : null}
               </p>
             ))}
+            {m.lessons.some((l) => l.reasons.length > 0) && (
+              <ul className="preview-xray-lessons" aria-label={`Lessons of ${m.title} that rules touch`}>
+                {m.lessons
+                  .filter((l) => l.reasons.length > 0)
+                  .map((l) => (
+                    <li key={l.id} className={`preview-xray-lesson${l.skipped ? ' is-skipped' : ''}`}>
+                      <span className="preview-xray-lesson-title">{l.title}</span>
+                      <span className="preview-xray-status">
+                        {l.skipped ? 'Skipped' : STATUS_LABEL[m.status]}
+                        <span className="visually-hidden">: </span>
+                      </span>
+                      <span className="preview-xray-reason">
+                        {l.reasons.map((r) => r.text).join(' ')}
+                        {l.reasons.some((r) => r.evidence?.length) ? (
+                          <span className="preview-xray-evidence">
+                            {' '}
+                            ({l.reasons.flatMap((r) => r.evidence ?? []).join('; ')})
+                          </span>
+                        ) : null}
+                      </span>
+                    </li>
+                  ))}
+              </ul>
+            )}
           </li>
         ))}
       </ol>

@@ -41,6 +41,54 @@ describe('the side-by-side comparison', () => {
   });
 });
 
+describe('lesson rules in the comparison', () => {
+  const withLessonRule = (): Course => {
+    const course = example();
+    return courseSchema.parse({
+      ...course,
+      rules: [
+        ...course.rules,
+        {
+          id: 'experienced-skip-req',
+          when: 'seniority == experienced',
+          then: { kind: 'skip-lessons', lessons: ['req-good'] },
+          reason: 'You raise requisitions every week.',
+        },
+      ],
+    });
+  };
+
+  it('adds a row under the module for a lesson a rule names: skipped with the reason, or what the module is', () => {
+    const course = withLessonRule();
+    const index = indexCourse(course);
+    const learners = ['nadia', 'rosa', 'victor'].map((id) =>
+      previewLearner(
+        index,
+        course.personas.find((p) => p.id === id)!,
+      ),
+    );
+    const rows = compareLearners(index, learners);
+    const lesson = rows.find((r) => r.key === 'lesson:req-good')!;
+    expect(lesson.label).toBe('Raising a purchase requisition › What a good requisition says');
+    expect(lesson.cells).toEqual(['Takes', 'Skipped: You raise requisitions every week.', 'Not for them']);
+    expect(lesson.differs).toBe(true);
+    expect(rows.findIndex((r) => r.key === 'lesson:req-good')).toBe(
+      rows.findIndex((r) => r.key === 'module:requisitions') + 1,
+    );
+    expect(rows.find((r) => r.key === 'lessons-skipped')!.cells).toEqual(['0', '1', '0']);
+  });
+
+  it('adds no lesson rows to a course without lesson rules', () => {
+    const course = example();
+    const index = indexCourse(course);
+    const rows = compareLearners(
+      index,
+      course.personas.slice(0, 2).map((p) => previewLearner(index, p)),
+    );
+    expect(rows.some((r) => r.key.startsWith('lesson'))).toBe(false);
+  });
+});
+
 describe('the preview’s launch', () => {
   it('passes a persona’s attributes as launch parameters, as an LMS would', () => {
     const victor = example().personas.find((p) => p.id === 'victor')!;

@@ -4,6 +4,7 @@ import type { LmsApiKind } from './lms-messages';
 
 export {
   compareLearners,
+  lessonLabel,
   moduleLabel,
   previewLearner,
   STATUS_LABEL,

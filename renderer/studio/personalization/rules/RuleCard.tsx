@@ -9,28 +9,7 @@ import { LazyConditionEditor } from '../conditions/LazyConditionEditor';
 import { RuleHeader } from './RuleHeader';
 import { pickOptions, withoutChoiceModule, withPickCount } from './choice-pick';
 import { ACTIONS } from './rule-summary';
-
-/** The action after a change of kind, keeping the modules it named where the new kind takes modules. */
-function actionOfKind(
-  kind: RuleAction['kind'],
-  previous: RuleAction,
-  firstModules: readonly string[],
-  firstLessons: readonly string[],
-): RuleAction {
-  const modules = 'modules' in previous && previous.modules.length ? previous.modules : firstModules.slice(0, 1);
-  switch (kind) {
-    case 'offer-choice': {
-      const two = [...new Set([...modules, ...firstModules])].slice(0, Math.max(2, modules.length));
-      return { kind, modules: two, prompt: '' };
-    }
-    case 'offer-formats':
-      return { kind, lessons: [], formats: ['video', 'text'] };
-    case 'skip-lessons':
-      return { kind, lessons: firstLessons.slice(0, 1) };
-    default:
-      return { kind, modules: [...modules] };
-  }
-}
+import { actionOfKind, type Modules } from './rule-kind';
 
 export interface RuleCardProps {
   readonly rule: Rule;
@@ -153,6 +132,17 @@ function RuleCardView({ rule, context, effect, selected, draft: kept, onDraft, t
     [course.modules, action],
   );
   const moduleTitle = (id: string) => course.modules.find((m) => m.id === id)?.title ?? id;
+  const hasLessons = course.modules.some((m) => m.lessons.length > 0);
+  // A lesson rule needs a lesson to name: on a course without one the kind says why it cannot be picked.
+  const actions = useMemo(
+    () =>
+      ACTIONS.map((a) =>
+        a.value === 'skip-lessons' && !hasLessons && action.kind !== 'skip-lessons'
+          ? { ...a, label: `${a.label}: add a lesson first`, disabled: true }
+          : a,
+      ),
+    [hasLessons, action.kind],
+  );
   const statusId = `${ids}-status`;
   const minimum = action.kind === 'offer-choice' ? 2 : 1;
 
@@ -217,15 +207,10 @@ function RuleCardView({ rule, context, effect, selected, draft: kept, onDraft, t
             id={`${ids}-action`}
             value={action.kind}
             disabled={readOnly}
-            options={ACTIONS}
+            options={actions}
             onChange={(e) =>
               setAction(
-                actionOfKind(
-                  e.currentTarget.value as RuleAction['kind'],
-                  action,
-                  course.modules.map((m) => m.id),
-                  course.modules.flatMap((m) => m.lessons.map((l) => l.id)),
-                ),
+                actionOfKind(e.currentTarget.value as RuleAction['kind'], action, course.modules),
                 `Change what "${rule.id}" does`,
               )
             }
@@ -283,7 +268,15 @@ function RuleCardView({ rule, context, effect, selected, draft: kept, onDraft, t
               />
             )}
           </FormGroup>
-        ) : action.kind === 'skip-lessons' ? null : (
+        ) : action.kind === 'skip-lessons' ? (
+          <LessonsField
+            rule={rule.id}
+            lessons={action.lessons}
+            modules={course.modules}
+            readOnly={readOnly}
+            onChange={(lessons, label) => setAction({ ...action, lessons }, label)}
+          />
+        ) : (
           <FormGroup label="Formats" className="rule-card-targets">
             <div className="rule-card-tags">
               {FORMATS.map((format) => (
@@ -326,6 +319,105 @@ function RuleCardView({ rule, context, effect, selected, draft: kept, onDraft, t
         />
       </FormGroup>
     </Card>
+  );
+}
+
+/** A lesson as the designer finds it in the outline: its module's title and its own (an id the course lost stays). */
+function lessonPlace(id: string, modules: Modules): { module?: string; lesson: string } {
+  for (const m of modules) {
+    const lesson = m.lessons.find((l) => l.id === id);
+    if (lesson) return { module: m.title, lesson: lesson.title };
+  }
+  return { lesson: id };
+}
+
+/** `Module title › Lesson title`, as a remove button names it. */
+function lessonName(id: string, modules: Modules): string {
+  const { module, lesson } = lessonPlace(id, modules);
+  return module ? `${module} › ${lesson}` : lesson;
+}
+
+/** The module's title quieter than the lesson's, so the eye finds the lesson first. */
+function LessonTag({ module, lesson }: { module?: string; lesson: string }): ReactNode {
+  return (
+    <span>
+      {module && <span className="rule-target-module">{module} › </span>}
+      <span className="rule-target-lesson">{lesson}</span>
+    </span>
+  );
+}
+
+/**
+ * The lessons a skip-lessons rule skips: a tag per lesson with its remove button (never the last: the rule needs one),
+ * and a select of the lessons not named yet, grouped by module as in the outline.
+ */
+function LessonsField(props: {
+  rule: string;
+  lessons: readonly string[];
+  modules: Modules;
+  readOnly: boolean;
+  onChange: (lessons: string[], label: string) => void;
+}): ReactNode {
+  const { rule, lessons, modules, readOnly, onChange } = props;
+  const id = useId();
+  // Built once per change of lessons or modules: a 5,000-lesson course has as many options.
+  const groups = useMemo(
+    () =>
+      modules
+        .map((m) => ({ module: m, lessons: m.lessons.filter((l) => !lessons.includes(l.id)) }))
+        .filter((g) => g.lessons.length > 0),
+    [modules, lessons],
+  );
+  return (
+    <FormGroup
+      label="Lessons"
+      labelFor={`${id}-add-lesson`}
+      className="rule-card-targets"
+      helperText="Counted as done; the learner may still open them. Not skipped where the module is mandatory for their role."
+    >
+      <div className="rule-card-tags">
+        {lessons.map((lesson) => (
+          <span key={lesson} className="rule-target">
+            <LessonTag {...lessonPlace(lesson, modules)} />
+            {!readOnly && lessons.length > 1 && (
+              <Button
+                variant="minimal"
+                size="small"
+                icon={<SmallCross />}
+                aria-label={`Remove ${lessonName(lesson, modules)} from rule ${rule}`}
+                onClick={() =>
+                  onChange(
+                    lessons.filter((l) => l !== lesson),
+                    `Remove "${lesson}" from "${rule}"`,
+                  )
+                }
+              />
+            )}
+          </span>
+        ))}
+        <HTMLSelect
+          id={`${id}-add-lesson`}
+          aria-label={`Add a lesson to rule ${rule}`}
+          value=""
+          disabled={readOnly || groups.length === 0}
+          onChange={(e) => {
+            const lesson = e.currentTarget.value;
+            if (lesson) onChange([...lessons, lesson], `Add "${lesson}" to "${rule}"`);
+          }}
+        >
+          <option value="">{groups.length ? 'Add a lesson…' : 'Every lesson is named'}</option>
+          {groups.map((g) => (
+            <optgroup key={g.module.id} label={g.module.title}>
+              {g.lessons.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.title}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </HTMLSelect>
+      </div>
+    </FormGroup>
   );
 }
 

@@ -12,6 +12,8 @@ export interface RuleSummaryProps {
   readonly effect: string | undefined;
   /** Module titles by id, for the targets. */
   readonly titles: ReadonlyMap<string, string>;
+  /** Lesson titles by id, for the lessons a lesson rule skips. */
+  readonly lessonTitles: ReadonlyMap<string, string>;
   readonly onEdit: (id: string) => void;
 }
 
@@ -25,6 +27,7 @@ export const RuleSummary = memo(function RuleSummary({
   draft,
   effect,
   titles,
+  lessonTitles,
   onEdit,
 }: RuleSummaryProps): ReactNode {
   const titleId = `rule-summary-${rule.id}`;
@@ -50,7 +53,7 @@ export const RuleSummary = memo(function RuleSummary({
       </p>
       <p className="rule-summary-line">
         <span className={Classes.TEXT_MUTED}>Then </span>
-        {actionSummary(rule.then, titles)}
+        {actionSummary(rule.then, titles, lessonTitles)}
       </p>
       <p className="rule-summary-line">
         <span className={Classes.TEXT_MUTED}>The learner reads </span>“{rule.reason}”

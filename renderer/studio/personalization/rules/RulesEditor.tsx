@@ -38,6 +38,10 @@ export function RulesEditor({ context, analysis, selectedRule }: RulesEditorProp
     [select],
   );
   const titles = useMemo(() => new Map(course.modules.map((m) => [m.id, m.title])), [course.modules]);
+  const lessonTitles = useMemo(
+    () => new Map(course.modules.flatMap((m) => m.lessons.map((l) => [l.id, l.title] as const))),
+    [course.modules],
+  );
   const add = async () => {
     const id = nextRuleId(course.rules);
     const first = course.modules[0];
@@ -110,6 +114,7 @@ export function RulesEditor({ context, analysis, selectedRule }: RulesEditorProp
                 draft={drafts.get(rule.id)}
                 effect={analysis.ruleEffects[rule.id]?.summary}
                 titles={titles}
+                lessonTitles={lessonTitles}
                 onEdit={edit}
               />
             ),

@@ -43,6 +43,27 @@ describe("a closed rule's summary", () => {
       'Offer formats: audio (1 lesson)',
     );
   });
+
+  it('names the lessons a lesson rule skips by their titles, counting those past the third', () => {
+    const lessons = new Map([
+      ['what-is', 'What phishing is'],
+      ['spot-it', 'Spot the signs'],
+      ['report-it', 'Report it'],
+      ['quiz', 'Check yourself'],
+    ]);
+    expect(actionSummary({ kind: 'skip-lessons', lessons: ['what-is', 'spot-it'] }, titles, lessons)).toBe(
+      'Skip lessons (already known): What phishing is, Spot the signs',
+    );
+    expect(
+      actionSummary({ kind: 'skip-lessons', lessons: ['what-is', 'spot-it', 'report-it', 'quiz'] }, titles, lessons),
+    ).toBe('Skip lessons (already known): What phishing is, Spot the signs, Report it and 1 more');
+  });
+
+  it('keeps the id of a lesson the course no longer has', () => {
+    expect(actionSummary({ kind: 'skip-lessons', lessons: ['gone'] }, titles, new Map())).toBe(
+      'Skip lessons (already known): gone',
+    );
+  });
 });
 
 describe('the drafts kept while another rule is open', () => {
