@@ -31,6 +31,8 @@ import {
 import {
   duration,
   formatLabel,
+  lessonCounts,
+  lessonReason,
   timeSpent,
   moduleReasons,
   placementLength,
@@ -249,9 +251,14 @@ export function startPlayer({
     return groups;
   }
   const SECTIONS = ['path', 'recommended', 'optional', 'tested-out', 'not-for-you'] as const;
-  /** Done and current, lesson by lesson ("10*0"): what a module's rows show that changes as the learner goes. */
+  /** Done, skipped and current, lesson by lesson ("10s*0"): what a module's rows show that changes as the learner goes. */
   const lessonMarks = (m: PathModule, current?: string) =>
-    m.lessons.map((l) => (l.completed ? '1' : '0') + (l.id === current ? '*' : '')).join('');
+    m.lessons.map((l) => (l.completed ? '1' : '0') + (l.skipped ? 's' : '') + (l.id === current ? '*' : '')).join('');
+  /** A lesson's mark: ticked when completed; a skipped one's circle is dashed (CSS). */
+  const tick = (l: PathModule['lessons'][number]) =>
+    h('span', { class: 'tick', 'aria-hidden': 'true' }, l.completed ? '✓' : '');
+  const lessonState = (l: PathModule['lessons'][number]) =>
+    `${l.completed ? ' is-done' : ''}${l.skipped ? ' is-skipped' : ''}`;
   /** A module the learner walks through, lesson by lesson: required or optional (recommended is optional). */
   const walks = (m: PathModule) => m.status === 'required' || m.status === 'optional';
   /** The lessons a learner walks through, in order: their path, then what is optional or recommended. */
@@ -360,7 +367,7 @@ export function startPlayer({
   });
 
   function outlineModule(m: PathModule, current: string | undefined, why: string): HTMLElement {
-    const done = m.lessons.filter((l) => l.completed).length;
+    const { done, toDo } = lessonCounts(m);
     const item = h(
       'li',
       { class: 'outline-module' },
@@ -368,7 +375,7 @@ export function startPlayer({
         'p',
         { class: 'outline-module-title' },
         m.title,
-        walks(m) ? h('span', { class: 'count' }, ` ${done}/${m.lessons.length}`) : null,
+        walks(m) && toDo ? h('span', { class: 'count' }, ` ${done}/${toDo}`) : null,
       ),
     );
     if (walks(m)) {
@@ -382,13 +389,15 @@ export function startPlayer({
               'button',
               {
                 type: 'button',
-                class: `outline-lesson${l.completed ? ' is-done' : ''}${l.id === current ? ' current' : ''}`,
+                class: `outline-lesson${lessonState(l)}${l.id === current ? ' current' : ''}`,
                 ...(l.id === current ? { 'aria-current': 'page' } : {}),
                 onclick: (() => lesson(m.id, l.id)) as EventListener,
               },
-              h('span', { class: 'tick', 'aria-hidden': 'true' }, l.completed ? '✓' : ''),
-              h('span', {}, l.title),
+              tick(l),
+              h('span', { class: 'outline-lesson-title' }, l.title),
+              l.skipped ? h('span', { class: 'chip chip-skipped', 'aria-hidden': 'true' }, 'Skipped') : null,
               l.completed ? h('span', { class: 'sr-only' }, ' (done)') : null,
+              l.skipped ? h('span', { class: 'sr-only' }, ` (skipped: ${lessonReason(l)})`) : null,
             ),
           ),
         );
@@ -878,8 +887,8 @@ export function startPlayer({
     choice: LearnerPath['choices'][number] | undefined,
     picked: LearnerPath['choices'][number] | undefined,
   ): HTMLElement {
-    const done = m.lessons.filter((l) => l.completed).length;
-    const minutes = m.lessons.reduce((n, l) => n + l.minutes, 0);
+    const { done, toDo, skipped, minutes } = lessonCounts(m);
+    const started = m.lessons.some((l) => l.completed);
     const chip =
       m.status === 'skipped'
         ? 'Tested out'
@@ -889,8 +898,11 @@ export function startPlayer({
             : 'Choose one'
           : m.status === 'excluded'
             ? 'Not for you'
-            : done === m.lessons.length && m.lessons.length
-              ? 'Done'
+            : done === toDo && m.lessons.length
+              ? // Every lesson skipped by a lesson rule, none taken: skipped rather than done.
+                toDo === 0 && !started
+                ? 'Skipped'
+                : 'Done'
               : m.recommended
                 ? 'Recommended'
                 : m.status === 'optional'
@@ -908,10 +920,11 @@ export function startPlayer({
           { class: `chip chip-${/^Choose \d/.test(chip) ? 'choose-several' : chip.toLowerCase().replace(/ /g, '-')}` },
           chip,
         ),
-        walks(m) || m.status === 'choice'
-          ? h('span', {}, `${m.lessons.length} lesson${m.lessons.length === 1 ? '' : 's'} · ${minutes} min`)
+        (walks(m) || m.status === 'choice') && toDo
+          ? h('span', {}, `${toDo} lesson${toDo === 1 ? '' : 's'} · ${minutes} min`)
           : null,
-        walks(m) ? h('span', {}, `${done} of ${m.lessons.length} done`) : null,
+        (walks(m) || m.status === 'choice') && skipped ? h('span', {}, `${skipped} skipped`) : null,
+        walks(m) && toDo ? h('span', {}, `${done} of ${toDo} done`) : null,
       ),
     );
     if (why.length) li.append(h('p', { class: 'reason' }, why.join(' ')));
@@ -949,19 +962,22 @@ export function startPlayer({
               'button',
               {
                 type: 'button',
-                class: `lesson-row${l.completed ? ' is-done' : ''}`,
+                class: `lesson-row${lessonState(l)}`,
                 onclick: (() => lesson(m.id, l.id)) as EventListener,
               },
-              h('span', { class: 'tick', 'aria-hidden': 'true' }, l.completed ? '✓' : ''),
+              tick(l),
               h('span', { class: 'lesson-title' }, l.title),
+              l.skipped ? h('span', { class: 'chip chip-skipped' }, 'Skipped') : null,
               h('span', { class: 'minutes' }, `${l.minutes} min`),
               l.completed ? h('span', { class: 'sr-only' }, ' (done)') : null,
+              // Read as part of the row's name: "… Skipped 4 min You can skip this: <reason>".
+              l.skipped ? h('span', { class: 'skip-reason' }, `You can skip this: ${lessonReason(l)}`) : null,
             ),
           ),
         );
       li.append(lessons);
       // A pick stays the learner's to change until they start the module.
-      if (picked && done === 0)
+      if (picked && !started)
         li.append(
           button(
             'Change my choice',
@@ -1043,7 +1059,7 @@ export function startPlayer({
     const open = result.openChoices;
     const yours = path.modules
       .filter((m) => m.status === 'required' || m.status === 'choice')
-      .reduce((n, m) => n + m.lessons.reduce((k, l) => k + l.minutes, 0), 0);
+      .reduce((n, m) => n + lessonCounts(m).minutes, 0);
     const bar = h('span', { class: 'bar-fill' });
     bar.style.width = percent(result.progress);
     show(
@@ -1284,6 +1300,7 @@ export function startPlayer({
     saveExit.hidden = false;
     renderOutline(lessonId);
     const blocks = blocksOf(source, l.format);
+    const why = lessonReason(l);
     const switcher =
       l.formats.length > 1
         ? h(
@@ -1340,7 +1357,7 @@ export function startPlayer({
               onclick: (() => lesson(target.module.id, target.lesson.id)) as EventListener,
             },
             h('span', { class: 'step-label' }, label),
-            h('span', { class: 'step-title' }, target.lesson.title),
+            h('span', { class: 'step-title' }, target.lesson.title, target.lesson.skipped ? ' (skipped)' : ''),
           )
         : h('span', {});
     show(
@@ -1353,8 +1370,18 @@ export function startPlayer({
           `${l.minutes} min`,
           l.formatReason ? ` · ${l.formatReason}` : '',
           l.completed ? h('span', { class: 'chip chip-done' }, 'Done') : null,
+          l.skipped ? h('span', { class: 'chip chip-skipped' }, 'Skipped') : null,
         ),
       },
+      why
+        ? h(
+            'p',
+            { class: 'skip-note' },
+            l.skipped
+              ? `You can skip this lesson: ${why} It counts as done on your path; read it if you like.`
+              : `Why this lesson stays on your path: ${why}`,
+          )
+        : null,
       switcher,
       h('div', { class: 'blocks' }, ...blocks.map((b) => block(b, record.needs.captions, tryAgain))),
       hint,
@@ -1401,7 +1428,7 @@ export function startPlayer({
       if (m.status === 'excluded') return notYet(`“${m.title}” is not for this learner${why ? `: ${why}` : '.'}`);
       const target = lessonId
         ? m.lessons.find((l) => l.id === lessonId)
-        : (m.lessons.find((l) => !l.completed) ?? m.lessons[0]);
+        : (m.lessons.find((l) => !l.completed && !l.skipped) ?? m.lessons[0]);
       if (!target) return notYet(`“${m.title}” has no lessons to open.`);
       lesson(m.id, target.id);
       return { ok: true, text: `Opened “${target.title}” in the player.` };

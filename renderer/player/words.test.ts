@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { loadCourseOrThrow, personaState, resolvePath } from '../../shared/engine';
 import { PlacementWalker } from '../../shared/engine/placement';
 import { exampleIndex } from '../../test/fixtures/examples';
-import { duration, labelOf, moduleReasons, placementLength, SECTION_TITLES, sectionOf, timeSpent } from './words';
+import {
+  duration,
+  labelOf,
+  lessonCounts,
+  lessonReason,
+  moduleReasons,
+  placementLength,
+  SECTION_TITLES,
+  sectionOf,
+  timeSpent,
+} from './words';
 
 const safety = exampleIndex('shop-floor-safety');
 const approvals = exampleIndex('purchase-approvals');
@@ -55,6 +65,21 @@ describe('the words a learner reads', () => {
     expect(sectionOf(path.modules.find((m) => m.id === course.modules[5]!.id)!)).toBe('not-for-you');
     expect(SECTION_TITLES['not-for-you']).not.toMatch(/role/i);
     expect(reasons(course.modules[6]!.id)).toEqual(['Required for office staff who answered “At the main plant”.']);
+  });
+
+  it('counts a lesson a lesson rule skips as neither to do nor done, and gives its reason in the course’s words', () => {
+    const sam = safety.course.personas.find((p) => p.id === 'sam')!;
+    const path = resolvePath(safety, personaState(safety, sam).state);
+    const induction = path.modules.find((m) => m.id === 'site-induction')!;
+    expect(lessonCounts(induction)).toEqual({ toDo: 1, done: 0, skipped: 1, minutes: 2 });
+    const walkaround = induction.lessons.find((l) => l.id === 'walkaround')!;
+    expect(lessonReason(walkaround)).toBe(safety.course.rules.find((r) => r.id === 'skip-walkaround-film')!.reason);
+    const completed = { ...induction, lessons: induction.lessons.map((l) => ({ ...l, completed: !l.skipped })) };
+    expect(lessonCounts(completed)).toEqual({ toDo: 1, done: 1, skipped: 1, minutes: 2 });
+    const femi = safety.course.personas.find((p) => p.id === 'femi')!;
+    const hers = resolvePath(safety, personaState(safety, femi).state).modules.find((m) => m.id === 'site-induction')!;
+    expect(lessonCounts(hers)).toEqual({ toDo: 2, done: 0, skipped: 0, minutes: 6 });
+    expect(lessonReason(hers.lessons[0]!)).toBe('');
   });
 
   it('counts the placement questions ahead: of about N while it branches', () => {

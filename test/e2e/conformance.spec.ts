@@ -206,6 +206,8 @@ for (const example of EXAMPLE_NAMES) {
       const index = loadCourseOrThrow(json);
       const { course } = index;
       const predicted = predictions(example);
+      /** The personas for whom a lesson rule skips a lesson: each example has one, so this test covers lesson skips. */
+      const skippingSome: string[] = [];
       const dir = mkdtempSync(join(tmpdir(), 'tailor-conformance-'));
       const server = await serve(dir);
       try {
@@ -280,6 +282,19 @@ for (const example of EXAMPLE_NAMES) {
             expect(record.role).toBe(persona.role);
             const path = resolvePath(index, stateFromRecord(index, record).state);
             expect(path.finished).toBe(true);
+            // A lesson a lesson rule skips counts as done: the persona finished without ever opening it.
+            const skipped = path.modules.flatMap((m) => m.lessons.filter((l) => l.skipped).map((l) => l.id));
+            const opened = new Set(
+              trace
+                .filter((c) => c.m === set && c.args[0] === (v12 ? 'cmi.core.lesson_location' : 'cmi.location'))
+                .map((c) => c.args[1]),
+            );
+            expect(opened.size, `${persona.id} opened lessons`).toBeGreaterThan(0);
+            for (const id of skipped) {
+              expect(opened.has(id), `${persona.id} opened the skipped lesson ${id}`).toBe(false);
+              expect(record.completed).not.toContain(id);
+            }
+            if (skipped.length) skippingSome.push(persona.id);
             if (v12) expect(['passed', 'failed', 'completed']).toContain(cmi['cmi.core.lesson_status']);
             else {
               expect(cmi['cmi.completion_status']).toBe('completed');
@@ -323,6 +338,7 @@ for (const example of EXAMPLE_NAMES) {
             await context.close();
           }
         }
+        expect(skippingSome, 'personas for whom a lesson rule skips a lesson').not.toEqual([]);
       } finally {
         await server.close();
         rmSync(dir, { recursive: true, force: true });

@@ -91,7 +91,7 @@ test('the path explains itself in the course’s words: own time, sections, othe
     const path = resolvePath(index, personaState(index, femi).state);
     const minutes = path.modules
       .filter((m) => m.status === 'required' || m.status === 'choice')
-      .reduce((n, m) => n + m.lessons.reduce((k, l) => k + l.minutes, 0), 0);
+      .reduce((n, m) => n + m.lessons.reduce((k, l) => k + (l.skipped ? 0 : l.minutes), 0), 0);
     await expect(page.getByText(`Your path: about ${minutes} minutes`)).toBeVisible();
     const main = page.locator('main');
     const text = (await main.textContent())!;
@@ -152,6 +152,63 @@ test('a text version keeps the lesson’s figure; a completed lesson reopened of
     await expect(page.getByRole('heading', { level: 1, name: 'A walk around the floor' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Back to my path', exact: true })).toHaveCount(1);
     await expect(page.getByRole('button', { name: /^Next lesson/ })).toBeVisible();
+  } finally {
+    dispose();
+  }
+});
+
+test('a lesson a lesson rule skips shows as skipped with its reason on the map, in the outline and in the lesson; it counts as done and can still be taken; axe light and dark at every width', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const index = loadCourseOrThrow(exampleJson('shop-floor-safety'));
+  const sam = index.course.personas.find((p) => p.id === 'sam')!;
+  const rule = index.course.rules.find((r) => r.then.kind === 'skip-lessons')!;
+  const { url, dispose } = exported('shop-floor-safety');
+  try {
+    await page.goto(url);
+    await toMap(page, sam, 'shop-floor-safety');
+    const main = page.locator('main');
+    const induction = main.locator('.module', {
+      has: page.getByRole('heading', { level: 2, name: 'Walking the floor safely', exact: true }),
+    });
+    const skippedRow = induction.locator('.lesson-row', { hasText: 'A walk around the floor' });
+    await expect(skippedRow.locator('.chip')).toHaveText('Skipped');
+    await expect(skippedRow.locator('.skip-reason')).toHaveText(`You can skip this: ${rule.reason}`);
+    // The skipped lesson is neither to do nor done: one lesson left, its minutes only.
+    await expect(induction.locator('.module-meta')).toContainText('1 lesson · 2 min1 skipped0 of 1 done');
+    const outline = page.getByRole('navigation', { name: 'Course outline' });
+    await expect(
+      outline.getByRole('button', { name: `A walk around the floor (skipped: ${rule.reason})` }),
+    ).toBeVisible();
+    await axeEverywhere(page, 'course map with a skipped lesson');
+
+    // "Continue" passes the skipped lesson by; done with the check, the module is done.
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check: where do you walk?');
+    const card = page.locator('.check').first();
+    const q = index.questions.get((await card.getAttribute('data-question'))!)!;
+    await answer(driver(page, 'mouse', false), q, undefined);
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await page.getByRole('button', { name: 'Mark complete and continue' }).click();
+    await expect(page.locator('.map')).toBeVisible();
+    await expect(induction.locator('.module-meta .chip')).toHaveText('Done');
+    await expect(induction.locator('.module-meta')).toContainText('1 of 1 done');
+    await expect(
+      outline.locator('.outline-module', { hasText: 'Walking the floor safely' }).locator('.count'),
+    ).toHaveText(' 1/1');
+
+    // The learner may still open it: the lesson says why it may be skipped, and can be completed.
+    await outline.getByRole('button', { name: /^A walk around the floor/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'A walk around the floor' })).toBeVisible();
+    await expect(page.locator('.lesson-meta .chip-skipped')).toHaveText('Skipped');
+    await expect(page.locator('.skip-note')).toHaveText(
+      `You can skip this lesson: ${rule.reason} It counts as done on your path; read it if you like.`,
+    );
+    await axeEverywhere(page, 'a skipped lesson opened');
+    await page.getByRole('button', { name: 'Mark complete and continue' }).click();
+    await expect(page.locator('.map')).toBeVisible();
+    await expect(skippedRow.locator('.tick')).toHaveText('✓');
   } finally {
     dispose();
   }

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { TailorError } from '../../../shared/contract';
 import { course as courseSchema } from '../../../shared/model';
+import { COURSE_FORMAT_VERSION } from '../../../shared/model/constants';
 import { useTempDirs } from '../../../test/fixtures/temp-dir';
 import type { Edit } from '../../../shared/ops';
 import { createCourseFile } from './course-file';
@@ -433,7 +434,7 @@ describe('course documents: bad files', () => {
     db.prepare(`UPDATE course_root SET json = '1' WHERE key = 'format'`).run();
     db.close();
     withDocument(path, (doc) => {
-      expect(doc.course.format).toBe(4);
+      expect(doc.course.format).toBe(COURSE_FORMAT_VERSION);
       expect(doc.course.modules).toMatchObject([{ id: 'a', title: 'A', prerequisites: [] }]);
     });
   });
@@ -445,7 +446,7 @@ describe('course documents: bad files', () => {
     db.prepare(`UPDATE course_root SET json = '2' WHERE key = 'format'`).run();
     db.close();
     withDocument(path, (doc) => {
-      expect(doc.course.format).toBe(4);
+      expect(doc.course.format).toBe(COURSE_FORMAT_VERSION);
       expect(doc.course.settings.attributes).toBeUndefined();
       expect(doc.course.modules).toMatchObject([{ id: 'a', title: 'A', audience: [], mandatoryFor: [] }]);
     });

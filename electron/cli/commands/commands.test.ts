@@ -275,6 +275,37 @@ describe('tailor paths', () => {
     expect(noAttributes).toMatch(/^Victor, veteran approver \(approver\)\n {2}placement: /);
   });
 
+  it('shows the lessons a lesson rule skips, with the reason, and says where a mandate keeps one', async () => {
+    const folder = join(EXAMPLES_DIR, 'shop-floor-safety');
+    const sam = (await tailor('paths', folder, '--persona', 'sam')).out;
+    expect(sam).toMatch(
+      /^ {13}- A walk around the floor \(.* \(skipped: You spotted every hazard in the placement test, .* \[hazards: expert \(score 1\.00\)\]\)$/m,
+    );
+    expect(sam).toMatch(/^ {13}- Check: where do you walk\? \(2 min, text\)$/m);
+    expect((await tailor('paths', folder, '--persona', 'femi')).out).not.toMatch(/skipped:/);
+
+    const [json] = JSON.parse((await tailor('paths', folder, '--persona', 'sam', '--json')).out) as {
+      path: { modules: { id: string; lessons: { id: string; skipped: boolean; reasons: { rule: string }[] }[] }[] };
+      lms: { completed: boolean; lessons: string[] };
+    }[];
+    const induction = json!.path.modules.find((m) => m.id === 'site-induction')!;
+    expect(induction.lessons.map((l) => [l.id, l.skipped, l.reasons.map((r) => r.rule)])).toEqual([
+      ['walkaround', true, ['skip-walkaround-film']],
+      ['walkaround-check', false, []],
+    ]);
+    // Played through without opening the skipped lesson, the course is still completed.
+    expect(json!.lms.completed).toBe(true);
+    expect(json!.lms.lessons).not.toContain('walkaround');
+
+    // A mandate keeps the rule from applying, and the lesson says so.
+    const course = JSON.parse(readFileSync(join(folder, 'course.json'), 'utf8')) as CourseInput;
+    course.modules!.find((m) => m.id === 'site-induction')!.mandatoryFor!.push('supervisor');
+    const mandated = (await tailor('paths', courseFolder(course), '--persona', 'sam')).out;
+    expect(mandated).toMatch(
+      /^ {13}- A walk around the floor \(.* \(You spotted every hazard .* \(not applied: this module is mandatory for your role\) \[hazards: expert \(score 1\.00\)\]\)$/m,
+    );
+  });
+
   it('says how many modules a choice of several asks the persona to pick', async () => {
     const course = JSON.parse(
       readFileSync(join(EXAMPLES_DIR, 'purchase-approvals', 'course.json'), 'utf8'),

@@ -7,8 +7,8 @@ import { loadForCli } from './load';
 const usage = `Usage: tailor paths <course> [--persona <id or name>] [--json]
 
 Shows each persona's answers to the course's own learner questions (in the course's words), and
-their path through the course: every module's status and why, the format of each lesson, and
-the choices on offer; then the result the LMS will hold once the persona has played the package
+their path through the course: every module's status and why, the format of each lesson, the
+lessons a lesson rule skips and why, and the choices on offer; then the result the LMS will hold once the persona has played the package
 through (completion, success, score, one objective per competency), by the
 rule in shared/engine/persona-play.ts. Exit codes: 0 shown, 2 unusable input or unknown persona.`;
 
@@ -170,13 +170,15 @@ function printPath(
       .map(([c, l]) => `${c}=${l}`)
       .join(', ')}`,
   );
+  const because = (reasons: LearnerPath['modules'][number]['reasons']) =>
+    reasons.map((r) => r.text + (r.evidence?.length ? ` [${r.evidence.join('; ')}]` : '')).join(' ');
   for (const m of path.modules) {
-    const reasons = m.reasons.map((r) => r.text + (r.evidence?.length ? ` [${r.evidence.join('; ')}]` : '')).join(' ');
+    const reasons = because(m.reasons);
     io.out(`  ${STATUS_MARK[m.status]}${m.recommended ? '★ ' : '  '}${m.title}: ${reasons}`);
     if (m.status === 'required' || m.status === 'optional' || m.status === 'choice')
       for (const l of m.lessons)
         io.out(
-          `             - ${l.title} (${l.minutes} min, ${l.format}${l.formats.length > 1 ? ` of ${l.formats.join('/')}` : ''})${l.formatReason ? `: ${l.formatReason}` : ''}`,
+          `             - ${l.title} (${l.minutes} min, ${l.format}${l.formats.length > 1 ? ` of ${l.formats.join('/')}` : ''})${l.formatReason ? `: ${l.formatReason}` : ''}${l.skipped ? ` (skipped: ${because(l.reasons)})` : l.reasons.length ? ` (${because(l.reasons)})` : ''}`,
         );
   }
   for (const c of path.choices)
