@@ -3,7 +3,7 @@ import { closeSync, createReadStream, createWriteStream, readSync } from 'node:f
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { basename } from 'node:path';
-import { mediaReferences } from '../../../shared/analysis/media';
+import { mediaNames } from '../../../shared/analysis/media';
 import { IMAGE_PREVIEW_MAX_BYTES, TailorError } from '../../../shared/contract';
 import { course as courseSchema, jsonPath, migrateCourseJson, type Course } from '../../../shared/model';
 import { applyOp, isCollection, OpError, replay, type Edit, type Patch } from '../../../shared/ops';
@@ -633,7 +633,7 @@ function readWholeFile(fd: number, size: number): Buffer {
 
 /** Every `assets/…` path the course's blocks and settings (the player's logo) refer to (one walker with verify and export). */
 export function referencedAssetNames(course: Course): Set<string> {
-  return new Set(mediaReferences(course).map((ref) => ref.name));
+  return mediaNames(course);
 }
 
 /** One stored row's JSON; a row that is not JSON, or nests absurdly deep, means a damaged document. */
