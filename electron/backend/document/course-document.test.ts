@@ -364,6 +364,25 @@ describe('course documents: media', () => {
     db.close();
   });
 
+  it('stores every small file byte for byte when a folder of them takes several commits', async () => {
+    const dir = tempDir();
+    // 24 files of just under a chunk: more than one commit's worth, with sizes that never tile evenly.
+    const files = Array.from({ length: 24 }, (_, i) => {
+      const file = join(dir, `photo-${i}.jpg`);
+      writeFileSync(file, randomBytes(CHUNK_BYTES - 1000 * i));
+      return { file, name: `assets/photo-${i}.jpg` };
+    });
+    await withDocumentAsync(newDocument(), async (doc) => {
+      const infos = await doc.importAssets(files);
+      expect(infos.map((info) => info.sha256)).toEqual(files.map((f) => sha(f.file)));
+      for (const [i, { file, name }] of files.entries()) {
+        const out = join(dir, `out-${i}.jpg`);
+        await doc.exportAsset(name, out);
+        expect(sha(out), name).toBe(sha(file));
+      }
+    });
+  });
+
   it('keeps the files before one it cannot read, and nothing of that one', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.png'), 'one');

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash as hashOnce } from 'node:crypto';
 import { closeSync, createReadStream, createWriteStream, readSync } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { basename } from 'node:path';
-import { mediaReferences } from '../../../shared/analysis/media';
+import { mediaNames } from '../../../shared/analysis/media';
 import { IMAGE_PREVIEW_MAX_BYTES, TailorError } from '../../../shared/contract';
 import { course as courseSchema, jsonPath, migrateCourseJson, type Course } from '../../../shared/model';
 import { applyOp, isCollection, OpError, replay, type Edit, type Patch } from '../../../shared/ops';
@@ -398,6 +398,9 @@ export class CourseDocument {
     // Writes wait here and commit together: no transaction stays open across an await.
     let queued: (() => void)[] = [];
     let queuedBytes = 0;
+    // Small files are read into one buffer, not one each; SQLite copies what it stores, so a commit frees it.
+    let slab = Buffer.alloc(0);
+    let slabUsed = 0;
     const flush = () => {
       if (!queued.length) return;
       const work = queued;
@@ -406,7 +409,18 @@ export class CourseDocument {
       this.#transaction(() => {
         for (const write of work) write();
       });
+      slabUsed = 0;
       this.#mediaCommitted?.();
+    };
+    /** Room for `size` bytes that stay untouched until the next commit. */
+    const slabSpace = (size: number): Buffer => {
+      if (slabUsed + size > slab.length) {
+        slab = Buffer.allocUnsafeSlow(Math.min(Math.max(2 * slab.length, size, 64 * 1024), BATCH_BYTES + CHUNK_BYTES));
+        slabUsed = 0;
+      }
+      const space = slab.subarray(slabUsed, slabUsed + size);
+      slabUsed += size;
+      return space;
     };
     // WAL writes every byte twice (log, then checkpoint). A rollback journal saves only pages that
     // already exist, and new blob pages are appended, so media go to disk once. Commits stay atomic
@@ -426,12 +440,12 @@ export class CourseDocument {
           // is stored complete in one step: a blob, its chunk, the asset and the name.
           let bytes: Buffer;
           try {
-            bytes = readWholeFile(fd, expected);
+            bytes = readWholeFile(fd, slabSpace(expected));
           } catch (error) {
             flush();
             throw new TailorError('io', `Tailor could not read "${file}": ${(error as Error).message}`);
           }
-          const sha256 = createHash('sha256').update(bytes).digest('hex');
+          const sha256 = hashOnce('sha256', bytes, 'hex');
           queued.push(() => {
             if (!knownAsset.get(sha256)) {
               const blob = insertCompleteBlob.run().lastInsertRowid;
@@ -615,10 +629,10 @@ export class CourseDocument {
   }
 }
 
-/** Reads an open file of `size` bytes (as long as it was when opened, at most) and closes it. */
-function readWholeFile(fd: number, size: number): Buffer {
+/** Reads an open file into `bytes` (as much as it holds, up to their length: its size when opened) and closes it. */
+function readWholeFile(fd: number, bytes: Buffer): Buffer {
+  const size = bytes.length;
   try {
-    const bytes = Buffer.allocUnsafe(size);
     let filled = 0;
     while (filled < size) {
       const read = readSync(fd, bytes, filled, size - filled, null);
@@ -633,7 +647,7 @@ function readWholeFile(fd: number, size: number): Buffer {
 
 /** Every `assets/…` path the course's blocks and settings (the player's logo) refer to (one walker with verify and export). */
 export function referencedAssetNames(course: Course): Set<string> {
-  return new Set(mediaReferences(course).map((ref) => ref.name));
+  return mediaNames(course);
 }
 
 /** One stored row's JSON; a row that is not JSON, or nests absurdly deep, means a damaged document. */
