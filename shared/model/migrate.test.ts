@@ -114,7 +114,12 @@ describe('course.json migrations', () => {
     };
     expect(migrateCourseJson(input)).toEqual({ ok: true, from: 4, course: { ...input, format: 5 } });
     const lessons = (then: unknown) =>
-      courseSchema.safeParse({ format: 5, id: 'x', title: 'X', rules: [{ id: 'r', when: 'true', then, reason: 'Known.' }] });
+      courseSchema.safeParse({
+        format: 5,
+        id: 'x',
+        title: 'X',
+        rules: [{ id: 'r', when: 'true', then, reason: 'Known.' }],
+      });
     const parsed = lessons({ kind: 'skip-lessons', lessons: ['intro'] });
     expect(parsed.success && parsed.data.rules[0]!.then).toEqual({ kind: 'skip-lessons', lessons: ['intro'] });
     expect(lessons({ kind: 'skip-lessons', lessons: [] }).success).toBe(false);
