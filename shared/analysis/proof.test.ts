@@ -20,6 +20,8 @@ function narrowAudiences(course: CourseInput, seed: number): void {
   for (const m of course.modules ?? []) if (next.chance(0.5)) m.audience = [next.pick(roles)];
 }
 const seeds = fc.integer({ min: 1, max: 1_000_000 });
+/** A role the course gives no label, as findings name it: its id in plain words ("role-1" → "role 1"). */
+const plain = (id: string) => id.replace(/-/g, ' ');
 
 describe('the example courses', () => {
   it.each(EXAMPLE_NAMES)('%s passes the proof, the budget and lint with no findings', (name) => {
@@ -235,7 +237,7 @@ describe('the proof finds planted flaws', () => {
     );
     const messages = findings.map((f) => f.message).join('\n');
     expect(findings.find((f) => f.code === 'rule-overridden-by-mandate')?.message).toContain(
-      `which is mandatory for ${role} who answered “North plant”;`,
+      `which is mandatory for ${plain(role)} who answered “North plant”;`,
     );
     const outside = findings.find((f) => f.code === 'require-outside-audience');
     expect(outside?.message).toContain('outside its audience (learners who answered “North plant”)');
@@ -258,10 +260,10 @@ describe('the proof finds planted flaws', () => {
       severity: 'warning',
       path: `modules[${course.modules!.length - 1}].mandatoryFor`,
       message: expect.stringContaining(
-        `"North only" is mandatory for ${role}, but its audience (learners who answered “North plant”) leaves some of them out (`,
+        `"North only" is mandatory for ${plain(role)}, but its audience (learners who answered “North plant”) leaves some of them out (`,
       ),
     });
-    expect(finding!.message).toContain(`any ${role} who answered “South depot”`);
+    expect(finding!.message).toContain(`any ${plain(role)} who answered “South depot”`);
     expect(finding!.message).not.toMatch(/site=/);
     // The same mandate inside the audience says nothing.
     course.modules!.at(-1)!.mandatoryFor = [`${role}`, 'site=north'];
@@ -319,7 +321,9 @@ describe('the proof finds planted flaws', () => {
         code: 'mandate-without-prerequisite',
         path: `modules[${course.modules!.length - 1}].prerequisites[0]`,
         message: expect.stringMatching(
-          new RegExp(`"Audit" is mandatory for ${roles[1]}, but its prerequisite "Basics" is never on their path`),
+          new RegExp(
+            `"Audit" is mandatory for ${plain(roles[1]!)}, but its prerequisite "Basics" is never on their path`,
+          ),
         ),
       },
     ]);

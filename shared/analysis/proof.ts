@@ -6,7 +6,7 @@ import { applyPrerequisites, decideModule, type ModuleDecision } from '../engine
 import type { Counterexample, Finding } from './findings';
 import { analysisLearners, describeOutcome, outcomeClasses, type AnalysisLearner } from './outcomes';
 import { OutcomeSolver, type Witness } from './solver';
-import { describeTargets, isTargeted, parseTarget, type LearnerTargeting } from '../engine/targets';
+import { describeTargets, isTargeted, labelOf, parseTarget, type LearnerTargeting } from '../engine/targets';
 import { placementLearners, type PlacementLearnerKind } from './placement-learners';
 
 export interface ProofOptions {
@@ -43,19 +43,23 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
   );
 
   const solver = new OutcomeSolver(index, classes);
-  /** Audience or mandate entries in the course's words, e.g. "forklift-driver who answered “In the warehouse”". */
+  /** A role in the course's words: its label (settings.labels), else its id in plain words, as the player says it. */
+  const role = (id: string) => labelOf(course, id);
+  /** Audience or mandate entries in the course's words, e.g. "Forklift driver who answered “In the warehouse”". */
   const targets = (entries: readonly string[]) => describeTargets(course, entries);
   /** A learner in the course's words: a persona by id, any other learner by their role and answers. */
-  const learnerWords = (learner: AnalysisLearner) =>
-    course.personas.some((p) => p.id === learner.label)
+  const learnerWords = (learner: AnalysisLearner) => {
+    const entries = [
+      ...(learner.role ? [learner.role] : []),
+      ...Object.entries(learner.attributes ?? {}).map(([a, v]) => `${a}=${v}`),
+    ];
+    return course.personas.some((p) => p.id === learner.label) || entries.length === 0
       ? learner.label
-      : `any ${targets([
-          ...(learner.role ? [learner.role] : []),
-          ...Object.entries(learner.attributes ?? {}).map(([a, v]) => `${a}=${v}`),
-        ])}`;
+      : `any ${targets(entries)}`;
+  };
 
   const counterexample = (learner: AnalysisLearner, witness: Witness, path: string): Counterexample => ({
-    persona: learner.label,
+    persona: learnerWords(learner),
     outcome: describeOutcome(index, witness.competencies, witness.outcome),
     path,
   });
@@ -201,7 +205,7 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
     const mandatedLearners: { readonly who: LearnerTargeting; readonly name: string }[] = m.mandatoryFor.every(
       (e) => parseTarget(e).attribute === 'role',
     )
-      ? m.mandatoryFor.map((role) => ({ who: { role }, name: role }))
+      ? m.mandatoryFor.map((id) => ({ who: { role: id }, name: role(id) }))
       : learners.filter((l) => isTargeted(m.mandatoryFor, l)).map((l) => ({ who: l, name: learnerWords(l) }));
     const reportedWithout = new Set<string>();
     for (const { who, name } of mandatedLearners)
@@ -220,13 +224,13 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
       }
     const byRoleOnly = [...m.audience, ...m.mandatoryFor].every((e) => parseTarget(e).attribute === 'role');
     if (byRoleOnly) {
-      for (const role of m.mandatoryFor)
-        if (m.audience.length > 0 && !m.audience.includes(role))
+      for (const id of m.mandatoryFor)
+        if (m.audience.length > 0 && !m.audience.includes(id))
           findings.push({
             severity: 'warning',
             code: 'mandate-outside-audience',
             path: `${at}.mandatoryFor`,
-            message: `"${m.title}" is mandatory for ${role}, but its audience (${targets(m.audience)}) leaves ${role} out; the mandate wins.`,
+            message: `"${m.title}" is mandatory for ${role(id)}, but its audience (${targets(m.audience)}) leaves ${role(id)} out; the mandate wins.`,
           });
     } else if (m.audience.length > 0) {
       // With attributes, entries combine (a role and a site), so ask the analysed learners, which cover every combination read.
