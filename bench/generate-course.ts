@@ -50,7 +50,7 @@ const LEVELS = ['none', 'basic', 'proficient', 'expert'] as const;
 /**
  * Builds a synthetic course for benchmarks and property tests: realistic proportions of audiences,
  * mandates, optional modules, rules of every kind, personas and a branching placement test.
- * The default large course: 300 modules, 12 competencies × 4 levels, 200 rules, 8 personas.
+ * The default large course: 300 modules, 12 competencies × 4 levels, 200 rules and 20 lesson rules, 8 personas.
  */
 export function generateCourse(options: GeneratorOptions): CourseInput {
   const r = prng(options.seed);
@@ -373,6 +373,7 @@ export const LARGE_COURSE: GeneratorOptions = {
   rules: 200,
   personas: 8,
   prerequisites: 0.2,
+  lessonRules: 20,
 };
 
 /** The two rule shapes that made enumeration explode: one rule reading k competencies, or k rules each reading one. */
