@@ -22,6 +22,11 @@ export interface GeneratorOptions {
   readonly placementBranches?: boolean;
   /** Choices that ask the learner to pick several of up to five modules (format 4); choices of one when absent. */
   readonly pickSeveral?: boolean;
+  /**
+   * Rules that skip single lessons (format 5): one lesson, or now and then every lesson of a module or a lesson of a
+   * second one, some yielding to mandates on purpose; none when absent.
+   */
+  readonly lessonRules?: number;
 }
 
 /** Small, fast, seeded PRNG (mulberry32): the same seed always gives the same course. */
@@ -45,7 +50,7 @@ const LEVELS = ['none', 'basic', 'proficient', 'expert'] as const;
 /**
  * Builds a synthetic course for benchmarks and property tests: realistic proportions of audiences,
  * mandates, optional modules, rules of every kind, personas and a branching placement test.
- * The default large course: 300 modules, 12 competencies × 4 levels, 200 rules, 8 personas.
+ * The default large course: 300 modules, 12 competencies × 4 levels, 200 rules and 20 lesson rules, 8 personas.
  */
 export function generateCourse(options: GeneratorOptions): CourseInput {
   const r = prng(options.seed);
@@ -98,23 +103,28 @@ export function generateCourse(options: GeneratorOptions): CourseInput {
     };
   });
 
-  const condition = (depth = 0): string => {
-    const roll = r.next();
-    if (depth < 1 && roll < 0.2) return `${condition(depth + 1)} and ${condition(depth + 1)}`;
-    if (depth < 1 && roll < 0.3) return `${condition(depth + 1)} or ${condition(depth + 1)}`;
-    if (roll < 0.65)
-      return `mastery(${r.pick(competencies)}) ${r.pick(['>=', '<=', '==', '>', '<'])} ${r.pick(LEVELS)}`;
-    if (roll < 0.75) return `score(${r.pick(competencies)}) >= ${r.pick([0.3, 0.5, 0.8])}`;
-    if (roll < 0.85) return `role == ${r.pick(roles)}`;
-    if (roll < 0.92)
-      return `role in [${roles
-        .filter(() => r.chance(0.5))
-        .concat(r.pick(roles))
-        .join(', ')}]`;
-    return `seniority ${r.pick(['==', '!='])} ${r.pick(['new', 'experienced', 'veteran'])}`;
-  };
+  /** A random condition drawn from `g`: mastery, score, role and seniority tests, sometimes two joined. */
+  const conditionFrom =
+    (g: ReturnType<typeof prng>) =>
+    (depth = 0): string => {
+      const roll = g.next();
+      const condition = conditionFrom(g);
+      if (depth < 1 && roll < 0.2) return `${condition(depth + 1)} and ${condition(depth + 1)}`;
+      if (depth < 1 && roll < 0.3) return `${condition(depth + 1)} or ${condition(depth + 1)}`;
+      if (roll < 0.65)
+        return `mastery(${g.pick(competencies)}) ${g.pick(['>=', '<=', '==', '>', '<'])} ${g.pick(LEVELS)}`;
+      if (roll < 0.75) return `score(${g.pick(competencies)}) >= ${g.pick([0.3, 0.5, 0.8])}`;
+      if (roll < 0.85) return `role == ${g.pick(roles)}`;
+      if (roll < 0.92)
+        return `role in [${roles
+          .filter(() => g.chance(0.5))
+          .concat(g.pick(roles))
+          .join(', ')}]`;
+      return `seniority ${g.pick(['==', '!='])} ${g.pick(['new', 'experienced', 'veteran'])}`;
+    };
+  const condition = conditionFrom(r);
   const moduleIds = modules.map((m) => m.id);
-  const rules = Array.from({ length: options.rules }, (_, ri) => {
+  const rules: NonNullable<CourseInput['rules']> = Array.from({ length: options.rules }, (_, ri) => {
     const roll = r.next();
     const targets = [...new Set([r.pick(moduleIds), ...(r.chance(0.3) ? [r.pick(moduleIds)] : [])])];
     const then =
@@ -199,6 +209,34 @@ export function generateCourse(options: GeneratorOptions): CourseInput {
     for (const m of modules) {
       if (a.chance(0.25)) m.audience = [...m.audience, target(), ...(a.chance(0.3) ? [target()] : [])];
       if (a.chance(0.15)) m.mandatoryFor = [...(a.chance(0.5) ? [a.pick(roles)] : []), target()];
+    }
+  }
+
+  // Lesson rules draw from their own sequence too, and come after every other rule.
+  if (options.lessonRules) {
+    const l = prng(options.seed ^ 0x1e55);
+    const lessonCondition = conditionFrom(l);
+    for (let i = 0; i < options.lessonRules; i++) {
+      const m = l.pick(modules);
+      const roll = l.next();
+      const lessons =
+        roll < 0.25
+          ? m.lessons.map((x) => x.id)
+          : [l.pick(m.lessons).id, ...(roll > 0.85 ? [l.pick(l.pick(modules).lessons).id] : [])];
+      const test =
+        attributes.length && l.chance(0.3)
+          ? (() => {
+              const attribute = l.pick(attributes);
+              return `${attribute.id} ${l.pick(['==', '!='])} ${l.pick(attribute.values).id}`;
+            })()
+          : undefined;
+      rules.push({
+        id: `lesson-rule-${i + 1}`,
+        when: test ? `${test} and (${lessonCondition()})` : lessonCondition(),
+        then: { kind: 'skip-lessons', lessons: [...new Set(lessons)] },
+        reason: `Lesson reason ${i + 1}.`,
+        ...(l.chance(0.2) ? { mandateWins: true } : {}),
+      });
     }
   }
 
@@ -335,6 +373,7 @@ export const LARGE_COURSE: GeneratorOptions = {
   rules: 200,
   personas: 8,
   prerequisites: 0.2,
+  lessonRules: 20,
 };
 
 /** The two rule shapes that made enumeration explode: one rule reading k competencies, or k rules each reading one. */

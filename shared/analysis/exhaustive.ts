@@ -2,7 +2,7 @@ import type { CourseIndex } from '../engine/course-index';
 import { PlacementWalker, type PlacementLearner } from '../engine/placement';
 import { attributeDomain, placementLearner } from './placement-learners';
 import { answerKinds } from './proof';
-import { applyPrerequisites, decideModule } from '../engine/resolve';
+import { applyPrerequisites, decideLesson, decideModule } from '../engine/resolve';
 import { analysisLearners, forEachOutcome, outcomeClasses, outcomeFacts, type OutcomeClass } from './outcomes';
 
 /**
@@ -24,6 +24,12 @@ export function exhaustiveReachability(
   contradictions: Set<string>;
   /** offer-choice rules that hold for some learner and outcome with no more options open to pick than it asks for. */
   choicesWithoutAlternatives: Set<number>;
+  /** skip-lessons rules that skip some lesson for some learner and outcome. */
+  lessonRulesThatSkip: Set<number>;
+  /** Pairs "r,m" of a skip, optional or skip-lessons rule that holds where module m is mandatory for the learner. */
+  mandateOverrides: Set<string>;
+  /** Modules some learner takes (required or optional) with every lesson skipped. */
+  everyLessonSkipped: Set<string>;
   cases: number;
   totalCases: number;
   complete: boolean;
@@ -40,6 +46,9 @@ export function exhaustiveReachability(
   const applies = new Set<number>();
   const contradictions = new Set<string>();
   const choicesWithoutAlternatives = new Set<number>();
+  const lessonRulesThatSkip = new Set<number>();
+  const mandateOverrides = new Set<string>();
+  const everyLessonSkipped = new Set<string>();
   let cases = 0;
   const { course } = index;
   const choices = course.rules.flatMap((r, rule) =>
@@ -75,6 +84,27 @@ export function exhaustiveReachability(
         const { status } = work[mi]!;
         if (status === 'required' || status === 'optional') reachable.add(m.id);
       });
+      // Lesson rules, as the resolver lays lessons out over the modules' decisions (before the learner's own choices).
+      if (options.rules)
+        course.modules.forEach((m, mi) => {
+          const w = work[mi]!;
+          const holds = (i: number) => fired[i] === true;
+          if (w.locked)
+            for (const i of [
+              ...(index.rulesByModule.get(m.id) ?? []),
+              ...m.lessons.flatMap((l) => index.rulesByLesson.get(l.id) ?? []),
+            ])
+              if (fired[i] && ['skip', 'optional', 'skip-lessons'].includes(course.rules[i]!.then.kind))
+                mandateOverrides.add(`${i},${mi}`);
+          let skipped = 0;
+          for (const l of m.lessons) {
+            if (!decideLesson(index, l.id, w, holds).skipped) continue;
+            skipped++;
+            for (const i of index.rulesByLesson.get(l.id)!) if (fired[i]) lessonRulesThatSkip.add(i);
+          }
+          if (skipped > 0 && skipped === m.lessons.length && (w.status === 'required' || w.status === 'optional'))
+            everyLessonSkipped.add(m.id);
+        });
       // As the resolver lays a choice out: the options on the path that nothing else decided.
       for (const { rule, modules, pick } of options.rules ? choices : []) {
         if (!fired[rule]) continue;
@@ -94,6 +124,9 @@ export function exhaustiveReachability(
     applies,
     contradictions,
     choicesWithoutAlternatives,
+    lessonRulesThatSkip,
+    mandateOverrides,
+    everyLessonSkipped,
     cases,
     totalCases,
     complete: cases === totalCases,

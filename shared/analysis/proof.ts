@@ -2,11 +2,11 @@ import { END, type Answer, type Question } from '../model';
 import type { CourseIndex } from '../engine/course-index';
 import { correctAnswer } from '../engine/grade';
 import { PlacementWalker } from '../engine/placement';
-import { applyPrerequisites, decideModule, type ModuleDecision } from '../engine/resolve';
+import { applyPrerequisites, decideLesson, decideModule, type ModuleDecision } from '../engine/resolve';
 import type { Counterexample, Finding } from './findings';
 import { analysisLearners, describeOutcome, outcomeClasses, type AnalysisLearner } from './outcomes';
-import { OutcomeSolver, type Witness } from './solver';
-import { describeTargets, isTargeted, parseTarget, type LearnerTargeting } from '../engine/targets';
+import { OutcomeSolver, type RuleGroup, type Witness } from './solver';
+import { describeTargets, isTargeted, labelOf, parseTarget, type LearnerTargeting } from '../engine/targets';
 import { placementLearners, type PlacementLearnerKind } from './placement-learners';
 
 export interface ProofOptions {
@@ -24,7 +24,8 @@ export interface ProofStats {
 /**
  * Proves, for every persona (and any learner of a role no persona covers) and every class of
  * placement outcome, that modules are reachable, required modules can be done, role mandates hold,
- * rules do not contradict, and the placement flow terminates with every question reachable.
+ * rules do not contradict, lesson rules skip something and a module's every lesson only by a module skip, and the
+ * placement flow terminates with every question reachable.
  *
  * Each question is answered by a three-valued search over the outcome classes of only the
  * competencies its rules read (see OutcomeSolver), so the cost grows with the rules' structure, not
@@ -43,19 +44,23 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
   );
 
   const solver = new OutcomeSolver(index, classes);
-  /** Audience or mandate entries in the course's words, e.g. "forklift-driver who answered “In the warehouse”". */
+  /** A role in the course's words: its label (settings.labels), else its id in plain words, as the player says it. */
+  const role = (id: string) => labelOf(course, id);
+  /** Audience or mandate entries in the course's words, e.g. "Forklift driver who answered “In the warehouse”". */
   const targets = (entries: readonly string[]) => describeTargets(course, entries);
   /** A learner in the course's words: a persona by id, any other learner by their role and answers. */
-  const learnerWords = (learner: AnalysisLearner) =>
-    course.personas.some((p) => p.id === learner.label)
+  const learnerWords = (learner: AnalysisLearner) => {
+    const entries = [
+      ...(learner.role ? [learner.role] : []),
+      ...Object.entries(learner.attributes ?? {}).map(([a, v]) => `${a}=${v}`),
+    ];
+    return course.personas.some((p) => p.id === learner.label) || entries.length === 0
       ? learner.label
-      : `any ${targets([
-          ...(learner.role ? [learner.role] : []),
-          ...Object.entries(learner.attributes ?? {}).map(([a, v]) => `${a}=${v}`),
-        ])}`;
+      : `any ${targets(entries)}`;
+  };
 
   const counterexample = (learner: AnalysisLearner, witness: Witness, path: string): Counterexample => ({
-    persona: learner.label,
+    persona: learnerWords(learner),
     outcome: describeOutcome(index, witness.competencies, witness.outcome),
     path,
   });
@@ -96,14 +101,155 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
     return out;
   };
 
+  /** The rules that decide a module's status, as groups: whether some require, some skip and some optional rule hold. */
+  const statusGroups = (mi: number): [requires: number[], skips: number[], optionals: number[]] => {
+    const touching = index.rulesByModule.get(course.modules[mi]!.id) ?? [];
+    const ofKind = (kind: string) => touching.filter((i) => course.rules[i]!.then.kind === kind);
+    return [ofKind('require'), ofKind('skip'), ofKind('optional')];
+  };
+  const onPath = (d: ModuleDecision) => d.status === 'required' || d.status === 'optional';
+  const quoted = (titles: readonly string[]) =>
+    titles.length === 1
+      ? `"${titles[0]}"`
+      : `${titles
+          .slice(0, -1)
+          .map((t) => `"${t}"`)
+          .join(', ')} and "${titles.at(-1)}"`;
+  const lessonsWords = (titles: readonly string[]) => `${titles.length === 1 ? 'lesson' : 'lessons'} ${quoted(titles)}`;
+
+  /**
+   * Lesson rules (decision 0010), decided on the path before the learner's own choices, as module reachability is: a
+   * skip-lessons rule skips a lesson only where its module is on the learner's path and not mandatory for them.
+   */
+  const proveLessonRules = () => {
+    course.rules.forEach((rule, ri) => {
+      const action = rule.then;
+      if (action.kind !== 'skip-lessons' || !index.rules[ri]) return;
+      // Module index → titles of the lessons the rule names in it, in the course's order.
+      const named = new Map<number, string[]>();
+      const first = new Map<number, string>();
+      for (const id of new Set(action.lessons)) {
+        const at = index.lessonIndex.get(id);
+        if (!at) continue;
+        named.set(at.module, [...(named.get(at.module) ?? []), course.modules[at.module]!.lessons[at.lesson]!.title]);
+        if (!first.has(at.module)) first.set(at.module, id);
+      }
+      let skipsSome = false;
+      let heldWhereMandatory = false;
+      const overridden = new Map<number, Counterexample>();
+      for (const learner of learners) {
+        const leftOut = leftOutByPrerequisites(learner);
+        for (const mi of named.keys()) {
+          const m = course.modules[mi]!;
+          if (isTargeted(m.mandatoryFor, learner)) {
+            if (overridden.has(mi)) continue;
+            const witness = solver.satisfy(learner, [ri]);
+            if (!witness) continue;
+            heldWhereMandatory = true;
+            const holds = holdsFor(learner, witness);
+            const decision = decideModule(index, mi, learner, holds);
+            const lesson = m.lessons[index.lessonIndex.get(first.get(mi)!)!.lesson]!;
+            const said = decideLesson(index, lesson.id, decision, holds)
+              .reasons.map((r) => r.text)
+              .join(' ');
+            overridden.set(
+              mi,
+              counterexample(learner, witness, `${describeDecision(decision)} Lesson "${lesson.title}": ${said}`),
+            );
+            continue;
+          }
+          if (skipsSome || leftOut.has(mi)) continue;
+          for (const { witness } of solver.combinations(learner, [[ri], ...statusGroups(mi)], (v) => v[0]!).values())
+            if (onPath(decideModule(index, mi, learner, holdsFor(learner, witness)))) {
+              skipsSome = true;
+              break;
+            }
+        }
+      }
+
+      for (const [mi, example] of overridden) {
+        const m = course.modules[mi]!;
+        const titles = named.get(mi)!;
+        findings.push(
+          rule.mandateWins
+            ? {
+                severity: 'info',
+                code: 'rule-yields-to-mandate',
+                path: `rules[${ri}]`,
+                message: `As intended, the mandate for ${targets(m.mandatoryFor)} wins over rule "${rule.id}": they take ${lessonsWords(titles)} of "${m.title}" even when the rule would skip ${titles.length === 1 ? 'it' : 'them'}.`,
+                counterexample: example,
+              }
+            : {
+                severity: 'warning',
+                code: 'rule-overridden-by-mandate',
+                path: `rules[${ri}]`,
+                message: `Rule "${rule.id}" would skip ${lessonsWords(titles)} of "${m.title}", which is mandatory for ${targets(m.mandatoryFor)}; the mandate wins and the rule is ignored for them. If that is meant, set "mandateWins": true on the rule.`,
+                counterexample: example,
+              },
+        );
+      }
+
+      // A rule that holds for someone but never skips a lesson; one that never holds is a rule that never applies.
+      const holding = skipsSome ? undefined : firstSatisfying([ri]);
+      if (!holding) return;
+      const [mi, titles] = [...named][0]!;
+      const leftOut = leftOutByPrerequisites(holding.learner).get(mi);
+      const decision = decideModule(index, mi, holding.learner, holdsFor(holding.learner, holding.witness));
+      const modules = [...new Set([...named.keys()].map((i) => course.modules[i]!.title))];
+      findings.push({
+        severity: 'warning',
+        code: 'lesson-rule-without-effect',
+        path: `rules[${ri}]`,
+        message: `Rule "${rule.id}" never skips a lesson: whenever "${rule.when}" holds, ${quoted(modules)} ${modules.length === 1 ? 'is' : 'are'} not on the learner's path (tested out of, or not for them)${heldWhereMandatory ? ' or mandatory for them' : ''}. Narrow the condition to learners who take ${modules.length === 1 ? 'it' : 'them'}, or remove the rule.`,
+        counterexample: counterexample(
+          holding.learner,
+          holding.witness,
+          `"${course.modules[mi]!.title}" ${leftOut !== undefined ? `excluded: ${leftOut}` : describeDecision(decision)} (the rule names ${lessonsWords(titles)})`,
+        ),
+      });
+    });
+
+    // Modules whose every lesson lesson rules skip for a learner who takes the module.
+    course.modules.forEach((m, mi) => {
+      const perLesson = new Map(
+        m.lessons.map((l) => {
+          const rules = index.rulesByLesson.get(l.id) ?? [];
+          return [rules.join(), rules] as const;
+        }),
+      );
+      if (m.lessons.length === 0 || [...perLesson.values()].some((rules) => rules.length === 0)) return;
+      const every: RuleGroup = { all: [...perLesson.values()] };
+      for (const learner of learners) {
+        if (isTargeted(m.mandatoryFor, learner) || leftOutByPrerequisites(learner).has(mi)) continue;
+        for (const { witness } of solver.combinations(learner, [every, ...statusGroups(mi)], (v) => v[0]!).values()) {
+          const holds = holdsFor(learner, witness);
+          const decision = decideModule(index, mi, learner, holds);
+          if (!onPath(decision)) continue;
+          const skipping = [
+            ...new Set(m.lessons.flatMap((l) => (index.rulesByLesson.get(l.id) ?? []).filter(holds))),
+          ].sort((a, b) => a - b);
+          const names = skipping.map((i) => course.rules[i]!.id);
+          findings.push({
+            severity: 'warning',
+            code: 'module-every-lesson-skipped',
+            path: `rules[${skipping[0]}].then.lessons`,
+            message: `For some learners who take "${m.title}", ${names.length === 1 ? `rule ${quoted(names)} skips` : `rules ${quoted(names)} together skip`} every one of its lessons, so it stays on their path as a module to take with nothing left to do in it. If they should test out of the whole module, skip the module instead (a skip rule on "${m.title}"): they then see it as tested out and may still take it anyway.`,
+            counterexample: counterexample(
+              learner,
+              witness,
+              `${describeDecision(decision)} Every lesson skipped by ${names.map((n) => `[${n}]`).join(' ')}.`,
+            ),
+          });
+          return;
+        }
+      }
+    });
+  };
+
   // Modules: reachable by someone, doable when required, mandates respected.
   course.modules.forEach((m, mi) => {
     const at = `modules[${mi}]`;
-    const touching = index.rulesByModule.get(m.id) ?? [];
-    const ofKind = (kind: string) => touching.filter((i) => course.rules[i]!.then.kind === kind);
-    const requires = ofKind('require');
-    const skips = ofKind('skip');
-    const optionals = ofKind('optional');
+    const [requires, skips, optionals] = statusGroups(mi);
     let reachable = false;
     let sample: Counterexample | undefined;
     let emptyRequired: Counterexample | undefined;
@@ -201,7 +347,7 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
     const mandatedLearners: { readonly who: LearnerTargeting; readonly name: string }[] = m.mandatoryFor.every(
       (e) => parseTarget(e).attribute === 'role',
     )
-      ? m.mandatoryFor.map((role) => ({ who: { role }, name: role }))
+      ? m.mandatoryFor.map((id) => ({ who: { role: id }, name: role(id) }))
       : learners.filter((l) => isTargeted(m.mandatoryFor, l)).map((l) => ({ who: l, name: learnerWords(l) }));
     const reportedWithout = new Set<string>();
     for (const { who, name } of mandatedLearners)
@@ -220,13 +366,13 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
       }
     const byRoleOnly = [...m.audience, ...m.mandatoryFor].every((e) => parseTarget(e).attribute === 'role');
     if (byRoleOnly) {
-      for (const role of m.mandatoryFor)
-        if (m.audience.length > 0 && !m.audience.includes(role))
+      for (const id of m.mandatoryFor)
+        if (m.audience.length > 0 && !m.audience.includes(id))
           findings.push({
             severity: 'warning',
             code: 'mandate-outside-audience',
             path: `${at}.mandatoryFor`,
-            message: `"${m.title}" is mandatory for ${role}, but its audience (${targets(m.audience)}) leaves ${role} out; the mandate wins.`,
+            message: `"${m.title}" is mandatory for ${role(id)}, but its audience (${targets(m.audience)}) leaves ${role(id)} out; the mandate wins.`,
           });
     } else if (m.audience.length > 0) {
       // With attributes, entries combine (a role and a site), so ask the analysed learners, which cover every combination read.
@@ -268,14 +414,7 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
       return mi === undefined ? [] : [mi];
     });
     const pick = action.pick ?? 1;
-    const groups = [
-      [ri],
-      ...options.flatMap((mi) => {
-        const touching = index.rulesByModule.get(course.modules[mi]!.id) ?? [];
-        const ofKind = (kind: string) => touching.filter((i) => course.rules[i]!.then.kind === kind);
-        return [ofKind('require'), ofKind('skip'), ofKind('optional')];
-      }),
-    ];
+    const groups = [[ri], ...options.flatMap(statusGroups)];
     for (const learner of learners) {
       const leftOut = leftOutByPrerequisites(learner);
       for (const { witness } of solver.combinations(learner, groups, (values) => values[0] === true).values()) {
@@ -298,6 +437,8 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
       }
     }
   });
+
+  proveLessonRules();
 
   // Rules that can never apply.
   course.rules.forEach((rule, ri) => {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateCourse, prng, wideRuleCourse } from '../../bench/generate-course';
-import { loadCourseOrThrow, type CourseIndex } from '../engine';
-import { exhaustiveReachability } from './exhaustive';
+import { loadCourseOrThrow } from '../engine';
 import { prove } from './proof';
+import { expectProofAgreesWithEnumeration } from './testing/proof-agreement';
 
 const LEVELS = ['none', 'basic', 'proficient', 'expert'];
 
@@ -27,7 +27,7 @@ function randomCondition(next: ReturnType<typeof prng>, k: number, depth: number
 }
 
 /** A small generated course (half its modules with a prerequisite) plus rules of every status-changing kind with random wide conditions on two modules. */
-function randomWideCourse(seed: number, attributes = 0, pickSeveral = false) {
+function randomWideCourse(seed: number, attributes = 0, pickSeveral = false, lessonRules = false) {
   const next = prng(seed);
   const k = next.int(2, 4);
   const course = generateCourse({
@@ -51,6 +51,26 @@ function randomWideCourse(seed: number, attributes = 0, pickSeveral = false) {
       then: { kind: next.pick(kinds), modules: [next.pick(['module-1', 'module-2'])] },
       reason: `Wide ${i}.`,
     });
+  // Lesson rules with wide conditions on the lessons of those two modules, one of them now and then mandatory for a
+  // role, so some rules skip a lesson, some skip every lesson of a module, some never do and some a mandate overrides.
+  if (lessonRules) {
+    const lessonsOf = (id: string) => course.modules!.find((m) => m.id === id)!.lessons.map((l) => l.id);
+    const decided = next.pick(['module-1', 'module-2']);
+    if (next.chance(0.5)) course.modules!.find((m) => m.id === decided)!.mandatoryFor = [`role-${next.int(1, 3)}`];
+    for (let i = 0; i < 4; i++) {
+      const lessons = lessonsOf(next.pick(['module-1', 'module-2']));
+      course.rules!.push({
+        id: `wide-lessons-${i}`,
+        when: randomCondition(next, k, 2, attributes > 0),
+        then: {
+          kind: 'skip-lessons',
+          lessons: next.chance(0.4) ? lessons : [...new Set([next.pick(lessons), next.pick(lessons)])],
+        },
+        reason: `Wide lessons ${i}.`,
+        ...(next.chance(0.3) ? { mandateWins: true } : {}),
+      });
+    }
+  }
   // A choice of several among the modules the wide rules decide, so some learners have fewer open than it asks.
   if (pickSeveral) {
     // Alternatives of one choice cannot come after one another.
@@ -67,31 +87,7 @@ function randomWideCourse(seed: number, attributes = 0, pickSeveral = false) {
   return course;
 }
 
-/** What the proof says, in the terms exhaustive enumeration can check. */
-function proofAnswers(index: CourseIndex) {
-  const findings = prove(index).findings;
-  const at = (path: string) => Number(/\[(\d+)\]/.exec(path)![1]);
-  return {
-    unreachable: new Set(findings.filter((f) => f.code === 'module-unreachable').map((f) => at(f.path))),
-    dead: new Set(findings.filter((f) => f.code === 'rule-never-applies').map((f) => at(f.path))),
-    contradicting: new Set(findings.filter((f) => f.code === 'rules-contradict').map((f) => at(f.path))),
-    withoutAlternatives: new Set(
-      findings.filter((f) => f.code === 'choice-without-alternatives').map((f) => at(f.path)),
-    ),
-  };
-}
-
-function expectAgreement(index: CourseIndex) {
-  const truth = exhaustiveReachability(index, { rules: true });
-  expect(truth.complete).toBe(true);
-  const proof = proofAnswers(index);
-  index.course.modules.forEach((m, mi) => expect(proof.unreachable.has(mi), m.id).toBe(!truth.reachable.has(m.id)));
-  index.course.rules.forEach((r, ri) => expect(proof.dead.has(ri), r.id).toBe(!truth.applies.has(ri)));
-  const contradicting = new Set([...truth.contradictions].map((pair) => Number(pair.split(',')[1])));
-  expect([...proof.contradicting].sort()).toEqual([...contradicting].sort());
-  expect([...proof.withoutAlternatives].sort()).toEqual([...truth.choicesWithoutAlternatives].sort());
-  return truth;
-}
+const expectAgreement = expectProofAgreesWithEnumeration;
 
 describe('the symbolic proof', () => {
   it('agrees with exhaustive enumeration on reachability, dead rules and contradictions for random wide conditions', () => {
@@ -124,6 +120,27 @@ describe('the symbolic proof', () => {
     // The random courses do plant such choices, so the agreement is tested on both answers.
     expect(found).toBeGreaterThan(3);
     expect(found).toBeLessThan(40);
+  }, 120_000);
+
+  it('agrees with exhaustive enumeration on lesson rules: which skip nothing, which a mandate overrides, which modules lose every lesson', () => {
+    const seen = { withoutEffect: 0, overridden: 0, everyLessonSkipped: 0, skipping: 0 };
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
+        const index = loadCourseOrThrow(randomWideCourse(seed, seed % 2 ? 2 : 0, seed % 3 === 0, true));
+        const truth = expectAgreement(index);
+        const lessonRules = index.course.rules.flatMap((r, i) => (r.then.kind === 'skip-lessons' ? [i] : []));
+        if (lessonRules.some((i) => truth.applies.has(i) && !truth.lessonRulesThatSkip.has(i))) seen.withoutEffect++;
+        if (lessonRules.some((i) => [...truth.mandateOverrides].some((p) => p.startsWith(`${i},`)))) seen.overridden++;
+        if (truth.everyLessonSkipped.size) seen.everyLessonSkipped++;
+        if (truth.lessonRulesThatSkip.size) seen.skipping++;
+      }),
+      { numRuns: 80 },
+    );
+    // The random courses plant each case often enough that the agreement is tested on both answers.
+    for (const [what, count] of Object.entries(seen)) {
+      expect(count, what).toBeGreaterThan(4);
+      expect(count, what).toBeLessThan(80);
+    }
   }, 120_000);
 
   it.each(['one rule reading all', 'one rule per competency'] as const)(

@@ -21,8 +21,14 @@ export interface Witness {
   readonly outcome: readonly OutcomeClass[];
 }
 
-/** `values[g]` is whether any rule of group g holds. */
+/** `values[g]` is whether group g holds. */
 export type GroupValues = readonly boolean[];
+
+/**
+ * A group of rules the search decides as one value: a list holds when any of its rules holds (an empty list never);
+ * `{ all }` holds when each of its lists has a rule that holds, e.g. "some rule skips each lesson of this module".
+ */
+export type RuleGroup = readonly number[] | { readonly all: readonly (readonly number[])[] };
 
 /**
  * Answers the proof's questions ("can this module be reached", "can these two rules both hold") by
@@ -47,22 +53,26 @@ export class OutcomeSolver {
 
   /**
    * Every combination of group values reachable for this learner that `wanted` accepts, with a witness each.
-   * A group's value is whether any of its rules holds (an empty group is false).
+   * A group's value is whether any of its rules holds (an empty group is false), or for `{ all }` whether each list has one.
    */
   combinations(
     learner: AnalysisLearner,
-    groups: readonly (readonly number[])[],
+    groups: readonly RuleGroup[],
     wanted: (values: GroupValues) => boolean = () => true,
   ): Map<string, { values: GroupValues; witness: Witness }> {
     const found = new Map<string, { values: GroupValues; witness: Witness }>();
-    const formulas = groups.map((g) => g.flatMap((i) => (this.formula(i) ? [this.formula(i)!] : [])));
+    const anyOf = (rules: readonly number[]): Formula => ({
+      kind: 'or',
+      items: rules.flatMap((i) => (this.formula(i) ? [this.formula(i)!] : [])),
+    });
+    const formulas = groups.map((g): Formula => ('all' in g ? { kind: 'and', items: g.all.map(anyOf) } : anyOf(g)));
     const atoms: Extract<Formula, { kind: 'atom' }>[] = [];
     const collect = (f: Formula) => {
       if (f.kind === 'atom') atoms.push(f);
       else if (f.kind === 'not') collect(f.item);
       else if (f.kind !== 'const') f.items.forEach(collect);
     };
-    formulas.flat().forEach(collect);
+    formulas.forEach(collect);
     const reads = new Map<string, number>();
     for (const a of atoms) for (const c of a.competencies) reads.set(c, (reads.get(c) ?? 0) + 1);
     // The most-read competencies first: they decide the most atoms, so branches close sooner.
@@ -98,7 +108,6 @@ export class OutcomeSolver {
         }
       }
     };
-    const groupValue = (fs: readonly Formula[]): Tri => value({ kind: 'or', items: fs });
     const key = (values: GroupValues) => values.map((v) => (v ? '1' : '0')).join('');
 
     /** Whether some completion of these three-valued group values is wanted and not yet found. */
@@ -113,7 +122,7 @@ export class OutcomeSolver {
 
     const search = (depth: number): void => {
       this.nodes++;
-      const tri = formulas.map(groupValue);
+      const tri = formulas.map(value);
       if (!open(tri)) return;
       if (tri.every((t) => t !== UNKNOWN)) {
         const values = tri.map((t) => t === TRUE);

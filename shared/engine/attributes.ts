@@ -1,13 +1,9 @@
 import { FORMATS, SENIORITIES } from '../model/constants';
-import type { Course } from '../model/schema';
 import type { CourseIndex } from './course-index';
 import { baseFormat } from './resolve';
-import { parseTarget } from './targets';
+import { labelOf, parseTarget } from './targets';
 
-/** The course's own name for a role or department (settings.labels), else the id in plain words; player and studio alike. */
-export function labelOf(course: { readonly settings: Pick<Course['settings'], 'labels'> }, id: string): string {
-  return course.settings.labels?.[id] ?? id.replace(/-/g, ' ');
-}
+export { labelOf } from './targets';
 
 /** The built-in learner attributes a course can read; needs are always asked (they shape media, not the path). */
 export type AttributeId = 'role' | 'department' | 'seniority' | 'preferredFormat';

@@ -107,7 +107,7 @@ describe('path resolver', () => {
     const { state } = personaState(shop, persona(shop, 'olga'));
     const path = resolvePath(shop, state);
     expect(statusOf(path, 'site-induction')).toBe('excluded');
-    expect(path.modules.find((m) => m.id === 'site-induction')!.reasons[0]!.text).toMatch(/Meant for floor-operator/);
+    expect(path.modules.find((m) => m.id === 'site-induction')!.reasons[0]!.text).toMatch(/Meant for floor operator/);
     expect(statusOf(path, 'visitor-briefing')).toBe('required');
   });
 

@@ -2,7 +2,7 @@ import type { Format } from '../model/constants';
 import type { CourseIndex } from './course-index';
 import type { LearnerFacts } from './expr';
 import { factsFor, type LearnerState } from './learner';
-import { describeTargets, isTargeted, parseTarget, type LearnerTargeting } from './targets';
+import { describeTargets, isTargeted, labelOf, parseTarget, type LearnerTargeting } from './targets';
 
 export type ModuleStatus =
   /** On the path and must be completed. */
@@ -220,7 +220,7 @@ export function decideModule(
     const byRole = m.mandatoryFor.every((e) => parseTarget(e).attribute === 'role');
     reasons.push({
       kind: 'mandatory',
-      text: `Mandatory for ${byRole ? who.role : describeTargets(course, m.mandatoryFor)}.`,
+      text: `Mandatory for ${byRole && who.role ? labelOf(course, who.role) : describeTargets(course, m.mandatoryFor)}.`,
     });
   } else if (m.audience.length > 0 && !isTargeted(m.audience, who)) {
     status = 'excluded';

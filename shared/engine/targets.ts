@@ -6,6 +6,11 @@ export interface LearnerTargeting {
   readonly attributes?: Readonly<Record<string, string>> | undefined;
 }
 
+/** The course's own name for a role or department (settings.labels), else the id in plain words; player and studio alike. */
+export function labelOf(course: { readonly settings: Pick<Course['settings'], 'labels'> }, id: string): string {
+  return course.settings.labels?.[id] ?? id.replace(/-/g, ' ');
+}
+
 /** Words of the rule language and built-in learner attributes, which a course's own attribute may not be called. */
 export const RESERVED_ATTRIBUTE_IDS: ReadonlySet<string> = new Set([
   'role',
@@ -71,11 +76,11 @@ export function isTargeted(entries: readonly string[], who: LearnerTargeting): b
   return true;
 }
 
-/** The course's readable words for a list of targets, e.g. "teller, approver who answered “North plant”". */
+/** The course's readable words for a list of targets, e.g. "Bank teller, approver who answered “North plant”". */
 export function describeTargets(
   course: { readonly settings: Pick<Course['settings'], 'labels' | 'attributes'> },
   entries: readonly string[],
-  labelOfRole: (id: string) => string = (id) => id,
+  labelOfRole: (id: string) => string = (id) => labelOf(course, id),
 ): string {
   const groups = groupsOf(entries);
   const roles = [...(groups.get('role') ?? [])].map(labelOfRole).join(', ');

@@ -43,6 +43,20 @@ describe('the studio analysis', () => {
     expect(analysis.ruleEffects['require-thresholds-new-buyers']!.holdsFor).toEqual(['nadia']);
   });
 
+  it('says in how many modules a lesson rule skips lessons, for how many personas', () => {
+    const course = example();
+    const why = course.modules!.find((m) => m.id === 'why-policy')!;
+    course.rules!.push({
+      id: 'skip-first-lesson',
+      when: 'true',
+      then: { kind: 'skip-lessons', lessons: [why.lessons[0]!.id] },
+      reason: 'Known.',
+    });
+    const effect = analyzeCourse(course).ruleEffects['skip-first-lesson']!;
+    expect(effect.changes.length).toBeGreaterThan(0);
+    expect(effect.summary).toBe(`Skips lessons in 1 module for ${effect.changes.length} of 4 personas.`);
+  });
+
   it('reports a rule that a mandate overrides as changing nothing', () => {
     const course = example();
     course.rules!.push({

@@ -119,6 +119,7 @@ const VERBS: Record<string, string> = {
   require: 'requires',
   recommend: 'recommends',
   optional: 'makes optional',
+  'skip-lessons': 'skips lessons in',
 };
 
 /** For each rule: whom it holds for and what it changes, comparing each persona's modules with and without it. */
