@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateCourse } from '../../bench/generate-course';
-import { course as courseSchema } from '../model';
+import { COURSE_FORMAT_VERSION, course as courseSchema } from '../model';
 import { mediaReferences, missingMediaFindings, type MediaReference } from './media';
 
 const course = courseSchema.parse({
@@ -50,7 +50,7 @@ function everyAssetsString(value: unknown, path: string, found: MediaReference[]
 }
 
 const withEveryMediaField = courseSchema.parse({
-  format: 4,
+  format: COURSE_FORMAT_VERSION,
   id: 'c',
   title: 'Forklifts',
   settings: { branding: { logo: 'assets/logo.png', hero: { src: 'assets/cover.jpg', alt: '' } } },

@@ -448,9 +448,9 @@ test('a lesson rule: Skip lessons names lessons by module, reads as their titles
   await strictStyles(page);
   const path = await importExample(host);
   await open(page, host.url, path, 'rules');
-  await expect(page.getByRole('list', { name: 'Rules' }).getByRole('listitem')).toHaveCount(8, { timeout: 30_000 });
+  await expect(page.getByRole('list', { name: 'Rules' }).getByRole('listitem')).toHaveCount(9, { timeout: 30_000 });
   await page.getByRole('button', { name: 'Add rule' }).first().click();
-  const rule = page.getByRole('group', { name: 'Rule rule-9' });
+  const rule = page.getByRole('group', { name: 'Rule rule-10' });
   const then = rule.getByRole('combobox', { name: 'Then' });
   await expect(then).toHaveValue('recommend');
 
@@ -464,7 +464,7 @@ test('a lesson rule: Skip lessons names lessons by module, reads as their titles
   await expect(rule.getByRole('button', { name: /^Remove / })).toHaveCount(0);
 
   // The add control lists the lessons not named yet, grouped by module as in the outline.
-  const add = rule.getByRole('combobox', { name: 'Add a lesson to rule rule-9' });
+  const add = rule.getByRole('combobox', { name: 'Add a lesson to rule rule-10' });
   await expect(add.locator('optgroup').first()).toHaveAttribute('label', 'Why the approvals policy exists');
   await expect(add.locator('option', { hasText: 'What can go wrong with company money' })).toHaveCount(0);
   await add.selectOption({ label: 'What a good requisition says' });
@@ -474,13 +474,13 @@ test('a lesson rule: Skip lessons names lessons by module, reads as their titles
   ]);
   await rule
     .getByRole('button', {
-      name: 'Remove Why the approvals policy exists › What can go wrong with company money from rule rule-9',
+      name: 'Remove Why the approvals policy exists › What can go wrong with company money from rule rule-10',
     })
     .click();
   await expect(lessons).toHaveText(['Raising a purchase requisition › What a good requisition says']);
 
   // Only experienced learners skip it, and they read why.
-  const condition = rule.getByRole('textbox', { name: 'Condition of rule rule-9' });
+  const condition = rule.getByRole('textbox', { name: 'Condition of rule rule-10' });
   await condition.click();
   await page.keyboard.press('Control+a');
   await page.keyboard.type('seniority == experienced', { delay: 10 });
@@ -494,7 +494,7 @@ test('a lesson rule: Skip lessons names lessons by module, reads as their titles
   // Closed, the rule reads as the lesson's title.
   const list = page.getByRole('list', { name: 'Rules' });
   await list.getByRole('button', { name: 'Edit rule skip-why-policy' }).click();
-  const summary = list.getByRole('listitem', { name: 'rule-9' });
+  const summary = list.getByRole('listitem', { name: 'rule-10' });
   await expect(summary).toContainText('Skip lessons (already known): What a good requisition says');
   await expect(summary).toContainText('“You raise requisitions every week.”');
 
@@ -506,7 +506,7 @@ test('a lesson rule: Skip lessons names lessons by module, reads as their titles
   const skippedBy = page
     .getByRole('list', { name: 'Lessons' })
     .getByRole('listitem', { name: 'What a good requisition says' })
-    .getByRole('button', { name: 'Skipped by rule-9: open the rule' });
+    .getByRole('button', { name: 'Skipped by rule-10: open the rule' });
   await expect(skippedBy).toBeVisible();
 
   // The preview: Rosa skips the lesson with the rule's reason.

@@ -54,7 +54,7 @@ describe('the studio analysis', () => {
     });
     const effect = analyzeCourse(course).ruleEffects['skip-first-lesson']!;
     expect(effect.changes.length).toBeGreaterThan(0);
-    expect(effect.summary).toBe(`Skips lessons in 1 module for ${effect.changes.length} of 4 personas.`);
+    expect(effect.summary).toBe(`Skips 1 lesson for ${effect.changes.length} of 4 personas.`);
   });
 
   it('reports a rule that a mandate overrides as changing nothing', () => {

@@ -147,7 +147,7 @@ export function ruleEffectsOf(index: CourseIndex): Record<string, RuleEffect> {
         for (const id of action.lessons) {
           const at = index.lessonIndex.get(id);
           if (!at) continue;
-          const decision = decideModule(index, at.module, p.persona, (i) => p.fired[i] === true);
+          const decision = decideModule(index, at.module, p.state, (i) => p.fired[i] === true);
           if (decideLesson(index, id, decision, (i) => p.fired[i] === true).skipped) {
             changes.add(p.persona.id);
             modules.add(course.modules[at.module]!.id);
@@ -161,8 +161,8 @@ export function ruleEffectsOf(index: CourseIndex): Record<string, RuleEffect> {
         for (const id of action.modules) {
           const mi = index.moduleIndex.get(id);
           if (mi === undefined) continue;
-          const withRule = decideModule(index, mi, p.persona, (i) => p.fired[i] === true);
-          const without = decideModule(index, mi, p.persona, (i) => i !== ri && p.fired[i] === true);
+          const withRule = decideModule(index, mi, p.state, (i) => p.fired[i] === true);
+          const without = decideModule(index, mi, p.state, (i) => i !== ri && p.fired[i] === true);
           if (withRule.status !== without.status || withRule.recommended !== without.recommended) {
             changes.add(p.persona.id);
             modules.add(id);
