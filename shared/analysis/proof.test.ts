@@ -583,7 +583,8 @@ describe('mandates', () => {
           if (laid.lessons.some((l) => l.reasons.length > 0)) mandatedWithLessonRules++;
         });
       }),
-      { numRuns: 300 },
+      // A fixed seed: the counts below say what the generator plants, so they must not depend on the draw
+      { numRuns: 300, seed: 20261207 },
     );
     // Lesson rules that hold do meet modules mandatory for the learner, so the property is tested where it matters.
     expect(mandatedWithLessonRules).toBeGreaterThan(5);

@@ -115,7 +115,9 @@ describe('the symbolic proof', () => {
         const truth = expectAgreement(loadCourseOrThrow(randomWideCourse(seed, seed % 2 ? 2 : 0, true)));
         if (truth.choicesWithoutAlternatives.size) found++;
       }),
-      { numRuns: 40 },
+      // A fixed seed: the counts below say what the generator plants, so they must not depend on the draw
+      // (with a random one, all 40 courses once planted the case and "fewer than all" failed).
+      { numRuns: 40, seed: 20261207 },
     );
     // The random courses do plant such choices, so the agreement is tested on both answers.
     expect(found).toBeGreaterThan(3);
@@ -134,7 +136,8 @@ describe('the symbolic proof', () => {
         if (truth.everyLessonSkipped.size) seen.everyLessonSkipped++;
         if (truth.lessonRulesThatSkip.size) seen.skipping++;
       }),
-      { numRuns: 80 },
+      // A fixed seed: the counts below say what the generator plants, so they must not depend on the draw
+      { numRuns: 80, seed: 20261207 },
     );
     // The random courses plant each case often enough that the agreement is tested on both answers.
     for (const [what, count] of Object.entries(seen)) {
