@@ -1,8 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { exampleIndex, exampleJson } from '../../test/fixtures/examples';
 import { loadCourseOrThrow } from '../engine/course-index';
+import { personaIdentity } from '../engine/persona-state';
 import { attributeFindings, uncoveredAttributeValues } from './attributes';
+import { analysisLearners } from './outcomes';
 import { verifyCourse } from './verify';
+
+describe('the learners the proof reasons about', () => {
+  it('take a persona that gives no value the intake asks as the package does: on the intake’s first answer', () => {
+    const raw = exampleJson('shop-floor-safety') as { personas: { id: string; attributes?: unknown }[] };
+    const persona = raw.personas.find((p) => p.attributes)!;
+    delete persona.attributes;
+    const index = loadCourseOrThrow(raw);
+    const firstSite = index.attributes.get('site')![0];
+    const learner = analysisLearners(index).find((l) => l.label === persona.id)!;
+    expect(learner.attributes).toEqual({ site: firstSite });
+    expect(learner).toMatchObject(
+      personaIdentity(
+        index,
+        index.course.personas.find((p) => p.id === persona.id)!,
+      ),
+    );
+  });
+});
 
 describe('attributes no learner can supply', () => {
   it('finds nothing in a course whose every attribute the intake can ask', () => {
@@ -74,8 +94,9 @@ describe('answers to the course’s own questions that no persona gives', () => 
     expect(uncoveredAttributeValues(loadCourseOrThrow(raw))).toEqual([]);
     const first = raw.placement.nodes[0]!;
     first.branches = [{ when: 'shift == night', goto: first.next }, ...(first.branches ?? [])];
+    // No persona gives a shift, so each is, as when it plays the package, on the intake's first answer (day):
+    // only night has no persona.
     expect(uncoveredAttributeValues(loadCourseOrThrow(raw)).map((f) => f.path)).toEqual([
-      `settings.attributes[${raw.settings.attributes.length - 1}].values[0]`,
       `settings.attributes[${raw.settings.attributes.length - 1}].values[1]`,
     ]);
   });

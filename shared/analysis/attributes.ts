@@ -1,5 +1,6 @@
 import { courseAttributes } from '../engine/attributes';
 import type { CourseIndex } from '../engine/course-index';
+import { personaIdentity } from '../engine/persona-state';
 import type { Finding } from './findings';
 import { readAttributes } from './outcomes';
 import { placementReads } from './placement-learners';
@@ -39,7 +40,7 @@ export function uncoveredAttributeValues(index: CourseIndex): Finding[] {
   return declared.flatMap((attribute, a) =>
     read.has(attribute.id)
       ? attribute.values.flatMap((value, v): Finding[] =>
-          index.course.personas.some((p) => p.attributes?.[attribute.id] === value.id)
+          index.course.personas.some((p) => personaIdentity(index, p).attributes?.[attribute.id] === value.id)
             ? []
             : [
                 {

@@ -3,6 +3,7 @@ import type { CourseIndex } from '../engine/course-index';
 import type { LearnerFacts } from '../engine/expr';
 import { attributeFacts } from '../engine/learner';
 import { levelForScore } from '../engine/mastery';
+import { personaIdentity } from '../engine/persona-state';
 import { parseTarget } from '../engine/targets';
 
 /** One class of placement outcome for one competency: every score in it behaves alike in every rule. */
@@ -53,18 +54,14 @@ export interface AnalysisLearner {
  */
 export function analysisLearners(index: CourseIndex): AnalysisLearner[] {
   const read = readAttributes(index);
+  // Each persona as the preview and the package see it: an attribute it gives no value for is the intake's first answer.
   const learners: AnalysisLearner[] = index.course.personas.map((p) => ({
     label: p.id,
-    role: p.role,
-    department: p.department,
-    seniority: p.seniority,
-    preferredFormat: p.preferredFormat,
-    needs: p.needs,
-    ...(p.attributes ? { attributes: p.attributes } : {}),
+    ...personaIdentity(index, p),
   }));
   const keyOf = (role: string | undefined, attributes: Readonly<Record<string, string>>) =>
     JSON.stringify([role ?? null, ...read.map((a) => attributes[a] ?? null)]);
-  const covered = new Set(index.course.personas.map((p) => keyOf(p.role, p.attributes ?? {})));
+  const covered = new Set(learners.map((l) => keyOf(l.role, l.attributes ?? {})));
   const combinations = read.reduce<Record<string, string>[]>(
     (all, a) => all.flatMap((partial) => (index.attributes.get(a) ?? []).map((v) => ({ ...partial, [a]: v }))),
     [{}],
