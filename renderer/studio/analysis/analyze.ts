@@ -1,6 +1,5 @@
 import { verifyCourse, type Finding, type TrackingBudget } from '../../../shared/analysis';
 import {
-  decideLesson,
   decideModule,
   factsFor,
   firedRules,
@@ -8,6 +7,7 @@ import {
   resolvePath,
   type CourseIndex,
   type CourseProblem,
+  type LearnerPath,
   type ModuleStatus,
 } from '../../../shared/engine';
 
@@ -127,7 +127,8 @@ export function ruleEffectsOf(index: CourseIndex): Record<string, RuleEffect> {
   const { course } = index;
   const people = course.personas.map((persona) => {
     const { state } = personaState(index, persona);
-    return { persona, state, fired: firedRules(index, factsFor(index, state)) };
+    const fired = firedRules(index, factsFor(index, state));
+    return { persona, state, fired, path: undefined as LearnerPath | undefined };
   });
   const total = people.length;
   const effects: Record<string, RuleEffect> = {};
@@ -141,14 +142,16 @@ export function ruleEffectsOf(index: CourseIndex): Record<string, RuleEffect> {
       holdsFor.forEach((p) => changes.add(p));
       if (action.kind === 'offer-choice') action.modules.forEach((m) => modules.add(m));
     } else if (action.kind === 'skip-lessons') {
-      // A lesson rule changes a persona's path where it skips a lesson that is theirs to take.
+      // A lesson rule changes a persona's path where it skips a lesson that is theirs to take: read on the path the
+      // preview shows (prerequisites, picks and all), so the summary and the coverage matrix never disagree.
       for (const p of people) {
         if (!p.fired[ri]) continue;
+        const path = (p.path ??= resolvePath(index, p.state));
         for (const id of action.lessons) {
           const at = index.lessonIndex.get(id);
           if (!at) continue;
-          const decision = decideModule(index, at.module, p.state, (i) => p.fired[i] === true);
-          if (decideLesson(index, id, decision, (i) => p.fired[i] === true).skipped) {
+          const lesson = path.modules[at.module]?.lessons[at.lesson];
+          if (lesson?.skipped && lesson.reasons.some((r) => r.rule === rule.id)) {
             changes.add(p.persona.id);
             modules.add(course.modules[at.module]!.id);
             lessons.add(id);
