@@ -33,6 +33,17 @@ const course = (extra: Parameters<typeof moduleNamed>[1] = {}) =>
       }),
     ],
   });
+/** A teller's saved progress: what they knew before the course and the lessons they completed. */
+const tellerRecord = (prior: Record<string, string>, completed: string[] = []): LearnerRecord => ({
+  role: 'teller',
+  needs: { captions: false, audio: false, reducedMotion: false },
+  prior,
+  answers: [],
+  takeAnyway: [],
+  formats: {},
+  picks: {},
+  completed,
+});
 const lessonIn = (path: ReturnType<typeof resolvePath>, id: string) =>
   path.modules.flatMap((m) => m.lessons).find((l) => l.id === id)!;
 
@@ -90,16 +101,7 @@ describe('rules that skip single lessons', () => {
 
   it('finish the course for a learner who completed every lesson not skipped, and count only those in progress', () => {
     const index = loadCourseOrThrow(course());
-    const record = (completed: string[]): LearnerRecord => ({
-      role: 'teller',
-      needs: { captions: false, audio: false, reducedMotion: false },
-      prior: { basics: 'expert' },
-      answers: [],
-      takeAnyway: [],
-      formats: {},
-      picks: {},
-      completed,
-    });
+    const record = (completed: string[]) => tellerRecord({ basics: 'expert' }, completed);
     expect(resultOfRecord(index, record(['report-it'])).result).toMatchObject({
       completed: false,
       lessonsDone: 1,
@@ -120,18 +122,19 @@ describe('rules that skip single lessons', () => {
       modules: [moduleNamed('basics-101', { competencies: ['basics'] })],
       rules: [ruleNamed('skip-all', 'mastery(basics) >= expert', { kind: 'skip-lessons', lessons: ['basics-101-l'] })],
     });
-    const { result } = resultOfRecord(loadCourseOrThrow(input), {
-      role: 'teller',
-      needs: { captions: false, audio: false, reducedMotion: false },
-      prior: { basics: 'expert' },
-      answers: [],
-      takeAnyway: [],
-      formats: {},
-      picks: {},
-      completed: [],
-    });
+    const { result } = resultOfRecord(loadCourseOrThrow(input), tellerRecord({ basics: 'expert' }));
     expect(result.completed).toBe(true);
     expect(result.objectives[0]).toMatchObject({ id: 'basics', completed: true, byPlacement: true });
+  });
+
+  it('count a module whose every lesson a rule about the learner’s role skips as done, not as placed out of', () => {
+    const input = courseWith({
+      modules: [moduleNamed('basics-101', { competencies: ['basics'] })],
+      rules: [ruleNamed('tellers-skip', 'role == teller', { kind: 'skip-lessons', lessons: ['basics-101-l'] })],
+    });
+    const { result } = resultOfRecord(loadCourseOrThrow(input), tellerRecord({}));
+    expect(result.completed).toBe(true);
+    expect(result.objectives[0]).toMatchObject({ id: 'basics', completed: true, byPlacement: false });
   });
 
   it('point at a misspelt lesson and suggest the one meant', () => {

@@ -84,6 +84,8 @@ interface ResultIndex {
   /** Competency → indices of the modules that teach it. */
   readonly modulesOf: ReadonlyMap<string, readonly number[]>;
   readonly thresholds: ReadonlyMap<string, number>;
+  /** Rules whose condition reads what the learner knows (a competency), by id. */
+  readonly knowing: ReadonlySet<string>;
 }
 
 const resultIndexes = new WeakMap<CourseIndex, ResultIndex>();
@@ -110,7 +112,8 @@ function resultIndexOf(index: CourseIndex): ResultIndex {
       c.levels.find((l) => l.id === c.masteryLevel)?.minScore ?? course.settings.passingScore,
     ]),
   );
-  const built = { checks, modulesOf, thresholds };
+  const knowing = new Set(course.rules.flatMap((r, i) => (index.rules[i]?.deps.competencies.size ? [r.id] : [])));
+  const built = { checks, modulesOf, thresholds, knowing };
   resultIndexes.set(index, built);
   return built;
 }
@@ -210,10 +213,13 @@ export function courseResult(
     const teaching: LessonLink[] = [];
     for (const mi of ri.modulesOf.get(c.id) ?? []) {
       const m = path.modules[mi]!;
-      if (
-        m.status === 'skipped' ||
-        (m.status === 'required' && m.lessons.length > 0 && m.lessons.every((l) => l.skipped))
-      ) {
+      // A module whose every lesson rules skip for what the learner knows counts as placed out of, as a skipped one;
+      // skipped for who they are (their role, say) it is simply done, never "satisfied by the placement test".
+      const placedOut =
+        m.status === 'required' &&
+        m.lessons.length > 0 &&
+        m.lessons.every((l) => l.skipped && l.reasons.some((r) => r.rule !== undefined && ri.knowing.has(r.rule)));
+      if (m.status === 'skipped' || placedOut) {
         relevant++;
         skipped++;
       } else if (m.status === 'required' || m.status === 'choice') {
