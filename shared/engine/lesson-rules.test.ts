@@ -93,6 +93,21 @@ describe('rules that skip single lessons', () => {
     ).toBe(true);
   });
 
+  it('say a module mandated by an attribute value is mandatory for the learner, not for their role', () => {
+    const input = {
+      ...course({ mandatoryFor: ['site=north'] }),
+      settings: {
+        roles: ['teller', 'admin'],
+        attributes: [{ id: 'site', label: 'Where do you work?', values: [{ id: 'north', label: 'North' }] }],
+      },
+    };
+    const path = resolvePath(loadCourseOrThrow(input), expertAs('teller', { attributes: { site: 'north' } }));
+    expect(lessonIn(path, 'what-is')).toMatchObject({
+      skipped: false,
+      reasons: [{ text: 'Because experts-skip-basics. (not applied: this module is mandatory for you)' }],
+    });
+  });
+
   it('say nothing of their own in a module the learner does not take', () => {
     const path = resolvePath(loadCourseOrThrow(course({ audience: ['admin'] })), expertAs('teller'));
     expect(moduleIn(path, 'phishing').status).toBe('excluded');

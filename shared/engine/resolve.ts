@@ -125,6 +125,8 @@ export interface ModuleDecision {
   status: ModuleStatus;
   /** Mandatory for the learner's role: no rule can skip it or make it optional. */
   readonly locked: boolean;
+  /** Locked by a mandate that names roles only (not attribute values such as `site=north`). */
+  readonly mandatedByRole: boolean;
   readonly requiredByRule: boolean;
   recommended: boolean;
   readonly reasons: Reason[];
@@ -170,6 +172,14 @@ function ruleReasonFor(
 
 const NO_REASONS: readonly Reason[] = [];
 
+/** A rule's reason where a mandate kept it from applying: "for your role" only where the mandate names roles alone. */
+function notApplied(reason: Reason, byRole: boolean): Reason {
+  return {
+    ...reason,
+    text: `${reason.text} (not applied: this module is mandatory for ${byRole ? 'your role' : 'you'})`,
+  };
+}
+
 /**
  * Whether a lesson is skipped, and why (docs/decisions/0010-lesson-rules.md): a skip-lessons rule that holds skips it
  * in a module on the learner's path, unless the module is mandatory for them. In a module that is skipped or not for
@@ -178,7 +188,7 @@ const NO_REASONS: readonly Reason[] = [];
 export function decideLesson(
   index: CourseIndex,
   lessonId: string,
-  module: Pick<ModuleDecision, 'status' | 'locked'>,
+  module: Pick<ModuleDecision, 'status' | 'locked' | 'mandatedByRole'>,
   holds: (rule: number) => boolean,
   state?: Pick<LearnerState, 'mastery' | 'scores' | 'sources'>,
 ): { skipped: boolean; reasons: readonly Reason[] } {
@@ -189,11 +199,7 @@ export function decideLesson(
   for (const i of touching) {
     if (!holds(i)) continue;
     const reason = ruleReasonFor(index, i, state);
-    reasons.push(
-      module.locked
-        ? { ...reason, text: `${reason.text} (not applied: this module is mandatory for your role)` }
-        : reason,
-    );
+    reasons.push(module.locked ? notApplied(reason, module.mandatedByRole) : reason);
   }
   return { skipped: reasons.length > 0 && !module.locked, reasons: reasons.length ? reasons : NO_REASONS };
 }
@@ -215,12 +221,12 @@ export function decideModule(
   const locked = isTargeted(m.mandatoryFor, who);
   let status: ModuleStatus;
   const reasons: Reason[] = [];
+  const mandatedByRole = locked && m.mandatoryFor.every((e) => parseTarget(e).attribute === 'role');
   if (locked) {
     status = 'required';
-    const byRole = m.mandatoryFor.every((e) => parseTarget(e).attribute === 'role');
     reasons.push({
       kind: 'mandatory',
-      text: `Mandatory for ${byRole && who.role ? labelOf(course, who.role) : describeTargets(course, m.mandatoryFor)}.`,
+      text: `Mandatory for ${mandatedByRole && who.role ? labelOf(course, who.role) : describeTargets(course, m.mandatoryFor)}.`,
     });
   } else if (m.audience.length > 0 && !isTargeted(m.audience, who)) {
     status = 'excluded';
@@ -255,8 +261,7 @@ export function decideModule(
   }
   for (const i of skips) {
     const reason = ruleReason(i);
-    if (locked)
-      reasons.push({ ...reason, text: `${reason.text} (not applied: this module is mandatory for your role)` });
+    if (locked) reasons.push(notApplied(reason, mandatedByRole));
     else if (requires.length === 0 && status !== 'excluded') {
       status = 'skipped';
       reasons.push(reason);
@@ -273,7 +278,14 @@ export function decideModule(
     recommended = true;
     reasons.push(ruleReason(i));
   }
-  return { status, locked, requiredByRule: !outsideAudience && requires.length > 0, recommended, reasons };
+  return {
+    status,
+    locked,
+    mandatedByRole,
+    requiredByRule: !outsideAudience && requires.length > 0,
+    recommended,
+    reasons,
+  };
 }
 
 const titleOf = (index: CourseIndex, mi: number) => index.course.modules[mi]!.title;

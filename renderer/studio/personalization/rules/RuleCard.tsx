@@ -373,7 +373,7 @@ function LessonsField(props: {
       label="Lessons"
       labelFor={`${id}-add-lesson`}
       className="rule-card-targets"
-      helperText="Counted as done; the learner may still open them. Not skipped where the module is mandatory for their role."
+      helperText="Counted as done; the learner may still open them. Not skipped where the module is mandatory for them."
     >
       <div className="rule-card-tags">
         {lessons.map((lesson) => (
