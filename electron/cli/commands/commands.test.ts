@@ -279,7 +279,7 @@ describe('tailor paths', () => {
     const folder = join(EXAMPLES_DIR, 'shop-floor-safety');
     const sam = (await tailor('paths', folder, '--persona', 'sam')).out;
     expect(sam).toMatch(
-      /^ {13}- A walk around the floor \(.* \(skipped: You spotted every hazard in the placement test, .* \[hazards: expert \(score 1\.00\)\]\)$/m,
+      /^ {13}- A walk around the floor \(.* \(skipped: You spotted the hazards in the placement test, .* \[hazards: expert \(score 1\.00\)\]\)$/m,
     );
     expect(sam).toMatch(/^ {13}- Check: where do you walk\? \(2 min, text\)$/m);
     expect((await tailor('paths', folder, '--persona', 'femi')).out).not.toMatch(/skipped:/);
@@ -302,7 +302,7 @@ describe('tailor paths', () => {
     course.modules!.find((m) => m.id === 'site-induction')!.mandatoryFor!.push('supervisor');
     const mandated = (await tailor('paths', courseFolder(course), '--persona', 'sam')).out;
     expect(mandated).toMatch(
-      /^ {13}- A walk around the floor \(.* \(You spotted every hazard .* \(not applied: this module is mandatory for your role\) \[hazards: expert \(score 1\.00\)\]\)$/m,
+      /^ {13}- A walk around the floor \(.* \(You spotted the hazards .* \(not applied: this module is mandatory for your role\) \[hazards: expert \(score 1\.00\)\]\)$/m,
     );
   });
 
