@@ -42,6 +42,12 @@ function plan(schema: unknown, visiting: Set<unknown>): Draft | undefined {
   if (!def || visiting.has(schema)) return undefined;
   visiting.add(schema);
   try {
+    // A kind of schema this walk does not know could hide media paths, and media no walk finds are compacted away:
+    // the course schema must not use one until the walk learns it.
+    if (!KNOWN_KINDS.has(String(def['type'])))
+      throw new Error(
+        `The course schema uses a zod "${String(def['type'])}", which the media-field walk does not know.`,
+      );
     const result = empty();
     const shape = def['shape'] as Record<string, unknown> | undefined;
     if (shape)
@@ -68,6 +74,37 @@ function plan(schema: unknown, visiting: Set<unknown>): Draft | undefined {
     visiting.delete(schema);
   }
 }
+
+/** The kinds of zod schema the walk reads through (objects, arrays, records, wrappers, unions) or that hold no schema. */
+const KNOWN_KINDS: ReadonlySet<string> = new Set([
+  'object',
+  'array',
+  'record',
+  'optional',
+  'nullable',
+  'default',
+  'prefault',
+  'catch',
+  'readonly',
+  'nonoptional',
+  'pipe',
+  'transform',
+  'union',
+  'string',
+  'number',
+  'int',
+  'boolean',
+  'literal',
+  'enum',
+  'null',
+  'undefined',
+  'unknown',
+  'any',
+  'never',
+  'bigint',
+  'date',
+  'custom',
+]);
 
 let cached: MediaFields | undefined;
 

@@ -2,7 +2,7 @@
  * Small courses for the engine's tests: one competency (basics: none < expert), two roles, modules of one lesson each
  * unless said otherwise. Each test adds only what it is about.
  */
-import type { CourseInput } from '../../model';
+import { COURSE_FORMAT_VERSION, type CourseInput } from '../../model';
 import { loadCourse } from '../course-index';
 import type { LearnerState } from '../learner';
 import type { LearnerPath } from '../resolve';
@@ -27,7 +27,7 @@ export const ruleNamed = (id: string, when: string, then: RuleInput['then']): Ru
 });
 
 export const courseWith = (rest: Partial<CourseInput> = {}): CourseInput => ({
-  format: 5,
+  format: COURSE_FORMAT_VERSION,
   id: 'x',
   title: 'X',
   settings: { roles: ['teller', 'admin'] },
