@@ -71,7 +71,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.goto(`${host.url}#course=${encodeURIComponent(withRule)}&sel=preview`);
     await page.getByRole('combobox', { name: 'Learner' }).selectOption({ label: 'Rosa, requester in operations' });
     const xray = page.getByRole('region', { name: 'Path of Rosa, requester in operations' });
-    await expect(xray.locator('.preview-xray-lesson.is-skipped')).toHaveCount(2, { timeout: 60_000 });
+    await expect(xray.locator('.preview-xray-lesson.is-skipped')).toHaveCount(3, { timeout: 60_000 });
     const player = page.frameLocator('iframe.preview-frame').frameLocator('iframe');
     await expect(player.locator('#player')).toContainText(/\S/, { timeout: 30_000 });
     await page.waitForTimeout(500);

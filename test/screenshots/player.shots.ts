@@ -156,3 +156,39 @@ test('player: a cover picture, and a knowledge check the course lets learners tr
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('player: a lesson a lesson rule skips, on the map and inside the lesson', async ({ page }) => {
+  test.setTimeout(180_000);
+  mkdirSync(OUT, { recursive: true });
+  const index = loadCourseOrThrow(exampleJson('shop-floor-safety'));
+  // Sam, a supervisor who spots the hazards, skips the walk-around film.
+  const sam = index.course.personas.find((p) => p.id === 'sam')!;
+  const dir = mkdtempSync(join(tmpdir(), 'tailor-shots-'));
+  try {
+    packageForLms(resolve('resources/examples/shop-floor-safety'), 'scorm12', dir);
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.goto(pathToFileURL(join(dir, 'pkg', 'index.html')).href);
+    await page.locator(`input[name="role"][value="${sam.role}"]`).check();
+    await page.locator(`input[name="seniority"][value="${sam.seniority}"]`).check();
+    await page.getByRole('button', { name: 'Start the placement test' }).click();
+    const d = driver(page, 'mouse', false);
+    while (await page.getByRole('button', { name: 'Submit answer' }).isVisible()) {
+      const prompt = (await page.locator('legend').first().textContent())!.trim();
+      const q = index.course.questions.find((x) => x.prompt === prompt)!;
+      await answer(d, q, sam.prior.answers[q.id]);
+      await page.getByRole('button', { name: 'Submit answer' }).click();
+      await page.getByRole('button', { name: 'Next' }).click();
+    }
+    await page.getByRole('button', { name: 'See my path' }).click();
+    const induction = page.locator('main .module', {
+      has: page.getByRole('heading', { level: 2, name: 'Walking the floor safely', exact: true }),
+    });
+    await expect(induction.locator('.chip', { hasText: 'Skipped' })).toBeVisible();
+    await shoot(page, 'skipped-lesson-card', () => induction);
+    await induction.locator('.lesson-row', { hasText: 'A walk around the floor' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('A walk around the floor');
+    await shoot(page, 'skipped-lesson-inside');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
