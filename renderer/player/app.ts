@@ -964,14 +964,21 @@ export function startPlayer({
                 type: 'button',
                 class: `lesson-row${lessonState(l)}`,
                 onclick: (() => lesson(m.id, l.id)) as EventListener,
+                // The reason is the row's description, not part of its name: "A walk around the floor Skipped 4 min".
+                ...(l.skipped ? { 'aria-describedby': `why-skip-${l.id}` } : {}),
               },
               tick(l),
               h('span', { class: 'lesson-title' }, l.title),
               l.skipped ? h('span', { class: 'chip chip-skipped' }, 'Skipped') : null,
               h('span', { class: 'minutes' }, `${l.minutes} min`),
               l.completed ? h('span', { class: 'sr-only' }, ' (done)') : null,
-              // Read as part of the row's name: "… Skipped 4 min You can skip this: <reason>".
-              l.skipped ? h('span', { class: 'skip-reason' }, `You can skip this: ${lessonReason(l)}`) : null,
+              l.skipped
+                ? h(
+                    'span',
+                    { class: 'skip-reason', id: `why-skip-${l.id}`, 'aria-hidden': 'true' },
+                    `You can skip this: ${lessonReason(l)}`,
+                  )
+                : null,
             ),
           ),
         );

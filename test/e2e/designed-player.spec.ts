@@ -175,6 +175,9 @@ test('a lesson a lesson rule skips shows as skipped with its reason on the map, 
     const skippedRow = induction.locator('.lesson-row', { hasText: 'A walk around the floor' });
     await expect(skippedRow.locator('.chip')).toHaveText('Skipped');
     await expect(skippedRow.locator('.skip-reason')).toHaveText(`You can skip this: ${rule.reason}`);
+    // The reason describes the row; the row's name stays short, as screen readers list it.
+    await expect(skippedRow).toHaveAccessibleDescription(`You can skip this: ${rule.reason}`);
+    await expect(skippedRow).toHaveAccessibleName(/^A walk around the floor\s*Skipped\s*4 min$/);
     // The skipped lesson is neither to do nor done: one lesson left, its minutes only.
     await expect(induction.locator('.module-meta')).toContainText('1 lesson · 2 min1 skipped0 of 1 done');
     const outline = page.getByRole('navigation', { name: 'Course outline' });
