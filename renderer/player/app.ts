@@ -9,7 +9,15 @@ import {
 import { correctAnswer, feedbackFor, grade } from '../../shared/engine/grade';
 import type { CourseIndex } from '../../shared/engine/index-course';
 import { PlacementWalker } from '../../shared/engine/placement';
-import { baseFormat, withoutPick, withPick, type LearnerPath, type PathModule } from '../../shared/engine/resolve';
+import {
+  baseFormat,
+  lessonCounts,
+  lessonReason,
+  withoutPick,
+  withPick,
+  type LearnerPath,
+  type PathModule,
+} from '../../shared/engine/resolve';
 import { checkSettingsFor, resultOfRecord } from '../../shared/engine/result';
 import { decodeLearnerRecord, encodeLearnerRecord, type LearnerRecord } from '../../shared/engine/state-codec';
 import { FORMATS, SENIORITIES, type Format } from '../../shared/model/constants';
@@ -31,8 +39,6 @@ import {
 import {
   duration,
   formatLabel,
-  lessonCounts,
-  lessonReason,
   timeSpent,
   moduleReasons,
   placementLength,

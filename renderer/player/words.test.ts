@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadCourseOrThrow, personaState, resolvePath } from '../../shared/engine';
 import { PlacementWalker } from '../../shared/engine/placement';
+import { lessonCounts, lessonReason } from '../../shared/engine/resolve';
 import { exampleIndex } from '../../test/fixtures/examples';
-import {
-  duration,
-  labelOf,
-  lessonCounts,
-  lessonReason,
-  moduleReasons,
-  placementLength,
-  SECTION_TITLES,
-  sectionOf,
-  timeSpent,
-} from './words';
+import { duration, labelOf, moduleReasons, placementLength, SECTION_TITLES, sectionOf, timeSpent } from './words';
 
 const safety = exampleIndex('shop-floor-safety');
 const approvals = exampleIndex('purchase-approvals');

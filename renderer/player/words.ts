@@ -1,7 +1,7 @@
 import type { Course } from '../../shared/model/schema';
 import type { Format } from '../../shared/model/constants';
 import { END } from '../../shared/model/constants';
-import type { PathLesson, PathModule } from '../../shared/engine/resolve';
+import type { PathModule } from '../../shared/engine/resolve';
 
 import { labelOf } from '../../shared/engine/attributes';
 import { describeTargets, parseTarget } from '../../shared/engine/targets';
@@ -59,32 +59,6 @@ export function moduleReasons(course: Course, m: PathModule, role: string | unde
     else texts.push(r.text);
   }
   return texts;
-}
-
-/** Why a lesson rule skips a lesson, or why it does not apply here, in the course's words ('' when none touches it). */
-export const lessonReason = (l: Pick<PathLesson, 'reasons'>) => l.reasons.map((r) => r.text).join(' ');
-
-/**
- * A module's lessons as the learner counts them, as the course result does: a skipped lesson
- * (a lesson rule) is neither to do nor done, so a module whose other lessons are completed is done.
- */
-export function lessonCounts(m: Pick<PathModule, 'lessons'>): {
-  readonly toDo: number;
-  readonly done: number;
-  readonly skipped: number;
-  /** The minutes of the lessons to do. */
-  readonly minutes: number;
-} {
-  let toDo = 0;
-  let done = 0;
-  let minutes = 0;
-  for (const l of m.lessons) {
-    if (l.skipped) continue;
-    toDo++;
-    minutes += l.minutes;
-    if (l.completed) done++;
-  }
-  return { toDo, done, skipped: m.lessons.length - toDo, minutes };
 }
 
 /**

@@ -338,6 +338,32 @@ export function applyPrerequisites(
 
 const lessonFormatCache = new WeakMap<CourseIndex, { base: Format; available: readonly Format[] }[][]>();
 
+/** Why a lesson rule skips a lesson, or why it does not apply here, in the course's words ('' when none touches it). */
+export const lessonReason = (l: Pick<PathLesson, 'reasons'>) => l.reasons.map((r) => r.text).join(' ');
+
+/**
+ * A module's lessons as the learner counts them, as the course result does: a skipped lesson
+ * (a lesson rule) is neither to do nor done, so a module whose other lessons are completed is done.
+ */
+export function lessonCounts(m: Pick<PathModule, 'lessons'>): {
+  readonly toDo: number;
+  readonly done: number;
+  readonly skipped: number;
+  /** The minutes of the lessons to do. */
+  readonly minutes: number;
+} {
+  let toDo = 0;
+  let done = 0;
+  let minutes = 0;
+  for (const l of m.lessons) {
+    if (l.skipped) continue;
+    toDo++;
+    minutes += l.minutes;
+    if (l.completed) done++;
+  }
+  return { toDo, done, skipped: m.lessons.length - toDo, minutes };
+}
+
 /** Each lesson's own format and the formats it exists in: fixed per course, so read once, not per click. */
 function lessonFormatsOf(index: CourseIndex): { base: Format; available: readonly Format[] }[][] {
   const cached = lessonFormatCache.get(index);

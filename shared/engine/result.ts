@@ -3,7 +3,7 @@ import type { CourseIndex } from './course-index';
 import type { PlacementResult } from './placement';
 import type { LearnerPath } from './resolve';
 import { stateFromRecord, type LearnerRecord } from './state-codec';
-import { resolvePath } from './resolve';
+import { lessonCounts, resolvePath } from './resolve';
 
 /** How a lesson treats its knowledge checks: the lesson's own setting, else the course's. */
 export interface CheckSettings {
@@ -182,11 +182,9 @@ export function courseResult(
   for (const m of path.modules) {
     if (m.status !== 'required') continue;
     // A skipped lesson (a lesson rule) counts as done without being done, so it is neither to do nor done.
-    for (const l of m.lessons) {
-      if (l.skipped) continue;
-      lessonsToDo++;
-      if (l.completed) lessonsDone++;
-    }
+    const counts = lessonCounts(m);
+    lessonsToDo += counts.toDo;
+    lessonsDone += counts.done;
   }
   let openChoices = 0;
   for (const choice of path.choices) {

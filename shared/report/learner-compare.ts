@@ -1,5 +1,5 @@
 import type { CourseIndex, LearnerPath, ModuleStatus, PathLesson, PathModule, PlacementResult } from '../engine';
-import { personaState, resolvePath } from '../engine';
+import { lessonReason, personaState, resolvePath } from '../engine';
 import type { Persona } from '../model';
 
 /** A persona's planned path: the same engine calls as `tailor paths`, so the two cannot disagree. */
@@ -31,7 +31,7 @@ export const moduleLabel = (m: PathModule): string =>
  * is for them with the reason a rule did not apply (a mandate keeps the lesson).
  */
 export function lessonLabel(m: PathModule, lesson: PathLesson): string {
-  const why = lesson.reasons.map((r) => r.text).join(' ');
+  const why = lessonReason(lesson);
   if (lesson.skipped) return `Skipped: ${why}`;
   return why ? `${STATUS_LABEL[m.status]}: ${why}` : STATUS_LABEL[m.status];
 }

@@ -1,6 +1,7 @@
 import { verifyCourse, type Finding, type TrackingBudget } from '../../../shared/analysis';
 import {
   decideModule,
+  lessonReason,
   factsFor,
   firedRules,
   personaState,
@@ -100,7 +101,7 @@ export function coverageOf(index: CourseIndex): PersonaCoverage[] {
           m.reasons[0];
         const skipped = m.lessons.filter((l) => l.skipped);
         // Each skipped lesson with the reason the learner reads for it, after the module's own.
-        const skips = skipped.map((l) => `Skips “${l.title}”: ${l.reasons.map((r) => r.text).join(' ')}`);
+        const skips = skipped.map((l) => `Skips “${l.title}”: ${lessonReason(l)}`);
         return {
           module: m.id,
           state,

@@ -1,6 +1,6 @@
 import { Callout, Classes, Intent } from '@blueprintjs/core';
 import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
-import type { CourseIndex } from '../../../shared/engine';
+import { lessonReason, type CourseIndex } from '../../../shared/engine';
 import { moduleLabel, previewLearner, STATUS_LABEL } from './learner-preview';
 
 /** What the player said of the last request from the X-ray (opened, or why it could not). */
@@ -86,7 +86,7 @@ export function PathXray({
                         <span className="visually-hidden">: </span>
                       </span>
                       <span className="preview-xray-reason">
-                        {l.reasons.map((r) => r.text).join(' ')}
+                        {lessonReason(l)}
                         {l.reasons.some((r) => r.evidence?.length) ? (
                           <span className="preview-xray-evidence">
                             {' '}
