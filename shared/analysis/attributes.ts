@@ -37,10 +37,12 @@ export function uncoveredAttributeValues(index: CourseIndex): Finding[] {
   const declared = index.course.settings.attributes ?? [];
   // The placement test's branches count too: a learner they send another way is one the preview should show.
   const read = new Set([...readAttributes(index), ...placementReads(index)]);
+  // Each persona as the preview and the package see it, worked out once, not once per value.
+  const given = index.course.personas.map((p) => personaIdentity(index, p).attributes ?? {});
   return declared.flatMap((attribute, a) =>
     read.has(attribute.id)
       ? attribute.values.flatMap((value, v): Finding[] =>
-          index.course.personas.some((p) => personaIdentity(index, p).attributes?.[attribute.id] === value.id)
+          given.some((attributes) => attributes[attribute.id] === value.id)
             ? []
             : [
                 {
