@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './diagnosed';
 import { loadCourseOrThrow, personaState, resolvePath } from '../../shared/engine';
 import { exampleJson } from '../fixtures/examples';
 import { answer, driver } from './player-driver';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base } from '@playwright/test';
+import { test as diagnosed } from './diagnosed';
 import { startHostProcess, type RunningHost } from './web-host-process';
 
 export interface StudioFixtures {
@@ -11,7 +11,7 @@ export interface StudioFixtures {
   host: RunningHost;
 }
 
-export const test = base.extend<StudioFixtures>({
+export const test = diagnosed.extend<StudioFixtures>({
   dataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'tailor-e2e-'));
     await use(dir);
