@@ -822,6 +822,17 @@ export function startPlayer({
     );
   }
 
+  /** Completed, said plainly; not with a tick above a result that has not passed yet. */
+  function completedNote(toPass: boolean): HTMLElement {
+    return toPass
+      ? h(
+          'p',
+          { class: 'done done-to-pass', role: 'status' },
+          'You have completed the course. To pass, revisit what your result below points to.',
+        )
+      : h('p', { class: 'done', role: 'status' }, 'You have completed the course.');
+  }
+
   /** The end of the course: the result, and what each competency showed, linked to its lessons. */
   function resultSection(): HTMLElement {
     const { result } = now();
@@ -914,6 +925,16 @@ export function startPlayer({
                 : m.status === 'optional'
                   ? 'Optional'
                   : 'Required';
+    // One line of facts, each after a "·", so it reads the same aloud as on screen.
+    const counted = walks(m) || m.status === 'choice';
+    const facts = [
+      counted && toDo ? `${toDo} lesson${toDo === 1 ? '' : 's'}` : '',
+      counted && toDo ? `${minutes} min` : '',
+      counted && skipped ? `${skipped} skipped` : '',
+      walks(m) && toDo ? `${done} of ${toDo} done` : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
     const li = h(
       'li',
       { class: `module module-${m.status}` },
@@ -926,11 +947,9 @@ export function startPlayer({
           { class: `chip chip-${/^Choose \d/.test(chip) ? 'choose-several' : chip.toLowerCase().replace(/ /g, '-')}` },
           chip,
         ),
-        (walks(m) || m.status === 'choice') && toDo
-          ? h('span', {}, `${toDo} lesson${toDo === 1 ? '' : 's'} · ${minutes} min`)
-          : null,
-        (walks(m) || m.status === 'choice') && skipped ? h('span', {}, `${skipped} skipped`) : null,
-        walks(m) && toDo ? h('span', {}, `${done} of ${toDo} done`) : null,
+        // A space between the chip and the facts: read aloud or copied, "Required 1 lesson", not "Required1 lesson".
+        facts ? ' ' : null,
+        facts ? h('span', {}, facts) : null,
       ),
     );
     if (why.length) li.append(h('p', { class: 'reason' }, why.join(' ')));
@@ -1103,7 +1122,7 @@ export function startPlayer({
             )
           : null,
       ),
-      result.completed ? h('p', { class: 'done', role: 'status' }, 'You have completed the course.') : null,
+      result.completed ? completedNote(result.score !== null && !result.passed) : null,
       result.completed ? resultSection() : null,
       map,
     );

@@ -26,6 +26,20 @@ export interface VerifyOptions {
   readonly media?: Iterable<string>;
 }
 
+/** Findings another one at the same place already says more strongly: listing both only repeats the problem. */
+const SUBSUMED_BY: Readonly<Record<string, string>> = {
+  // "… is required for some learners but has no lessons" (an error) says all that "… has no lessons yet" does.
+  'empty-module': 'required-module-empty',
+};
+
+function withoutSubsumed(findings: Finding[]): Finding[] {
+  const at = new Set(findings.map((f) => `${f.code} ${f.path}`));
+  return findings.filter((f) => {
+    const stronger = SUBSUMED_BY[f.code];
+    return !(stronger && at.has(`${stronger} ${f.path}`));
+  });
+}
+
 /** Schema, references and conditions; then the proof, the tracking budget, lint and (given the media) missing files. */
 export function verifyCourse(input: unknown, options: VerifyOptions = {}): VerifyReport {
   const load = loadCourse(input);
@@ -33,7 +47,7 @@ export function verifyCourse(input: unknown, options: VerifyOptions = {}): Verif
   const { index } = load;
   const proof = prove(index);
   const budget = trackingBudget(index);
-  const findings = [
+  const findings = withoutSubsumed([
     ...(options.media ? missingMediaFindings(index.course, options.media) : []),
     ...proof.findings,
     ...budgetFindings(budget),
@@ -41,7 +55,7 @@ export function verifyCourse(input: unknown, options: VerifyOptions = {}): Verif
     ...reasonFindings(index),
     ...attributeFindings(index),
     ...uncoveredAttributeValues(index),
-  ];
+  ]);
   return {
     usable: true,
     index,

@@ -180,7 +180,7 @@ test('a lesson a lesson rule skips shows as skipped with its reason on the map, 
     await expect(skippedRow).toHaveAccessibleDescription(`You can skip this: ${rule.reason}`);
     await expect(skippedRow).toHaveAccessibleName(/^A walk around the floor\s*Skipped\s*4 min$/);
     // The skipped lesson is neither to do nor done: one lesson left, its minutes only.
-    await expect(induction.locator('.module-meta')).toContainText('1 lesson · 2 min1 skipped0 of 1 done');
+    await expect(induction.locator('.module-meta')).toContainText('1 lesson · 2 min · 1 skipped · 0 of 1 done');
     const outline = page.getByRole('navigation', { name: 'Course outline' });
     await expect(
       outline.getByRole('button', { name: `A walk around the floor (skipped: ${rule.reason})` }),

@@ -54,9 +54,15 @@ for (const theme of ['light', 'dark'] as const) {
       .getByRole('group', { name: 'Rule skip-thresholds', exact: true })
       .screenshot({ path: OUT(`personalization-rule-${theme}`) });
 
-    await page.getByRole('region', { name: 'Coverage: personas and modules' }).screenshot({
+    // The whole matrix in view: a region taller than the window would be cut, with the studio's header in it.
+    await page.setViewportSize({ width: 1440, height: 1400 });
+    const coverage = page.getByRole('region', { name: 'Coverage: personas and modules' });
+    await coverage.scrollIntoViewIfNeeded();
+    await coverage.screenshot({
       path: OUT(`personalization-coverage-${theme}`),
     });
+
+    await page.setViewportSize({ width: 1280, height: 860 });
 
     // A lesson rule: its card, then the preview of a persona it holds for, the lessons skipped with the reason.
     const withRule = await importExample(host, exampleWithLessonRule());

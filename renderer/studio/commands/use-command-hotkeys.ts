@@ -14,9 +14,10 @@ export function useCommandHotkeys<C>(commands: readonly Command<C>[], context: C
   const hotkeys = useMemo<HotkeyConfig[]>(
     () =>
       commands.flatMap((command) =>
-        (command.hotkeys ?? []).map((combo) => ({
+        (command.hotkeys ?? []).map((combo, i) => ({
           combo,
-          label: command.label,
+          // The shortcuts dialog lists each key: a second key for one command reads as such, not as a second command.
+          label: i === 0 ? command.label : `${command.label} (other key)`,
           group: command.group,
           global: true,
           allowInInput: command.inInputs ?? false,

@@ -197,7 +197,13 @@ export function MediaLibrary({ context }: { readonly context: EditorContext }) {
           icon={<Clean />}
           text="Remove unused media"
           disabled={context.readOnly || importing || unused.length === 0}
-          title={importing ? 'Wait for the import to finish' : undefined}
+          title={
+            importing
+              ? 'Wait for the import to finish'
+              : unused.length === 0
+                ? 'Every file is used: nothing to remove'
+                : undefined
+          }
           onClick={() => void compact()}
         />
       </header>

@@ -1,11 +1,11 @@
-import { Checkbox, Classes, HTMLTable } from '@blueprintjs/core';
+import { Checkbox, Classes, HTMLTable, Switch } from '@blueprintjs/core';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { CourseIndex } from '../../../shared/engine';
 import { compareLearners, previewLearner } from './learner-preview';
 
 const MAX = 4;
 
-/** Two to four personas' paths in one table, rows where they differ highlighted. */
+/** Two to four personas' paths in one table: rows where they differ marked, rows the same for all greyed. */
 export function SideBySide({ index }: { index: CourseIndex }): ReactNode {
   const personas = index.course.personas;
   const [chosen, setChosen] = useState<readonly string[]>(() => personas.slice(0, MAX).map((p) => p.id));
@@ -14,6 +14,8 @@ export function SideBySide({ index }: { index: CourseIndex }): ReactNode {
     [index, personas, chosen],
   );
   const rows = useMemo(() => compareLearners(index, learners), [index, learners]);
+  const [onlyDiffering, setOnlyDiffering] = useState(false);
+  const differing = rows.filter((r) => r.differs).length;
   if (personas.length < 2)
     return <p className={Classes.TEXT_MUTED}>Add at least two personas to compare their paths side by side.</p>;
   const toggle = (id: string, on: boolean) => setChosen((list) => (on ? [...list, id] : list.filter((x) => x !== id)));
@@ -32,6 +34,21 @@ export function SideBySide({ index }: { index: CourseIndex }): ReactNode {
           />
         ))}
       </fieldset>
+      <div className="preview-compare-options">
+        <p className={Classes.TEXT_MUTED}>
+          {differing === 0
+            ? 'Their paths are the same in every row.'
+            : differing === rows.length
+              ? 'Every row differs between them.'
+              : `${differing} of ${rows.length} rows differ; a bar marks them, and rows the same for all are greyed.`}
+        </p>
+        <Switch
+          label="Only rows that differ"
+          checked={onlyDiffering}
+          disabled={differing === 0 || differing === rows.length}
+          onChange={(e) => setOnlyDiffering(e.currentTarget.checked)}
+        />
+      </div>
       <HTMLTable compact className="preview-compare-table">
         <caption className="visually-hidden">
           Paths side by side; rows marked “differs” are not the same for all
@@ -54,9 +71,9 @@ export function SideBySide({ index }: { index: CourseIndex }): ReactNode {
               </th>
             </tr>
             {rows
-              .filter((r) => r.group === group)
+              .filter((r) => r.group === group && (r.differs || !onlyDiffering))
               .map((r) => (
-                <tr key={r.key} className={r.differs ? 'differs' : undefined}>
+                <tr key={r.key} className={r.differs ? 'differs' : 'same'}>
                   <th scope="row">
                     {r.label}
                     {r.differs && <span className="visually-hidden"> (differs)</span>}
