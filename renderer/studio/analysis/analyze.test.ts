@@ -72,6 +72,25 @@ describe('the studio analysis', () => {
     expect(effect.summary).toMatch(/changes nothing/);
   });
 
+  it('does not count a module rule for a persona whose path leaves the module out by a prerequisite', () => {
+    const course = example();
+    // Only approvers take the thresholds; the approver's desk, open to all, comes after them.
+    const thresholds = course.modules!.find((m) => m.id === 'thresholds')!;
+    thresholds.audience = ['approver'];
+    course.modules!.find((m) => m.id === 'approver-desk')!.audience = [];
+    course.rules!.push({
+      id: 'everyone-skips-desk',
+      when: 'true',
+      then: { kind: 'skip', modules: ['approver-desk'] },
+      reason: 'The desk is covered elsewhere.',
+    });
+    const effect = analyzeCourse(course).ruleEffects['everyone-skips-desk']!;
+    expect(effect.holdsFor).toEqual(['nadia', 'victor', 'ben', 'rosa']);
+    // For the others the desk is not on the path at all: skipping it changes nothing for them.
+    expect(effect.changes).toEqual(['victor']);
+    expect(effect.summary).toBe('Skips 1 module for 1 of 4 personas.');
+  });
+
   it('says how many lessons a lesson rule skips, in how many modules, for how many personas', () => {
     const course = example();
     course.rules!.push({

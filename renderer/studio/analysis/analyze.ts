@@ -165,6 +165,9 @@ export function ruleEffectsOf(index: CourseIndex): Record<string, RuleEffect> {
         for (const id of action.modules) {
           const mi = index.moduleIndex.get(id);
           if (mi === undefined) continue;
+          // Left out of this persona's path (a prerequisite not on it, an option not picked): no module rule changes
+          // that, as a rule never leaves a module out. Read on the resolved path, as the coverage matrix is.
+          if ((p.path ??= resolvePath(index, p.state)).modules[mi]?.status === 'excluded') continue;
           const withRule = decideModule(index, mi, p.state, (i) => p.fired[i] === true);
           const without = decideModule(index, mi, p.state, (i) => i !== ri && p.fired[i] === true);
           if (withRule.status !== without.status || withRule.recommended !== without.recommended) {
