@@ -824,13 +824,12 @@ export function startPlayer({
 
   /** Completed, said plainly; not with a tick above a result that has not passed yet. */
   function completedNote(toPass: boolean): HTMLElement {
-    return toPass
-      ? h(
-          'p',
-          { class: 'done done-to-pass', role: 'status' },
-          'You have completed the course. To pass, revisit what your result below points to.',
-        )
-      : h('p', { class: 'done', role: 'status' }, 'You have completed the course.');
+    return h(
+      'p',
+      { class: toPass ? 'done done-to-pass' : 'done', role: 'status' },
+      'You have completed the course.',
+      toPass ? ' To pass, revisit what your result below points to.' : null,
+    );
   }
 
   /** The end of the course: the result, and what each competency showed, linked to its lessons. */
@@ -928,8 +927,7 @@ export function startPlayer({
     // One line of facts, each after a "·", so it reads the same aloud as on screen.
     const counted = walks(m) || m.status === 'choice';
     const facts = [
-      counted && toDo ? `${toDo} lesson${toDo === 1 ? '' : 's'}` : '',
-      counted && toDo ? `${minutes} min` : '',
+      counted && toDo ? `${toDo} lesson${toDo === 1 ? '' : 's'} · ${minutes} min` : '',
       counted && skipped ? `${skipped} skipped` : '',
       walks(m) && toDo ? `${done} of ${toDo} done` : '',
     ]

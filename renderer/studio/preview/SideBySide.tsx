@@ -16,6 +16,8 @@ export function SideBySide({ index }: { index: CourseIndex }): ReactNode {
   const rows = useMemo(() => compareLearners(index, learners), [index, learners]);
   const [onlyDiffering, setOnlyDiffering] = useState(false);
   const differing = rows.filter((r) => r.differs).length;
+  // With nothing to narrow (every row or no row differs) the switch is off: it never hides the whole table.
+  const narrowing = onlyDiffering && differing > 0 && differing < rows.length;
   if (personas.length < 2)
     return <p className={Classes.TEXT_MUTED}>Add at least two personas to compare their paths side by side.</p>;
   const toggle = (id: string, on: boolean) => setChosen((list) => (on ? [...list, id] : list.filter((x) => x !== id)));
@@ -44,7 +46,7 @@ export function SideBySide({ index }: { index: CourseIndex }): ReactNode {
         </p>
         <Switch
           label="Only rows that differ"
-          checked={onlyDiffering}
+          checked={narrowing}
           disabled={differing === 0 || differing === rows.length}
           onChange={(e) => setOnlyDiffering(e.currentTarget.checked)}
         />
@@ -71,7 +73,7 @@ export function SideBySide({ index }: { index: CourseIndex }): ReactNode {
               </th>
             </tr>
             {rows
-              .filter((r) => r.group === group && (r.differs || !onlyDiffering))
+              .filter((r) => r.group === group && (r.differs || !narrowing))
               .map((r) => (
                 <tr key={r.key} className={r.differs ? 'differs' : 'same'}>
                   <th scope="row">
