@@ -160,7 +160,11 @@ export const documentBenchmarks: Benchmark[] = [
     setup() {
       folder = setupLargeFolder();
     },
-    // Outputs are removed at the end, so neither side is timed deleting the other's files.
+    // Outputs are removed at the end, so neither side is timed deleting the other's files, and the dirty
+    // pages of one run are written out before the next, so neither is timed writing back the other's (the
+    // convert ends with an fsync, which on ext4 also commits what the copy before it left in the journal).
+    // The copy is only fast a few minutes after a mass deletion: see docs/benchmarks.md.
+    beforeEachRun: () => void execFileSync('sync'),
     teardown: () => rmSync(dir, { recursive: true, force: true }),
     baseline: {
       label: 'cp -r of the folder',

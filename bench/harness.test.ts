@@ -69,4 +69,27 @@ describe('the bench harness', () => {
     expect(outcome.subjectMedianMs).toBeGreaterThanOrEqual(19);
     expect(outcome.baselineMedianMs).toBeLessThan(outcome.subjectMedianMs);
   });
+
+  it('runs beforeEachRun before every run of either side, outside the timed part', async () => {
+    const order: string[] = [];
+    const busy = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    const outcome = await runBenchmark({
+      name: 'n',
+      goal: 'g',
+      samples: 2,
+      beforeEachRun: () => {
+        order.push('before');
+        busy(20);
+      },
+      baseline: { label: 'base', run: () => void order.push('base') },
+      subject: { label: 'subject', run: () => void order.push('subject') },
+    });
+    // Three warm-up pairs and two sampled pairs, each run preceded by the hook.
+    expect(order).toEqual(Array.from({ length: 5 }, () => ['before', 'base', 'before', 'subject']).flat());
+    expect(outcome.baselineMedianMs).toBeLessThan(20);
+    expect(outcome.subjectMedianMs).toBeLessThan(20);
+  });
 });

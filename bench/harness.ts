@@ -51,6 +51,8 @@ export interface Benchmark {
   /** Calls of `run` per sample, for operations too quick to time one by one. */
   readonly batch?: number;
   setup?(): Promise<void> | void;
+  /** Untimed, before every run of either side (e.g. `sync`, so neither side pays for the other's writeback). */
+  beforeEachRun?(): Promise<void> | void;
   teardown?(): Promise<void> | void;
 }
 
@@ -104,15 +106,19 @@ export async function runBenchmark(bench: Benchmark): Promise<Outcome> {
   const batch = bench.batch ?? 1;
   await bench.setup?.();
   try {
+    const time = async (side: Side) => {
+      await bench.beforeEachRun?.();
+      return timeOnce(side, batch);
+    };
     for (let i = 0; i < 3; i++) {
-      await timeOnce(bench.baseline, batch);
-      await timeOnce(bench.subject, batch);
+      await time(bench.baseline);
+      await time(bench.subject);
     }
     const base: number[] = [];
     const subj: number[] = [];
     for (let i = 0; i < samples; i++) {
-      base.push(await timeOnce(bench.baseline, batch));
-      subj.push(await timeOnce(bench.subject, batch));
+      base.push(await time(bench.baseline));
+      subj.push(await time(bench.subject));
     }
     const scale = bench.baselineScale ?? 1;
     const ratio = median(subj) / (median(base) * scale);

@@ -68,6 +68,8 @@ export interface NavigatorProps {
 }
 
 const ROW_HEIGHT = 30;
+/** How long a focus request waits for its row to appear (a new module's optimistic edit). */
+const ROW_WAIT_MS = 10_000;
 /** The rename field opens with the whole title selected, so typing replaces it. */
 const selectOnMount = (input: HTMLInputElement | null) => {
   if (input && document.activeElement !== input) {
@@ -324,13 +326,14 @@ function NavigatorView(props: NavigatorProps) {
       return expandedItems === s.expandedItems ? s : { ...s, expandedItems };
     });
     let frame = 0;
-    let tries = 0;
-    // The optimistic edit and the rebuilt tree arrive over the next frames; wait for the row.
+    // The optimistic edit and the rebuilt tree arrive over the next frames; wait for the row. The wait is
+    // bounded in time, not in frames: on a busy machine the edit can take longer than a second's frames.
+    const deadline = performance.now() + ROW_WAIT_MS;
     const attempt = () => {
       // An item not in the flat list has the index -1 (one lookup: a search calls the tree's wrappers per row).
       const index = tree.getItemInstance(id).getItemMeta().index;
       if (index < 0) {
-        if (++tries < 60) frame = requestAnimationFrame(attempt);
+        if (performance.now() < deadline) frame = requestAnimationFrame(attempt);
         return;
       }
       virtualizerRef.current?.scrollToIndex(index, { align: 'auto' });
