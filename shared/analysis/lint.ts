@@ -52,11 +52,11 @@ export function lintCourse(index: CourseIndex): Finding[] {
 
   course.modules.forEach((m, mi) => {
     const at = `modules[${mi}]`;
-    if (m.lessons.length === 0) warn('empty-module', `${at}.lessons`, `Module "${m.title}" has no lessons yet.`);
+    if (m.lessons.length === 0) warn('empty-module', `${at}.lessons`, `Module “${m.title}” has no lessons yet.`);
     m.lessons.forEach((lesson, li) => {
       const lat = `${at}.lessons[${li}]`;
       if (lesson.blocks.length === 0 && lesson.renditions.length === 0)
-        warn('empty-lesson', `${lat}.blocks`, `Lesson "${lesson.title}" has no content.`);
+        warn('empty-lesson', `${lat}.blocks`, `Lesson “${lesson.title}” has no content.`);
       lesson.blocks.forEach((b, bi) => lintBlock(b, `${lat}.blocks[${bi}]`));
       lesson.renditions.forEach((r, ri) =>
         r.blocks.forEach((b, bi) => lintBlock(b, `${lat}.renditions[${ri}].blocks[${bi}]`)),
@@ -71,21 +71,21 @@ export function lintCourse(index: CourseIndex): Finding[] {
     const at = `questions[${qi}]`;
     if (q.type === 'single') {
       const correct = q.choices.filter((c) => c.correct).length;
-      if (correct === 0) error('question-without-answer', `${at}.choices`, `Question "${q.id}" has no correct choice.`);
+      if (correct === 0) error('question-without-answer', `${at}.choices`, `Question “${q.id}” has no correct choice.`);
       if (correct > 1)
         error(
           'question-several-answers',
           `${at}.choices`,
-          `Question "${q.id}" is single choice but marks ${correct} choices correct.`,
+          `Question “${q.id}” is single choice but marks ${correct} choices correct.`,
         );
     }
     if (q.type === 'multiple' && !q.choices.some((c) => c.correct))
-      error('question-without-answer', `${at}.choices`, `Question "${q.id}" has no correct choice.`);
+      error('question-without-answer', `${at}.choices`, `Question “${q.id}” has no correct choice.`);
     if (!usedQuestions.has(q.id))
       warn(
         'unlinked-question',
         at,
-        `Question "${q.id}" is not used in the placement test, a knowledge check or a bank.`,
+        `Question “${q.id}” is not used in the placement test, a knowledge check or a bank.`,
       );
   });
 
@@ -96,7 +96,7 @@ export function lintCourse(index: CourseIndex): Finding[] {
       warn(
         'unlinked-competency',
         `competencies[${ci}]`,
-        `Competency "${c.name}" is neither taught by a module nor assessed by a question.`,
+        `Competency “${c.name}” is neither taught by a module nor assessed by a question.`,
       );
   });
   course.placement?.nodes.forEach((n, ni) => {
@@ -105,7 +105,7 @@ export function lintCourse(index: CourseIndex): Finding[] {
       warn(
         'placement-question-without-competency',
         `placement.nodes[${ni}].question`,
-        `Placement question "${q.id}" has no competency, so it cannot place anyone.`,
+        `Placement question “${q.id}” has no competency, so it cannot place anyone.`,
       );
   });
   return findings;

@@ -86,6 +86,6 @@ export function missingMediaFindings(
       severity: 'error' as const,
       code: 'media-missing',
       path: ref.path,
-      message: `"${ref.name}" is not among the course's media, so learners would get nothing here. Add the file to the course's media (assets/) or correct the path.`,
+      message: `“${ref.name}” is not among the course's media, so learners would get nothing here. Add the file to the course's media (assets/) or correct the path.`,
     }));
 }

@@ -163,7 +163,7 @@ describe('placement cycles and who the learner is', () => {
     const nobody = prove(loadCourseOrThrow(loopCourse('false', 'role == teller and role == approver'))).findings;
     expect(nobody.find((f) => f.code === 'placement-question-unreachable')).toMatchObject({
       path: 'placement.nodes[1]',
-      message: expect.stringMatching(/^No learner and no sequence of answers ever reaches "cash"/),
+      message: expect.stringMatching(/^No learner and no sequence of answers ever reaches “cash”/),
     });
   });
 });

@@ -263,7 +263,7 @@ describe('the proof finds planted flaws', () => {
       severity: 'warning',
       path: `modules[${course.modules!.length - 1}].mandatoryFor`,
       message: expect.stringContaining(
-        `"North only" is mandatory for ${plain(role)}, but its audience (learners who answered “North plant”) leaves some of them out (`,
+        `“North only” is mandatory for ${plain(role)}, but its audience (learners who answered “North plant”) leaves some of them out (`,
       ),
     });
     expect(finding!.message).toContain(`any ${plain(role)} who answered “South depot”`);
@@ -296,7 +296,7 @@ describe('the proof finds planted flaws', () => {
         const at = `modules[${course.modules!.length - 1}]`;
         const finding = codes(course).find((f) => f.code === 'module-unreachable' && f.path === at);
         expect(finding?.message).toMatch(/do not have its prerequisites \(basics\) on their path/);
-        expect(finding?.counterexample?.path).toMatch(/^excluded: Comes after "Basics", which is not on your path\.$/);
+        expect(finding?.counterexample?.path).toMatch(/^excluded: Comes after “Basics”, which is not on your path\.$/);
         // Without the prerequisite the same module is reachable: the finding is the prerequisite's doing.
         delete course.modules!.at(-1)!.prerequisites;
         expect(codes(course).some((f) => f.path === at)).toBe(false);
@@ -325,7 +325,7 @@ describe('the proof finds planted flaws', () => {
         path: `modules[${course.modules!.length - 1}].prerequisites[0]`,
         message: expect.stringMatching(
           new RegExp(
-            `"Audit" is mandatory for ${plain(roles[1]!)}, but its prerequisite "Basics" is never on their path`,
+            `“Audit” is mandatory for ${plain(roles[1]!)}, but its prerequisite “Basics” is never on their path`,
           ),
         ),
       },
@@ -388,11 +388,11 @@ describe('the proof of lesson rules', () => {
         code: 'lesson-rule-without-effect',
         path: 'rules[0]',
         message:
-          'Rule "admins-skip" never skips a lesson: whenever "role == admin" holds, "Phishing" is not on the learner\'s path (tested out of, or not for them). Narrow the condition to learners who take it, or remove the rule.',
+          "Rule “admins-skip” never skips a lesson: whenever “role == admin” holds, “Phishing” is not on the learner's path (tested out of, or not for them). Narrow the condition to learners who take it, or remove the rule.",
         counterexample: {
           persona: 'any admin',
           outcome: {},
-          path: '"Phishing" excluded: Meant for teller. (the rule names lesson "What phishing is")',
+          path: '“Phishing” excluded: Meant for teller. (the rule names lesson “What phishing is”)',
         },
       },
     ]);
@@ -410,7 +410,7 @@ describe('the proof of lesson rules', () => {
     expect(finding).toMatchObject({ code: 'lesson-rule-without-effect', severity: 'warning' });
     expect(finding!.counterexample!.outcome).toEqual({ basics: 'expert (score 0.8)' });
     expect(finding!.counterexample!.path).toMatch(
-      /^"Phishing" skipped: .*Because experts-skip-phishing\. \[experts-skip-phishing\]/,
+      /^“Phishing” skipped: .*Because experts-skip-phishing\. \[experts-skip-phishing\]/,
     );
   });
 
@@ -434,11 +434,11 @@ describe('the proof of lesson rules', () => {
         code: 'rule-overridden-by-mandate',
         path: 'rules[0]',
         message:
-          'Rule "experts-skip-basics" would skip lessons "What phishing is" and "Spot the signs" of "Phishing", which is mandatory for admin; the mandate wins and the rule is ignored for them. If that is meant, set "mandateWins": true on the rule.',
+          'Rule “experts-skip-basics” would skip lessons “What phishing is” and “Spot the signs” of “Phishing”, which is mandatory for admin; the mandate wins and the rule is ignored for them. If that is meant, set "mandateWins": true on the rule.',
         counterexample: {
           persona: 'any admin',
           outcome: { basics: 'expert (score 0.8)' },
-          path: 'required: Mandatory for admin. Lesson "What phishing is": Because experts-skip-basics. (not applied: this module is mandatory for your role)',
+          path: 'required: Mandatory for admin. Lesson “What phishing is”: Because experts-skip-basics. (not applied: this module is mandatory for your role)',
         },
       },
     ]);
@@ -461,7 +461,7 @@ describe('the proof of lesson rules', () => {
         severity: 'info',
         code: 'rule-yields-to-mandate',
         message:
-          'As intended, the mandate for admin wins over rule "experts-skip-basics": they take lesson "Spot the signs" of "Phishing" even when the rule would skip it.',
+          'As intended, the mandate for admin wins over rule “experts-skip-basics”: they take lesson “Spot the signs” of “Phishing” even when the rule would skip it.',
       }),
     ]);
     expect(report.findings.filter((f) => f.severity === 'warning' && f.path.startsWith('rules'))).toEqual([]);
@@ -477,7 +477,7 @@ describe('the proof of lesson rules', () => {
         code: 'module-every-lesson-skipped',
         path: 'rules[0].then.lessons',
         message:
-          'For some learners who take "Phishing", rule "experts-skip-all" skips every one of its lessons, so it stays on their path as a module to take with nothing left to do in it. If they should test out of the whole module, skip the module instead (a skip rule on "Phishing"): they then see it as tested out and may still take it anyway.',
+          'For some learners who take “Phishing”, rule “experts-skip-all” skips every one of its lessons, so it stays on their path as a module to take with nothing left to do in it. If they should test out of the whole module, skip the module instead (a skip rule on “Phishing”): they then see it as tested out and may still take it anyway.',
         counterexample: {
           persona: 'any admin',
           outcome: { basics: 'expert (score 0.8)' },
@@ -493,7 +493,7 @@ describe('the proof of lesson rules', () => {
       expect.objectContaining({
         code: 'module-every-lesson-skipped',
         message: expect.stringContaining(
-          'rules "experts-skip-basics" and "tellers-skip-reporting" together skip every one',
+          'rules “experts-skip-basics” and “tellers-skip-reporting” together skip every one',
         ),
         counterexample: expect.objectContaining({ persona: 'any teller', outcome: { basics: 'expert (score 0.8)' } }),
       }),

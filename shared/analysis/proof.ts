@@ -110,11 +110,11 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
   const onPath = (d: ModuleDecision) => d.status === 'required' || d.status === 'optional';
   const quoted = (titles: readonly string[]) =>
     titles.length === 1
-      ? `"${titles[0]}"`
+      ? `“${titles[0]}”`
       : `${titles
           .slice(0, -1)
-          .map((t) => `"${t}"`)
-          .join(', ')} and "${titles.at(-1)}"`;
+          .map((t) => `“${t}”`)
+          .join(', ')} and “${titles.at(-1)}”`;
   const lessonsWords = (titles: readonly string[]) => `${titles.length === 1 ? 'lesson' : 'lessons'} ${quoted(titles)}`;
 
   /**
@@ -154,7 +154,7 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
               .join(' ');
             overridden.set(
               mi,
-              counterexample(learner, witness, `${describeDecision(decision)} Lesson "${lesson.title}": ${said}`),
+              counterexample(learner, witness, `${describeDecision(decision)} Lesson “${lesson.title}”: ${said}`),
             );
             continue;
           }
@@ -176,14 +176,14 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
                 severity: 'info',
                 code: 'rule-yields-to-mandate',
                 path: `rules[${ri}]`,
-                message: `As intended, the mandate for ${targets(m.mandatoryFor)} wins over rule "${rule.id}": they take ${lessonsWords(titles)} of "${m.title}" even when the rule would skip ${titles.length === 1 ? 'it' : 'them'}.`,
+                message: `As intended, the mandate for ${targets(m.mandatoryFor)} wins over rule “${rule.id}”: they take ${lessonsWords(titles)} of “${m.title}” even when the rule would skip ${titles.length === 1 ? 'it' : 'them'}.`,
                 counterexample: example,
               }
             : {
                 severity: 'warning',
                 code: 'rule-overridden-by-mandate',
                 path: `rules[${ri}]`,
-                message: `Rule "${rule.id}" would skip ${lessonsWords(titles)} of "${m.title}", which is mandatory for ${targets(m.mandatoryFor)}; the mandate wins and the rule is ignored for them. If that is meant, set "mandateWins": true on the rule.`,
+                message: `Rule “${rule.id}” would skip ${lessonsWords(titles)} of “${m.title}”, which is mandatory for ${targets(m.mandatoryFor)}; the mandate wins and the rule is ignored for them. If that is meant, set "mandateWins": true on the rule.`,
                 counterexample: example,
               },
         );
@@ -200,11 +200,11 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
         severity: 'warning',
         code: 'lesson-rule-without-effect',
         path: `rules[${ri}]`,
-        message: `Rule "${rule.id}" never skips a lesson: whenever "${rule.when}" holds, ${quoted(modules)} ${modules.length === 1 ? 'is' : 'are'} not on the learner's path (tested out of, or not for them)${heldWhereMandatory ? ' or mandatory for them' : ''}. Narrow the condition to learners who take ${modules.length === 1 ? 'it' : 'them'}, or remove the rule.`,
+        message: `Rule “${rule.id}” never skips a lesson: whenever “${rule.when}” holds, ${quoted(modules)} ${modules.length === 1 ? 'is' : 'are'} not on the learner's path (tested out of, or not for them)${heldWhereMandatory ? ' or mandatory for them' : ''}. Narrow the condition to learners who take ${modules.length === 1 ? 'it' : 'them'}, or remove the rule.`,
         counterexample: counterexample(
           holding.learner,
           holding.witness,
-          `"${course.modules[mi]!.title}" ${leftOut !== undefined ? `excluded: ${leftOut}` : describeDecision(decision)} (the rule names ${lessonsWords(titles)})`,
+          `“${course.modules[mi]!.title}” ${leftOut !== undefined ? `excluded: ${leftOut}` : describeDecision(decision)} (the rule names ${lessonsWords(titles)})`,
         ),
       });
     });
@@ -233,7 +233,7 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
             severity: 'warning',
             code: 'module-every-lesson-skipped',
             path: `rules[${skipping[0]}].then.lessons`,
-            message: `For some learners who take "${m.title}", ${names.length === 1 ? `rule ${quoted(names)} skips` : `rules ${quoted(names)} together skip`} every one of its lessons, so it stays on their path as a module to take with nothing left to do in it. If they should test out of the whole module, skip the module instead (a skip rule on "${m.title}"): they then see it as tested out and may still take it anyway.`,
+            message: `For some learners who take “${m.title}”, ${names.length === 1 ? `rule ${quoted(names)} skips` : `rules ${quoted(names)} together skip`} every one of its lessons, so it stays on their path as a module to take with nothing left to do in it. If they should test out of the whole module, skip the module instead (a skip rule on “${m.title}”): they then see it as tested out and may still take it anyway.`,
             counterexample: counterexample(
               learner,
               witness,
@@ -301,8 +301,8 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
         code: 'module-unreachable',
         path: at,
         message: reachableButForPrerequisites
-          ? `No learner ever gets "${m.title}": the learners whose rules would give it to them do not have its prerequisites (${m.prerequisites.join(', ')}) on their path, so it is left out for them.`
-          : `No learner ever gets "${m.title}": for every persona and placement outcome it is skipped or left out.`,
+          ? `No learner ever gets “${m.title}”: the learners whose rules would give it to them do not have its prerequisites (${m.prerequisites.join(', ')}) on their path, so it is left out for them.`
+          : `No learner ever gets “${m.title}”: for every persona and placement outcome it is skipped or left out.`,
         ...(sample ? { counterexample: sample } : {}),
       });
     }
@@ -311,7 +311,7 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
         severity: 'error',
         code: 'required-module-empty',
         path: `${at}.lessons`,
-        message: `"${m.title}" is required for some learners but has no lessons, so they cannot finish the course.`,
+        message: `“${m.title}” is required for some learners but has no lessons, so they cannot finish the course.`,
         counterexample: emptyRequired,
       });
     for (const [ruleIndex, example] of mandateFindings) {
@@ -323,14 +323,14 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
               severity: 'info',
               code: 'rule-yields-to-mandate',
               path: `rules[${ruleIndex}]`,
-              message: `As intended, the mandate for ${targets(m.mandatoryFor)} wins over rule "${rule.id}": they take "${m.title}" even when the rule would ${action} it.`,
+              message: `As intended, the mandate for ${targets(m.mandatoryFor)} wins over rule “${rule.id}”: they take “${m.title}” even when the rule would ${action} it.`,
               counterexample: example,
             }
           : {
               severity: 'warning',
               code: 'rule-overridden-by-mandate',
               path: `rules[${ruleIndex}]`,
-              message: `Rule "${rule.id}" would ${action} "${m.title}", which is mandatory for ${targets(m.mandatoryFor)}; the mandate wins and the rule is ignored for them. If that is meant, set "mandateWins": true on the rule.`,
+              message: `Rule “${rule.id}” would ${action} “${m.title}”, which is mandatory for ${targets(m.mandatoryFor)}; the mandate wins and the rule is ignored for them. If that is meant, set "mandateWins": true on the rule.`,
               counterexample: example,
             },
       );
@@ -340,7 +340,7 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
         severity: 'warning',
         code: 'require-outside-audience',
         path: `rules[${ruleIndex}].when`,
-        message: `Rule "${course.rules[ruleIndex]!.id}" requires "${m.title}" for some learners outside its audience (${targets(m.audience)}); the audience wins and they do not get it. Add them to the audience, make the module mandatory for them, or narrow the rule.`,
+        message: `Rule “${course.rules[ruleIndex]!.id}” requires “${m.title}” for some learners outside its audience (${targets(m.audience)}); the audience wins and they do not get it. Add them to the audience, make the module mandatory for them, or narrow the rule.`,
         counterexample: example,
       });
     // The learners the mandate holds for: each role it names on its own, or the analysed learners when it names attributes.
@@ -361,7 +361,7 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
           severity: 'warning',
           code: 'mandate-without-prerequisite',
           path: `${at}.prerequisites[${m.prerequisites.indexOf(before.id)}]`,
-          message: `"${m.title}" is mandatory for ${name}, but its prerequisite "${before.title}" is never on their path; they take "${m.title}" without it. Add ${name} to the audience of "${before.title}", or drop the prerequisite.`,
+          message: `“${m.title}” is mandatory for ${name}, but its prerequisite “${before.title}” is never on their path; they take “${m.title}” without it. Add ${name} to the audience of “${before.title}”, or drop the prerequisite.`,
         });
       }
     const byRoleOnly = [...m.audience, ...m.mandatoryFor].every((e) => parseTarget(e).attribute === 'role');
@@ -372,7 +372,7 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
             severity: 'warning',
             code: 'mandate-outside-audience',
             path: `${at}.mandatoryFor`,
-            message: `"${m.title}" is mandatory for ${role(id)}, but its audience (${targets(m.audience)}) leaves ${role(id)} out; the mandate wins.`,
+            message: `“${m.title}” is mandatory for ${role(id)}, but its audience (${targets(m.audience)}) leaves ${role(id)} out; the mandate wins.`,
           });
     } else if (m.audience.length > 0) {
       // With attributes, entries combine (a role and a site), so ask the analysed learners, which cover every combination read.
@@ -382,7 +382,7 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
           severity: 'warning',
           code: 'mandate-outside-audience',
           path: `${at}.mandatoryFor`,
-          message: `"${m.title}" is mandatory for ${targets(m.mandatoryFor)}, but its audience (${targets(m.audience)}) leaves some of them out (${leftOut.slice(0, 3).map(learnerWords).join('; ')}${leftOut.length > 3 ? '; …' : ''}); the mandate wins.`,
+          message: `“${m.title}” is mandatory for ${targets(m.mandatoryFor)}, but its audience (${targets(m.audience)}) leaves some of them out (${leftOut.slice(0, 3).map(learnerWords).join('; ')}${leftOut.length > 3 ? '; …' : ''}); the mandate wins.`,
         });
     }
 
@@ -395,11 +395,11 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
             severity: 'warning',
             code: 'rules-contradict',
             path: `rules[${w}]`,
-            message: `Rules "${course.rules[r]!.id}" (require) and "${course.rules[w]!.id}" (${course.rules[w]!.then.kind}) both apply to "${m.title}" for some learners.`,
+            message: `Rules “${course.rules[r]!.id}” (require) and “${course.rules[w]!.id}” (${course.rules[w]!.then.kind}) both apply to “${m.title}” for some learners.`,
             counterexample: counterexample(
               both.learner,
               both.witness,
-              `both hold; "${course.rules[r]!.id}" (require) wins`,
+              `both hold; “${course.rules[r]!.id}” (require) wins`,
             ),
           });
       }
@@ -425,12 +425,12 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
           return (d.status === 'required' || d.status === 'optional') && !d.locked && !d.requiredByRule;
         });
         if (open.length > pick) continue;
-        const titles = open.map((mi) => `"${course.modules[mi]!.title}"`);
+        const titles = open.map((mi) => `“${course.modules[mi]!.title}”`);
         findings.push({
           severity: 'warning',
           code: 'choice-without-alternatives',
           path: `rules[${ri}].then.modules`,
-          message: `Rule "${rule.id}" asks the learner to pick ${pick === 1 ? 'one' : pick} of ${options.length} modules, but for some learners only ${open.length === 0 ? 'none' : `${titles.join(' and ')}`} ${open.length === 1 ? 'is' : 'are'} open to pick (the others are not for them, tested out, mandatory or required by a rule), so they have no choice.`,
+          message: `Rule “${rule.id}” asks the learner to pick ${pick === 1 ? 'one' : pick} of ${options.length} modules, but for some learners only ${open.length === 0 ? 'none' : `${titles.join(' and ')}`} ${open.length === 1 ? 'is' : 'are'} open to pick (the others are not for them, tested out, mandatory or required by a rule), so they have no choice.`,
           counterexample: counterexample(learner, witness, `open to pick: ${open.length ? titles.join(', ') : 'none'}`),
         });
         return;
@@ -448,7 +448,7 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
         severity: 'warning',
         code: 'rule-never-applies',
         path: `rules[${ri}].when`,
-        message: `Rule "${rule.id}" never applies: no persona and no placement outcome make "${rule.when}" true.`,
+        message: `Rule “${rule.id}” never applies: no persona and no placement outcome make “${rule.when}” true.`,
       });
   });
 
@@ -468,7 +468,7 @@ export function prove(index: CourseIndex, options: ProofOptions = {}): { finding
           severity: 'warning',
           code: 'persona-answers-incomplete',
           path: `personas[${pi}].prior.answers`,
-          message: `Persona "${persona.name}" has no answer for "${pending.question.id}", which the placement test asks them; their preview stops there.`,
+          message: `Persona “${persona.name}” has no answer for “${pending.question.id}”, which the placement test asks them; their preview stops there.`,
         });
         break;
       }
@@ -661,7 +661,7 @@ function provePlacement(index: CourseIndex, findings: Finding[], maxStates: numb
         severity: 'warning',
         code: 'placement-question-unreachable',
         path: `placement.nodes[${ni}]`,
-        message: `No ${learners.length > 1 ? 'learner and no ' : ''}sequence of answers ever reaches "${node.id}" (question "${node.question}"): no branch or default leads to it in a way that can hold.`,
+        message: `No ${learners.length > 1 ? 'learner and no ' : ''}sequence of answers ever reaches “${node.id}” (question “${node.question}”): no branch or default leads to it in a way that can hold.`,
       });
     else if (!explored.exhausted)
       node.branches.forEach((branch, bi) => {
@@ -670,7 +670,7 @@ function provePlacement(index: CourseIndex, findings: Finding[], maxStates: numb
             severity: 'warning',
             code: 'placement-branch-never-taken',
             path: `placement.nodes[${ni}].branches[${bi}]`,
-            message: `The branch "${branch.when}" after "${node.id}" is never taken: for no ${learners.length > 1 ? 'learner and no ' : ''}answers does it hold before the branches above it, so it leads nowhere. Change its condition or remove it.`,
+            message: `The branch “${branch.when}” after “${node.id}” is never taken: for no ${learners.length > 1 ? 'learner and no ' : ''}answers does it hold before the branches above it, so it leads nowhere. Change its condition or remove it.`,
           });
       });
   });

@@ -28,7 +28,7 @@ export function reasonFindings(index: CourseIndex): Finding[] {
         severity: 'warning',
         code: 'reason-untrue-without-answers',
         path: `rules[${ri}].reason`,
-        message: `Persona "${persona.name}" is known only by prior levels, yet rule "${rule.id}" would tell them "${rule.reason}". Add a "reasonWithoutAnswers" that is true for learners who did not answer the placement questions.`,
+        message: `Persona “${persona.name}” is known only by prior levels, yet rule “${rule.id}” would tell them “${rule.reason}”. Add a "reasonWithoutAnswers" that is true for learners who did not answer the placement questions.`,
       });
     });
   }

@@ -87,7 +87,7 @@ describe('a choice of several modules', () => {
       'Work through real cases. Pick 2 of 4 options. 1 picked so far.',
     );
     expect(reasonOf({ 'pick-cases': ['case-b', 'case-a'] }, 'case-c')).toBe(
-      'You picked "CASE-A" and "CASE-B" instead.',
+      'You picked “CASE-A” and “CASE-B” instead.',
     );
     const path = resultOfRecord(index, record({ 'pick-cases': ['case-b'] })).path;
     expect(path.choices).toEqual([

@@ -123,7 +123,7 @@ describe('a path with prerequisites', () => {
   it('keeps a module after a prerequisite that is on the path, saying what it comes after', () => {
     const path = resolvePath(index, learner('teller'));
     expect(moduleOf(path, 'advanced').status).toBe('required');
-    expect(moduleOf(path, 'advanced').reasons).toContainEqual({ kind: 'prerequisite', text: 'Comes after "Basics".' });
+    expect(moduleOf(path, 'advanced').reasons).toContainEqual({ kind: 'prerequisite', text: 'Comes after “Basics”.' });
   });
 
   it('counts a prerequisite the learner tested out of as satisfied', () => {
@@ -132,7 +132,7 @@ describe('a path with prerequisites', () => {
     expect(moduleOf(path, 'advanced').status).toBe('required');
     expect(moduleOf(path, 'advanced').reasons).toContainEqual({
       kind: 'prerequisite',
-      text: 'Comes after "Basics", which you tested out of.',
+      text: 'Comes after “Basics”, which you tested out of.',
     });
   });
 
@@ -142,13 +142,13 @@ describe('a path with prerequisites', () => {
     expect(moduleOf(path, 'advanced')).toMatchObject({
       status: 'excluded',
       reasons: expect.arrayContaining([
-        { kind: 'prerequisite', text: 'Comes after "Basics", which is not on your path.' },
+        { kind: 'prerequisite', text: 'Comes after “Basics”, which is not on your path.' },
       ]),
     });
     expect(moduleOf(path, 'capstone')).toMatchObject({
       status: 'excluded',
       reasons: expect.arrayContaining([
-        { kind: 'prerequisite', text: 'Comes after "Advanced", which is not on your path.' },
+        { kind: 'prerequisite', text: 'Comes after “Advanced”, which is not on your path.' },
       ]),
     });
   });
@@ -158,7 +158,7 @@ describe('a path with prerequisites', () => {
     expect(moduleOf(path, 'audit').status).toBe('required');
     expect(moduleOf(path, 'audit').reasons).toContainEqual({
       kind: 'prerequisite',
-      text: 'You take it without "Basics", which usually comes first but is not on your path.',
+      text: 'You take it without “Basics”, which usually comes first but is not on your path.',
     });
   });
 
@@ -169,7 +169,7 @@ describe('a path with prerequisites', () => {
     expect(moduleOf(other, 'case-b')).toMatchObject({
       status: 'excluded',
       reasons: expect.arrayContaining([
-        { kind: 'prerequisite', text: 'Comes after "Case study A", which you did not pick.' },
+        { kind: 'prerequisite', text: 'Comes after “Case study A”, which you did not pick.' },
       ]),
     });
     const picked = resolvePath(index, learner('teller', { picks: { 'pick-case': 'case-a' } }));

@@ -313,7 +313,7 @@ export function applyPrerequisites(
       w.status = 'excluded';
       w.reasons.push({
         kind: 'prerequisite',
-        text: `Comes after "${titleOf(index, blocker)}", which ${notPicked ? 'you did not pick' : 'is not on your path'}.`,
+        text: `Comes after “${titleOf(index, blocker)}”, which ${notPicked ? 'you did not pick' : 'is not on your path'}.`,
       });
       changed = true;
     });
@@ -327,10 +327,10 @@ export function applyPrerequisites(
         kind: 'prerequisite',
         text:
           before === 'excluded'
-            ? `You take it without "${titleOf(index, p)}", which usually comes first but is not on your path.`
+            ? `You take it without “${titleOf(index, p)}”, which usually comes first but is not on your path.`
             : before === 'skipped'
-              ? `Comes after "${titleOf(index, p)}", which you tested out of.`
-              : `Comes after "${titleOf(index, p)}".`,
+              ? `Comes after “${titleOf(index, p)}”, which you tested out of.`
+              : `Comes after “${titleOf(index, p)}”.`,
       });
     }
   });
@@ -424,7 +424,7 @@ function layoutOf(index: CourseIndex, state: LearnerState, fired: readonly boole
     const picked = open.filter((id) => given.includes(id)).slice(0, pick);
     const decided = picked.length >= pick;
     choices.push({ rule: rule.id, prompt: action.prompt || rule.reason, options: open, pick, picked });
-    const titled = (id: string) => `"${course.modules[index.moduleIndex.get(id)!]!.title}"`;
+    const titled = (id: string) => `“${course.modules[index.moduleIndex.get(id)!]!.title}”`;
     for (const id of open) {
       const w = work[index.moduleIndex.get(id)!]!;
       if (picked.includes(id)) {
@@ -588,7 +588,7 @@ export function resolvePath(index: CourseIndex, state: LearnerState, facts?: Lea
       finished = false;
       if (m.status === 'required') minutesLeft += lesson.minutes;
       if (!next && m.status === 'required')
-        next = { module: m.id, lesson: lesson.id, reason: `Next required lesson in "${m.title}".` };
+        next = { module: m.id, lesson: lesson.id, reason: `Next required lesson in “${m.title}”.` };
     }
     if (m.status === 'choice') finished = false;
   }

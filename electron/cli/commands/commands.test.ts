@@ -46,7 +46,7 @@ describe('tailor verify', () => {
     });
     const result = await tailor('verify', courseFolder(course), '--no-smoke');
     expect(result.code).toBe(1);
-    expect(result.out).toMatch(/error {3}modules\[8\]: No learner ever gets "Planted".*\[module-unreachable\]/);
+    expect(result.out).toMatch(/error {3}modules\[8\]: No learner ever gets “Planted”.*\[module-unreachable\]/);
     expect(result.out).toMatch(/e\.g\. persona-1/);
   });
 
@@ -97,7 +97,7 @@ describe('media the course refers to', () => {
     expect(result.code).toBe(1);
     expect(result.out).toMatch(
       new RegExp(
-        `error {3}${path.source}: "assets/forklift-crossing\\.en\\.vtt" is not among the course's media.*\\[media-missing\\]`,
+        `error {3}${path.source}: “assets/forklift-crossing\\.en\\.vtt” is not among the course's media.*\\[media-missing\\]`,
       ),
     );
   });
@@ -107,7 +107,7 @@ describe('media the course refers to', () => {
     const out = join(tempDir(), 'safety.zip');
     const result = await tailor('export', dir, '--standard', 'scorm12', '--out', out);
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/assets\/forklift-crossing\.en\.vtt" is not among the course's media/);
+    expect(result.err).toMatch(/assets\/forklift-crossing\.en\.vtt” is not among the course's media/);
     expect(existsSync(out)).toBe(false);
   });
 });

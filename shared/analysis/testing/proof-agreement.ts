@@ -11,7 +11,7 @@ export function proofAnswers(index: CourseIndex) {
   const findings = prove(index).findings;
   const of = (...codes: string[]) => findings.filter((f) => codes.includes(f.code));
   const moduleTitled = (message: string) => {
-    const title = /who take "([^"]+)"/.exec(message)![1];
+    const title = /who take “([^”]+)”/.exec(message)![1];
     return index.course.modules.find((m) => m.title === title)!.id;
   };
   /** Rule index → how many modules a mandate overrides it in (one finding each). */
