@@ -12,8 +12,20 @@ const common = {
   external: ['electron', 'better-sqlite3', 'xmllint-wasm', 'jsdom', 'playwright-core'],
 };
 
+// A CommonJS bundle has no import.meta: its url is the bundle's own (the backend loads jsdom lazily from it).
+const cjsImportMeta = {
+  define: { 'import.meta.url': '__tailorImportMetaUrl' },
+  banner: { js: 'const __tailorImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+};
+
 await Promise.all([
-  build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'out/electron/main.cjs', format: 'cjs' }),
+  build({
+    ...common,
+    ...cjsImportMeta,
+    entryPoints: ['electron/main/main.ts'],
+    outfile: 'out/electron/main.cjs',
+    format: 'cjs',
+  }),
   // A sandboxed preload may only require('electron'): everything else must be inlined.
   build({
     ...common,
