@@ -763,6 +763,8 @@ export function startPlayer({
       // A placement test measures; it shows the learner's own answer's verdict, not the key.
       mark(answer, false);
       verdict(status, question, answer);
+      // The answer counts at once: the bar moves now, not only with the next question.
+      bar.style.width = percent(asked / Math.max(total, asked, 1));
       status.after(button('Next', placementStep));
       focus(status.nextElementSibling as HTMLElement);
     };
@@ -822,13 +824,24 @@ export function startPlayer({
     );
   }
 
-  /** Completed, said plainly; not with a tick above a result that has not passed yet. */
+  /**
+   * Completed, said plainly; not with a tick above a result that has not passed yet. Then the learner is
+   * offered the first lesson to revisit as the one thing to do next, not only as a link below the fold.
+   */
   function completedNote(toPass: boolean): HTMLElement {
-    return h(
+    const note = h(
       'p',
       { class: toPass ? 'done done-to-pass' : 'done', role: 'status' },
       'You have completed the course.',
       toPass ? ' To pass, revisit what your result below points to.' : null,
+    );
+    const first = toPass ? now().result.objectives.find((o) => o.revisit.length)?.revisit[0] : undefined;
+    if (!first) return note;
+    return h(
+      'div',
+      { class: 'next' },
+      note,
+      button(`Revisit “${first.title}”`, () => lesson(first.module, first.lesson)),
     );
   }
 
@@ -1092,9 +1105,13 @@ export function startPlayer({
       .reduce((n, m) => n + lessonCounts(m).minutes, 0);
     const bar = h('span', { class: 'bar-fill' });
     bar.style.width = percent(result.progress);
+    const toPass = result.completed && result.score !== null && !result.passed;
     show(
       course.title,
-      { cover: true, eyebrow: result.completed ? 'Course complete' : 'Your path' },
+      {
+        cover: true,
+        eyebrow: toPass ? 'Completed · not passed yet' : result.completed ? 'Course complete' : 'Your path',
+      },
       h(
         'div',
         { class: 'overview' },
@@ -1120,7 +1137,7 @@ export function startPlayer({
             )
           : null,
       ),
-      result.completed ? completedNote(result.score !== null && !result.passed) : null,
+      result.completed ? completedNote(toPass) : null,
       result.completed ? resultSection() : null,
       map,
     );

@@ -133,8 +133,8 @@ test('every question type is authored with its answer, feedback, difficulty and 
 
   await add('Single choice', 'Which load is too heavy to lift alone?');
   await editor.getByLabel('Choice 2', { exact: true }).fill('30 kg');
-  await editor.locator('.answer-row').nth(1).getByText('Right').click();
-  await expect(editor.getByLabel('Choice 2 is the right answer')).toBeChecked();
+  await editor.locator('.answer-row').nth(1).getByText('Correct', { exact: true }).click();
+  await expect(editor.getByLabel('Choice 2 is the correct answer')).toBeChecked();
   await editor.getByLabel('Feedback for choice 1').fill('Too light to matter.');
   await editor.getByRole('button', { name: 'Competency: None' }).click();
   await page.getByRole('option', { name: 'Safe lifting' }).click();
@@ -146,8 +146,8 @@ test('every question type is authored with its answer, feedback, difficulty and 
   await editor.getByRole('button', { name: 'Add choice' }).click();
   await expect(editor.getByLabel('Choice 3', { exact: true })).toBeFocused();
   await page.keyboard.type('Bent knees');
-  await editor.locator('.answer-row').nth(2).getByText('Right').click();
-  await expect(editor.getByLabel('Choice 3 is right')).toBeChecked();
+  await editor.locator('.answer-row').nth(2).getByText('Correct', { exact: true }).click();
+  await expect(editor.getByLabel('Choice 3 is correct')).toBeChecked();
 
   await add('True or false', 'Twisting while lifting is safe.');
   await editor.getByText('False', { exact: true }).click();
@@ -199,7 +199,7 @@ test('every question type is authored with its answer, feedback, difficulty and 
   ])
     await expect(list.getByText(type, { exact: true })).toBeVisible();
   await editor.getByRole('button', { name: 'Edit "Which load is too heavy to lift alone?"' }).click();
-  await expect(editor.getByLabel('Choice 2 is the right answer')).toBeChecked();
+  await expect(editor.getByLabel('Choice 2 is the correct answer')).toBeChecked();
   await expect(editor.getByLabel('Weight')).toHaveValue('2');
   await expect(editor.getByRole('button', { name: 'Competency: Safe lifting' })).toBeVisible();
   await expectAccessible(page);

@@ -292,11 +292,20 @@ test('the Path X-ray opens a module in the player, says why it cannot when the p
   const xray = page.getByRole('region', { name: 'Path of Victor, veteran approver' });
   const note = xray.getByRole('status');
   // Each status has its colour even when the preview is the first view opened (the palette is the studio's).
+  // A status is a coloured edge and a tinted label.
   await expect(xray.locator('.preview-xray-item.is-skipped').first()).toHaveCSS(
+    'border-left-color',
+    'rgb(35, 133, 81)',
+  );
+  await expect(xray.locator('.preview-xray-item.is-skipped .preview-xray-status').first()).toHaveCSS(
     'background-color',
     'rgb(201, 236, 216)',
   );
   await expect(xray.locator('.preview-xray-item.is-required').first()).toHaveCSS(
+    'border-left-color',
+    'rgb(45, 114, 210)',
+  );
+  await expect(xray.locator('.preview-xray-item.is-required .preview-xray-status').first()).toHaveCSS(
     'background-color',
     'rgb(211, 228, 250)',
   );

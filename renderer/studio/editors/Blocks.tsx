@@ -1,4 +1,4 @@
-import { Button, Card, Classes, HTMLSelect, Intent, Switch } from '@blueprintjs/core';
+import { Button, Card, Classes, HTMLSelect, Switch } from '@blueprintjs/core';
 import {
   Annotation,
   Comment,
@@ -462,7 +462,7 @@ function Captions({
           {editing.editable && (
             <Button
               icon={<Trash />}
-              intent={Intent.DANGER}
+              className="item-remove"
               variant="minimal"
               aria-label={`Remove ${caption.label || caption.language} captions`}
               onClick={() => editing.run({ kind: 'remove', path: [...path, 'captions', i] }, 'Remove captions')}

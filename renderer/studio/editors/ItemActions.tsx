@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Intent } from '@blueprintjs/core';
+import { Button, ButtonGroup } from '@blueprintjs/core';
 import { ArrowDown, ArrowUp, Trash } from '@blueprintjs/icons';
 
 interface ItemActionsProps {
@@ -33,7 +33,7 @@ export function ItemActions({ name, index, count, disabled, onMove, onRemove, re
       />
       <Button
         icon={<Trash />}
-        intent={Intent.DANGER}
+        className="item-remove"
         aria-label={`Remove "${name}"`}
         title={removeBlockedBy ?? 'Remove'}
         disabled={disabled || removeBlockedBy !== undefined}

@@ -307,27 +307,27 @@ function AnswerEditor({ editing, q, base }: AnswerEditorProps) {
                         path: [...base, 'choices'],
                         value: q.choices.map((x) => ({ ...x, correct: x.id === c.id })),
                       },
-                      'Mark right answer',
+                      'Mark correct answer',
                     )
-                  : run({ kind: 'set', path: [...path, 'correct'], value: checked }, 'Mark right answer');
+                  : run({ kind: 'set', path: [...path, 'correct'], value: checked }, 'Mark correct answer');
               return (
                 <li key={c.id} className="answer-row" onKeyDown={moveKeys(i, q.choices.length, move)}>
                   <div className="answer-correct">
                     {q.type === 'single' ? (
                       <Radio
                         name={`correct-${q.id}`}
-                        label="Right"
+                        label="Correct"
                         checked={c.correct}
                         disabled={!editing.editable}
-                        aria-label={`Choice ${i + 1} is the right answer`}
+                        aria-label={`Choice ${i + 1} is the correct answer`}
                         onChange={() => markCorrect(true)}
                       />
                     ) : (
                       <Checkbox
-                        label="Right"
+                        label="Correct"
                         checked={c.correct}
                         disabled={!editing.editable}
-                        aria-label={`Choice ${i + 1} is right`}
+                        aria-label={`Choice ${i + 1} is correct`}
                         onChange={(e) => markCorrect(e.currentTarget.checked)}
                       />
                     )}

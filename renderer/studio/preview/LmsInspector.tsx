@@ -17,6 +17,12 @@ export interface LmsSimulation {
 
 const SET_VALUE = new Set(['LMSSetValue', 'SetValue']);
 
+/**
+ * SCORM 2004's answer to reading an element nothing has set yet (403, "value not initialized"): the normal
+ * first read of cmi.location or cmi.suspend_data, not a failure, so it is not shown in red.
+ */
+export const notSetYet = (c: LmsCall): boolean => c.method === 'GetValue' && c.error === '403';
+
 /** Warnings for every value the course set that breaks the standard's limits. */
 export function callWarnings(standard: Standard, calls: readonly LmsCall[]): { seq: number; text: string }[] {
   return calls.flatMap((c) => {
@@ -100,7 +106,7 @@ export function LmsInspector({
             </thead>
             <tbody>
               {calls.map((c) => (
-                <tr key={c.seq} className={c.error !== '0' ? 'has-error' : undefined}>
+                <tr key={c.seq} className={c.error === '0' ? undefined : notSetYet(c) ? 'is-unset' : 'has-error'}>
                   <td>{c.seq}</td>
                   <td>
                     {c.method}
@@ -109,7 +115,7 @@ export function LmsInspector({
                   </td>
                   <td className="preview-lms-value">{c.args[1] ?? ''}</td>
                   <td>{c.result}</td>
-                  <td>{c.error}</td>
+                  <td>{notSetYet(c) ? `${c.error} · not set yet` : c.error}</td>
                 </tr>
               ))}
             </tbody>
