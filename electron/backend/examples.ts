@@ -3,6 +3,8 @@ import { join } from 'node:path';
 
 export interface ExampleCourse {
   readonly title: string;
+  /** The course's own description (what the learner reads on its cover); empty when it has none. */
+  readonly description: string;
   /** The portable folder (course.json + assets/) to import. */
   readonly folder: string;
 }
@@ -16,13 +18,18 @@ export function listExamples(appRoot: string): ExampleCourse[] {
     .map((entry) => {
       const folder = join(root, entry.name);
       let title = entry.name;
+      let description = '';
       try {
-        const parsed = JSON.parse(readFileSync(join(folder, 'course.json'), 'utf8')) as { title?: unknown };
+        const parsed = JSON.parse(readFileSync(join(folder, 'course.json'), 'utf8')) as {
+          title?: unknown;
+          description?: unknown;
+        };
         if (typeof parsed.title === 'string') title = parsed.title;
+        if (typeof parsed.description === 'string') description = parsed.description;
       } catch {
         // An unreadable example is still offered by its folder name; importing it explains the problem.
       }
-      return { title, folder };
+      return { title, description, folder };
     })
     .sort((a, b) => a.title.localeCompare(b.title));
 }

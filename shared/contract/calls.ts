@@ -94,10 +94,9 @@ export const IMAGE_PREVIEW_MAX_BYTES = 5 * 1024 * 1024;
 /** Every call between the UI and the backend, declared once. */
 export const calls = {
   'app.info': call<AppInfo>()(empty, 'Version, host kind, default folder and native capabilities.'),
-  'examples.list': call<{ readonly examples: readonly { readonly title: string; readonly folder: string }[] }>()(
-    empty,
-    'The example courses shipped with Tailor (portable folders to import).',
-  ),
+  'examples.list': call<{
+    readonly examples: readonly { readonly title: string; readonly description: string; readonly folder: string }[];
+  }>()(empty, 'The example courses shipped with Tailor (portable folders to import).'),
   'platform.pickFolder': call<{ readonly path: string | null }>()(
     z.strictObject({ title: z.string().max(200).optional() }),
     'Ask the designer for a folder with the native picker; null when cancelled.',

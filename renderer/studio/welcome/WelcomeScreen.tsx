@@ -1,16 +1,4 @@
-import {
-  Button,
-  Callout,
-  Classes,
-  H1,
-  H2,
-  Intent,
-  Menu,
-  MenuItem,
-  NonIdealState,
-  Popover,
-  Spinner,
-} from '@blueprintjs/core';
+import { Button, Callout, Classes, H1, H2, Intent, Menu, MenuItem, Popover, Spinner } from '@blueprintjs/core';
 import { Manual, CaretDown, FolderOpen, Import, Plus } from '@blueprintjs/icons';
 import { useCallback, useEffect, useState } from 'react';
 import type { ContractError, CourseSummary, LibraryEntry } from '../../../shared/contract';
@@ -37,7 +25,7 @@ export function WelcomeScreen({ onOpen, request = null }: WelcomeScreenProps) {
   const [error, setError] = useState<ContractError | null>(null);
   const [dialog, setDialog] = useState<'new' | 'open' | null>(null);
   const [recovered, setRecovered] = useState<readonly CourseSummary[]>([]);
-  const [examples, setExamples] = useState<readonly { title: string; folder: string }[]>([]);
+  const [examples, setExamples] = useState<readonly { title: string; description: string; folder: string }[]>([]);
   const [importing, setImporting] = useState(false);
 
   useEffect(() => {
@@ -190,31 +178,37 @@ export function WelcomeScreen({ onOpen, request = null }: WelcomeScreenProps) {
       {entries === null ? (
         <Spinner aria-label="Loading courses" />
       ) : readable.length === 0 && unreadable.length === 0 ? (
-        <NonIdealState
-          description={
-            <>
-              <H2>No courses yet</H2>
-              <p>
-                Create your first course: a placement test, modules and the rules that tailor them to each learner. Or
-                open an example to see a finished one, personas and all.
-              </p>
-            </>
-          }
-          action={
-            <div className="welcome-start">
-              <Button intent={Intent.PRIMARY} icon={<Plus />} text="New course" onClick={() => setDialog('new')} />
+        <section className="welcome-empty" aria-labelledby="welcome-empty-heading">
+          <H2 id="welcome-empty-heading">No courses yet</H2>
+          <p className={Classes.TEXT_MUTED}>
+            Create your first course with New course: a placement test, modules and the rules that tailor them to each
+            learner. Or explore a finished example, personas and all.
+          </p>
+          {examples.length > 0 && (
+            <ul className="example-list" aria-label="Example courses">
               {examples.map((example) => (
-                <Button
-                  key={example.folder}
-                  icon={<Manual />}
-                  text={`Explore “${example.title}”`}
-                  loading={importing}
-                  onClick={() => void importFolder(example.folder)}
-                />
+                <li key={example.folder}>
+                  <button
+                    type="button"
+                    className={`${Classes.CARD} ${Classes.INTERACTIVE} ${Classes.ELEVATION_0} example-tile`}
+                    aria-label={`Explore “${example.title}”`}
+                    disabled={importing}
+                    onClick={() => void importFolder(example.folder)}
+                  >
+                    <span className="example-tile-kind">
+                      <Manual /> Example
+                    </span>
+                    <span className="course-tile-title">{example.title}</span>
+                    {example.description && (
+                      <span className={`${Classes.TEXT_MUTED} example-tile-description`}>{example.description}</span>
+                    )}
+                    <span className="example-tile-action">Explore</span>
+                  </button>
+                </li>
               ))}
-            </div>
-          }
-        />
+            </ul>
+          )}
+        </section>
       ) : (
         <ul className="course-list" aria-label="Courses">
           {readable.map((course) => (
