@@ -8,7 +8,7 @@ const STATE_LABEL: Record<CoverageState, string> = {
   'tested-out': 'Tested out',
   recommended: 'Recommended',
   optional: 'Optional',
-  'not-for-role': 'Not for this role',
+  'not-for-role': 'Not for them',
   choice: 'Picks one',
 };
 
@@ -113,19 +113,19 @@ export const CoverageMatrix = memo(function CoverageMatrix({
             {coverage.map((p) => (
               <td key={p.persona} className="coverage-outcome">
                 {p.placement === 'unanswered' && (
-                  <Tag intent={Intent.WARNING} minimal>
+                  <Tag intent={Intent.WARNING} minimal multiline>
                     Stops: an answer is missing
                   </Tag>
                 )}
                 {p.placement === 'cycle' && (
-                  <Tag intent={Intent.DANGER} minimal>
+                  <Tag intent={Intent.DANGER} minimal multiline>
                     Goes round in circles
                   </Tag>
                 )}
                 <ul>
                   {Object.entries(p.outcome).map(([c, level]) => (
                     <li key={c}>
-                      {c}: {levelName(competencies, c, level)}
+                      <span className="coverage-outcome-competency">{c}:</span> {levelName(competencies, c, level)}
                     </li>
                   ))}
                 </ul>
