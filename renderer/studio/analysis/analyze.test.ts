@@ -15,6 +15,14 @@ const example = (): CourseInput =>
     readFileSync(new URL('../../../resources/examples/purchase-approvals/course.json', import.meta.url), 'utf8'),
   ) as CourseInput;
 
+type Rule = NonNullable<CourseInput['rules']>[number];
+
+/** The effect the studio shows for `rule`, added to `course`. */
+const effectOfAdded = (course: CourseInput, rule: Rule) => {
+  course.rules!.push(rule);
+  return analyzeCourse(course).ruleEffects[rule.id]!;
+};
+
 describe('the studio analysis', () => {
   it('shows the veteran approver testing out of the policy module with the rule reason', () => {
     const analysis = analyzeCourse(example());
@@ -46,13 +54,12 @@ describe('the studio analysis', () => {
   it('says in how many modules a lesson rule skips lessons, for how many personas', () => {
     const course = example();
     const why = course.modules!.find((m) => m.id === 'why-policy')!;
-    course.rules!.push({
+    const effect = effectOfAdded(course, {
       id: 'skip-first-lesson',
       when: 'true',
       then: { kind: 'skip-lessons', lessons: [why.lessons[0]!.id] },
       reason: 'Known.',
     });
-    const effect = analyzeCourse(course).ruleEffects['skip-first-lesson']!;
     // Victor and Ben know the policy (skip-why-policy), so they tested out of the module: the lesson is not theirs to skip.
     expect(effect.changes).toEqual(['nadia', 'rosa']);
     expect(effect.summary).toBe('Skips 1 lesson for 2 of 4 personas.');
@@ -60,13 +67,12 @@ describe('the studio analysis', () => {
 
   it('reports a rule that a mandate overrides as changing nothing', () => {
     const course = example();
-    course.rules!.push({
+    const effect = effectOfAdded(course, {
       id: 'skip-thresholds-approvers',
       when: 'role == approver',
       then: { kind: 'skip', modules: ['thresholds'] },
       reason: 'Approvers know the thresholds.',
     });
-    const effect = analyzeCourse(course).ruleEffects['skip-thresholds-approvers']!;
     expect(effect.holdsFor).toEqual(['victor']);
     expect(effect.changes).toEqual([]);
     expect(effect.summary).toMatch(/changes nothing/);
@@ -78,13 +84,12 @@ describe('the studio analysis', () => {
     const thresholds = course.modules!.find((m) => m.id === 'thresholds')!;
     thresholds.audience = ['approver'];
     course.modules!.find((m) => m.id === 'approver-desk')!.audience = [];
-    course.rules!.push({
+    const effect = effectOfAdded(course, {
       id: 'everyone-skips-desk',
       when: 'true',
       then: { kind: 'skip', modules: ['approver-desk'] },
       reason: 'The desk is covered elsewhere.',
     });
-    const effect = analyzeCourse(course).ruleEffects['everyone-skips-desk']!;
     expect(effect.holdsFor).toEqual(['nadia', 'victor', 'ben', 'rosa']);
     // For the others the desk is not on the path at all: skipping it changes nothing for them.
     expect(effect.changes).toEqual(['victor']);
@@ -93,13 +98,12 @@ describe('the studio analysis', () => {
 
   it('says how many lessons a lesson rule skips, in how many modules, for how many personas', () => {
     const course = example();
-    course.rules!.push({
+    const effect = effectOfAdded(course, {
       id: 'experienced-skip-basics',
       when: 'seniority == experienced',
       then: { kind: 'skip-lessons', lessons: ['req-good', 'exc-emergency'] },
       reason: 'You have done this for years.',
     });
-    const effect = analyzeCourse(course).ruleEffects['experienced-skip-basics']!;
     expect(effect.holdsFor).toEqual(['ben', 'rosa']);
     expect(effect.changes).toEqual(['ben', 'rosa']);
     expect(effect.lessons).toEqual(['req-good', 'exc-emergency']);
@@ -108,13 +112,12 @@ describe('the studio analysis', () => {
 
   it('says a lesson rule skips nothing where a mandate keeps the lessons', () => {
     const course = example();
-    course.rules!.push({
+    const effect = effectOfAdded(course, {
       id: 'approvers-skip-table',
       when: 'role == approver',
       then: { kind: 'skip-lessons', lessons: ['thr-table'] },
       reason: 'Approvers know the table.',
     });
-    const effect = analyzeCourse(course).ruleEffects['approvers-skip-table']!;
     expect(effect.holdsFor).toEqual(['victor']);
     expect(effect.changes).toEqual([]);
     expect(effect.summary).toBe(
