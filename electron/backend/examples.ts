@@ -1,13 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-export interface ExampleCourse {
-  readonly title: string;
-  /** The course's own description (what the learner reads on its cover); empty when it has none. */
-  readonly description: string;
-  /** The portable folder (course.json + assets/) to import. */
-  readonly folder: string;
-}
+import type { ExampleCourse } from '../../shared/contract';
 
 /** The example courses shipped in resources/examples, each a portable folder, by title. */
 export function listExamples(appRoot: string): ExampleCourse[] {

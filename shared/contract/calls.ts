@@ -27,6 +27,15 @@ export interface AppInfo {
   readonly capabilities: PlatformCapabilities;
 }
 
+/** An example course shipped with Tailor, as the welcome screen offers it. */
+export interface ExampleCourse {
+  readonly title: string;
+  /** The course's own description (what the learner reads on its cover); empty when it has none. */
+  readonly description: string;
+  /** The portable folder (course.json + assets/) to import. */
+  readonly folder: string;
+}
+
 export interface CourseSummary {
   /** Absolute path of the `.tailor` file. */
   readonly path: string;
@@ -94,9 +103,10 @@ export const IMAGE_PREVIEW_MAX_BYTES = 5 * 1024 * 1024;
 /** Every call between the UI and the backend, declared once. */
 export const calls = {
   'app.info': call<AppInfo>()(empty, 'Version, host kind, default folder and native capabilities.'),
-  'examples.list': call<{
-    readonly examples: readonly { readonly title: string; readonly description: string; readonly folder: string }[];
-  }>()(empty, 'The example courses shipped with Tailor (portable folders to import).'),
+  'examples.list': call<{ readonly examples: readonly ExampleCourse[] }>()(
+    empty,
+    'The example courses shipped with Tailor (portable folders to import).',
+  ),
   'platform.pickFolder': call<{ readonly path: string | null }>()(
     z.strictObject({ title: z.string().max(200).optional() }),
     'Ask the designer for a folder with the native picker; null when cancelled.',

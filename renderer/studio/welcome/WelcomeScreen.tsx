@@ -1,7 +1,7 @@
 import { Button, Callout, Classes, H1, H2, Intent, Menu, MenuItem, Popover, Spinner } from '@blueprintjs/core';
 import { Manual, CaretDown, FolderOpen, Import, Plus } from '@blueprintjs/icons';
 import { useCallback, useEffect, useState } from 'react';
-import type { ContractError, CourseSummary, LibraryEntry } from '../../../shared/contract';
+import type { ContractError, CourseSummary, ExampleCourse, LibraryEntry } from '../../../shared/contract';
 import { useBackend } from '../app/backend-context';
 import { NewCourseDialog } from './NewCourseDialog';
 import { OpenCourseDialog } from './OpenCourseDialog';
@@ -25,7 +25,7 @@ export function WelcomeScreen({ onOpen, request = null }: WelcomeScreenProps) {
   const [error, setError] = useState<ContractError | null>(null);
   const [dialog, setDialog] = useState<'new' | 'open' | null>(null);
   const [recovered, setRecovered] = useState<readonly CourseSummary[]>([]);
-  const [examples, setExamples] = useState<readonly { title: string; description: string; folder: string }[]>([]);
+  const [examples, setExamples] = useState<readonly ExampleCourse[]>([]);
   const [importing, setImporting] = useState(false);
 
   useEffect(() => {
