@@ -106,7 +106,7 @@ export function LmsInspector({
             </thead>
             <tbody>
               {calls.map((c) => (
-                <tr key={c.seq} className={c.error === '0' ? undefined : notSetYet(c) ? 'is-unset' : 'has-error'}>
+                <tr key={c.seq} className={c.error !== '0' && !notSetYet(c) ? 'has-error' : undefined}>
                   <td>{c.seq}</td>
                   <td>
                     {c.method}
