@@ -377,17 +377,15 @@ test('reduced motion stops every transition', async ({ page }) => {
 async function resume(page: Page, url: string, ix: CourseIndex, record: LearnerRecord) {
   const key = `tailor:${ix.course.id}:local`;
   const value = JSON.stringify({ suspendData: encodeLearnerRecord(ix, record), location: 'map', confirmed: true });
-  // Once per test (each has its own context): a reload is a new session that must read what the player kept, not
-  // this seed. The mark is in localStorage beside what it guards: a sessionStorage mark was once found missing after
-  // a reload of the file:// page in a full run, and the seed then replaced the learner's answers.
-  await page.addInitScript(
-    ([k, v]) => {
-      if (localStorage.getItem('tailor-e2e-seeded')) return;
-      localStorage.setItem('tailor-e2e-seeded', '1');
-      localStorage.setItem(k!, v!);
-    },
-    [key, value],
-  );
+  // The seed is stored from a blank page beside the player (file:// pages share their storage), before the player
+  // ever loads: a reload later in the test is a new session that reads what the player kept, and no script runs on
+  // it. The seed used to be written by an init script on every load, guarded by a mark in storage; in full runs a
+  // reloaded player twice showed the seed instead of the learner's answers (with the mark in sessionStorage, then in
+  // localStorage), which is what that script applied again would do.
+  const blank = new URL('seed.html', url);
+  writeFileSync(fileURLToPath(blank), '<!doctype html><title>Seed</title>');
+  await page.goto(blank.href);
+  await page.evaluate(([k, v]) => localStorage.setItem(k!, v!), [key, value]);
   await page.goto(url);
 }
 
